@@ -1,0 +1,65 @@
+#pragma once
+
+// The order domain: what a restaurant order is and how its status may move. No I/O here.
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace hearth {
+
+enum class OrderStatus { New, Acknowledged, Preparing, Ready, Completed, Cancelled };
+enum class OrderType { Pickup, Delivery, DineIn };
+
+struct OrderItem
+{
+    QString name;
+    int quantity = 1;
+    qint64 unitPriceCents = 0;
+
+    qint64 lineTotalCents() const { return unitPriceCents * quantity; }
+    friend bool operator==(const OrderItem &a, const OrderItem &b)
+    {
+        return a.name == b.name && a.quantity == b.quantity && a.unitPriceCents == b.unitPriceCents;
+    }
+};
+
+struct Order
+{
+    QString id;
+    int number = 0;                // the short number staff call out ("#142")
+    OrderStatus status = OrderStatus::New;
+    OrderType type = OrderType::Pickup;
+    QString customerName;
+    QList<OrderItem> items;
+    QString notes;
+    qint64 totalCents = 0;         // may include fees and tax, so not always the sum of the items
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime acknowledgedAt;      // invalid until a member of staff acknowledges the order
+    qint64 version = 1;            // increases with every change; lets replays be applied idempotently
+
+    bool isAcknowledged() const { return acknowledgedAt.isValid(); }
+    bool isOpen() const;
+    friend bool operator==(const Order &a, const Order &b);
+    friend bool operator!=(const Order &a, const Order &b) { return !(a == b); }
+};
+
+// The forward flow is new → acknowledged → preparing → ready → completed; an open order may
+// also be cancelled. Completed and cancelled are final.
+bool isFinal(OrderStatus status);
+bool canTransition(OrderStatus from, OrderStatus to);
+// The next status of the forward flow, or nothing when the order is final.
+std::optional<OrderStatus> nextStatus(OrderStatus status);
+
+// Wire names ("new", "dine_in", …); the parsers return nothing for an unknown name.
+QString statusToWire(OrderStatus status);
+std::optional<OrderStatus> statusFromWire(const QString &name);
+QString typeToWire(OrderType type);
+std::optional<OrderType> typeFromWire(const QString &name);
+
+} // namespace hearth
+
+Q_DECLARE_METATYPE(hearth::Order)
