@@ -1,0 +1,94 @@
+#include "api/apicodec.h"
+
+#include "core/ordercodec.h"
+
+#include <QJsonDocument>
+
+namespace hearth::ApiCodec {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+constexpr qint64 maxSeq = qint64(1) << 53;
+
+template<typename T>
+Decoded<T> finish(T value, FieldErrors errors)
+{
+    if (!errors.isEmpty())
+        return Decoded<T>::failure(std::move(errors));
+    return Decoded<T>{std::move(value), {}};
+}
+
+} // namespace
+
+Decoded<Session> decodeSession(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    Session session;
+    session.token = reader.requiredString("token"_L1);
+    session.expiresAt = reader.requiredTimestamp("expires_at"_L1);
+
+    const QJsonObject user = reader.requiredObject("user"_L1);
+    JsonReader userReader(user, &errors, u"user"_s);
+    if (!user.isEmpty()) {
+        session.username = userReader.requiredString("username"_L1);
+        session.displayName = userReader.requiredString("display_name"_L1, true);
+        session.role = userReader.requiredString("role"_L1);
+    } else if (json.value("user"_L1).isObject()) {
+        reader.fail("user"_L1, u"must not be empty"_s);
+    }
+
+    const QJsonObject restaurant = reader.requiredObject("restaurant"_L1);
+    JsonReader restaurantReader(restaurant, &errors, u"restaurant"_s);
+    if (!restaurant.isEmpty()) {
+        session.restaurantId = restaurantReader.requiredString("id"_L1);
+        session.restaurantName = restaurantReader.requiredString("name"_L1);
+    } else if (json.value("restaurant"_L1).isObject()) {
+        reader.fail("restaurant"_L1, u"must not be empty"_s);
+    }
+    return finish(std::move(session), std::move(errors));
+}
+
+Decoded<OrdersSnapshot> decodeOrdersSnapshot(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    OrdersSnapshot snapshot;
+    const QJsonArray orders = reader.requiredArray("orders"_L1);
+    snapshot.position.epoch = reader.requiredString("epoch"_L1);
+    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
+    Decoded<QList<Order>> decoded = OrderCodec::fromJsonArray(orders);
+    if (decoded.ok()) {
+        snapshot.orders = std::move(*decoded.value);
+    } else {
+        for (FieldError &error : decoded.errors)
+            errors.append({u"orders"_s + error.field, std::move(error.message)});
+    }
+    return finish(std::move(snapshot), std::move(errors));
+}
+
+Decoded<Order> decodeOrder(const QJsonObject &json)
+{
+    return OrderCodec::fromJson(json);
+}
+
+Decoded<QString> decodeHealth(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    const QString status = reader.requiredString("status"_L1);
+    if (!status.isEmpty() && status != "ok"_L1)
+        reader.fail("status"_L1, u"is \"%1\", not \"ok\""_s.arg(status.left(40)));
+    QString epoch = reader.requiredString("epoch"_L1);
+    return finish(std::move(epoch), std::move(errors));
+}
+
+ServerErrorBody decodeErrorBody(const QByteArray &body)
+{
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
+    return {error.value("code"_L1).toString(), error.value("message"_L1).toString()};
+}
+
+} // namespace hearth::ApiCodec

@@ -1,0 +1,68 @@
+#pragma once
+
+// What the REST API answers, as typed values, and how a failed call is described: a kind the
+// code can branch on, a message a restaurant manager can act on, and details for support.
+#include "core/order.h"
+#include "core/syncposition.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace hearth {
+
+struct ApiError
+{
+    enum class Kind {
+        Network,      // no connection: refused, host not found, dropped
+        Timeout,      // no answer within the timeout
+        Tls,          // the server's certificate could not be verified
+        Unauthorized, // 401: bad credentials, or the session is over
+        Forbidden,    // 403: the role may not do this
+        NotFound,     // 404
+        Conflict,     // 409: someone else changed it first
+        Rejected,     // 400 / 422 and other refusals: the server's message says why
+        RateLimited,  // 429
+        Server,       // 5xx
+        BadResponse,  // a 2xx whose body is not what the contract promises
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;
+    QString code;    // the server's error code, e.g. "invalid_transition"
+    QString message; // user-facing, translated
+    QString details; // technical: method, path, status, server message, Qt's error text
+};
+
+template<typename T>
+struct ApiResult
+{
+    std::optional<T> value;
+    ApiError error;
+
+    bool ok() const { return value.has_value(); }
+};
+
+struct Session
+{
+    QString token;
+    QDateTime expiresAt;
+    QString username;
+    QString displayName;
+    QString role; // "staff" or "manager"; unknown roles must be treated as the least privileged
+    QString restaurantId;
+    QString restaurantName;
+};
+
+struct OrdersSnapshot
+{
+    QList<Order> orders;
+    SyncPosition position; // the snapshot holds the effect of every orders event up to here
+};
+
+} // namespace hearth
+
+Q_DECLARE_METATYPE(hearth::ApiError)

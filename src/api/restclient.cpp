@@ -1,0 +1,215 @@
+#include "api/restclient.h"
+
+#include "api/apicodec.h"
+#include "api/apierrors.h"
+#include "core/logging.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+
+namespace hearth {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+struct ReplyOutcome
+{
+    std::optional<QJsonObject> body; // set for a 2xx with a JSON object body
+    ApiError error;
+};
+
+bool isSuccess(int status)
+{
+    return status >= 200 && status < 300;
+}
+
+ReplyOutcome readReply(QNetworkReply *reply, const ApiErrors::Call &call)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A transport failure, or one after a 2xx header (a timeout mid-body): the body is unusable.
+    if (status == 0 || (isSuccess(status) && reply->error() != QNetworkReply::NoError))
+        return {std::nullopt, ApiErrors::fromNetworkError(reply->error(), reply->errorString(), call)};
+    const QByteArray body = reply->readAll();
+    if (!isSuccess(status)) {
+        return {std::nullopt,
+                ApiErrors::fromHttpStatus(status, ApiCodec::decodeErrorBody(body),
+                                          reply->rawHeader("Retry-After"), call)};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return {std::nullopt,
+                ApiErrors::badResponse(status,
+                                       u"not JSON (%1 at offset %2)"_s
+                                           .arg(parseError.errorString())
+                                           .arg(parseError.offset),
+                                       call)};
+    }
+    if (!document.isObject())
+        return {std::nullopt, ApiErrors::badResponse(status, u"not a JSON object"_s, call)};
+    return {document.object(), {}};
+}
+
+QString pathSegment(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+} // namespace
+
+RestClient::RestClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network)
+{
+    Q_ASSERT(m_network);
+}
+
+void RestClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+}
+
+void RestClient::setToken(const QString &token)
+{
+    m_token = token;
+}
+
+void RestClient::setTimeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+}
+
+void RestClient::login(const QString &username, const QString &password, QObject *context,
+                       Callback<Session> done)
+{
+    Request request{"POST", u"/api/login"_s, {},
+                    QJsonObject{{u"username"_s, username}, {u"password"_s, password}}, false, true};
+    send<Session>(request, context, std::move(done), &ApiCodec::decodeSession);
+}
+
+void RestClient::fetchOrders(std::optional<qint64> sinceSeq, QObject *context,
+                             Callback<OrdersSnapshot> done)
+{
+    Request request{"GET", u"/api/orders"_s, {}, std::nullopt, true, false};
+    if (sinceSeq)
+        request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));
+    send<OrdersSnapshot>(request, context, std::move(done), &ApiCodec::decodeOrdersSnapshot);
+}
+
+void RestClient::acknowledgeOrder(const QString &orderId, QObject *context, Callback<Order> done)
+{
+    Request request{"POST", u"/api/orders/%1/acknowledge"_s.arg(pathSegment(orderId)), {},
+                    std::nullopt, true, false};
+    send<Order>(request, context, std::move(done), &ApiCodec::decodeOrder);
+}
+
+void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
+                                Callback<Order> done)
+{
+    Request request{"PATCH", u"/api/orders/%1"_s.arg(pathSegment(orderId)), {},
+                    QJsonObject{{u"status"_s, statusToWire(status)}}, true, false};
+    send<Order>(request, context, std::move(done), &ApiCodec::decodeOrder);
+}
+
+void RestClient::checkHealth(QObject *context, Callback<QString> done)
+{
+    Request request{"GET", u"/api/health"_s, {}, std::nullopt, false, false};
+    send<QString>(request, context, std::move(done), &ApiCodec::decodeHealth);
+}
+
+QNetworkRequest RestClient::networkRequest(const Request &request) const
+{
+    QUrl url = m_baseUrl;
+    QString prefix = m_baseUrl.path(QUrl::FullyEncoded);
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    url.setPath(prefix + request.path, QUrl::TolerantMode);
+    url.setQuery(request.query);
+    url.setFragment({});
+
+    QNetworkRequest networkRequest(url);
+    networkRequest.setRawHeader("Accept", "application/json");
+    networkRequest.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Hearth"));
+    if (request.body)
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (request.authenticated && !m_token.isEmpty())
+        networkRequest.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + m_token.toUtf8());
+    networkRequest.setTransferTimeout(int(m_timeout.count()));
+    return networkRequest;
+}
+
+QNetworkReply *RestClient::dispatch(const Request &request)
+{
+    const QNetworkRequest networkRequest = this->networkRequest(request);
+    const QByteArray payload =
+        request.body ? QJsonDocument(*request.body).toJson(QJsonDocument::Compact) : QByteArray();
+    if (request.verb == "GET")
+        return m_network->get(networkRequest);
+    if (request.verb == "POST")
+        return m_network->post(networkRequest, payload);
+    return m_network->sendCustomRequest(networkRequest, request.verb, payload);
+}
+
+template<typename T>
+void RestClient::send(const Request &request, QObject *context, Callback<T> done,
+                      Decoded<T> (*decode)(const QJsonObject &))
+{
+    QObject *receiver = context ? context : this;
+    const ApiErrors::Call call{request.verb, request.path, m_baseUrl, request.isLogin};
+    if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty()) {
+        // Asynchronous like every other answer, so callers need no second code path.
+        QMetaObject::invokeMethod(
+            receiver,
+            [done = std::move(done), error = ApiErrors::notConfigured(call)] {
+                if (done)
+                    done(ApiResult<T>{std::nullopt, error});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+
+    QNetworkReply *reply = dispatch(request);
+    const bool sentToken = request.authenticated && !m_token.isEmpty();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // Queued: aborting from inside the context's destructor would run callbacks into it.
+    connect(receiver, &QObject::destroyed, reply, &QNetworkReply::abort, Qt::QueuedConnection);
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &QNetworkReply::finished, receiver,
+            [self = QPointer<RestClient>(this), reply, call, sentToken, elapsed,
+             done = std::move(done), decode] {
+                ReplyOutcome outcome = readReply(reply, call);
+                ApiResult<T> result;
+                if (outcome.body) {
+                    Decoded<T> decoded = decode(*outcome.body);
+                    if (decoded.ok()) {
+                        result.value = std::move(decoded.value);
+                    } else {
+                        outcome.error = ApiErrors::badResponse(
+                            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                            decoded.errorString(), call);
+                    }
+                }
+                if (result.ok()) {
+                    qCDebug(lcApi).noquote() << call.verb << call.path << "ok in"
+                                             << elapsed.elapsed() << "ms";
+                } else {
+                    result.error = std::move(outcome.error);
+                    qCInfo(lcApi).noquote() << result.error.details << "after" << elapsed.elapsed()
+                                            << "ms";
+                }
+                const bool sessionOver =
+                    sentToken && result.error.kind == ApiError::Kind::Unauthorized && !result.ok();
+                if (done)
+                    done(result);
+                if (sessionOver && self)
+                    emit self->unauthorized();
+            });
+}
+
+} // namespace hearth

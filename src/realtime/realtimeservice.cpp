@@ -1,0 +1,449 @@
+#include "realtime/realtimeservice.h"
+
+#include "core/logging.h"
+#include "realtime/eventbatcher.h"
+#include "realtime/hearthprotocol.h"
+#include "realtime/heartbeat.h"
+#include "realtime/linkerrors.h"
+#include "realtime/protocoladapter.h"
+
+#include <QWebSocket>
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+// QWebSocket closes the whole connection when a message exceeds its own limit; ours must only
+// drop the frame, so Qt's limit is set far above ours and serves as a memory guard only.
+constexpr quint64 socketMessageGuardBytes = 64 * 1024 * 1024;
+// A polite close waits for the server's close frame, but never longer than this.
+constexpr std::chrono::milliseconds politeCloseGrace{1000};
+
+QString safeAddress(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        .toDisplayString();
+}
+
+} // namespace
+
+RealtimeService::RealtimeService(QObject *parent)
+    : QObject(parent),
+      m_adapter(std::make_unique<HearthAdapter>()),
+      m_batcher(new EventBatcher(this)),
+      m_heartbeat(new Heartbeat(this)),
+      m_maxFrameBytes(HearthProtocol::defaultMaxFrameBytes)
+{
+    m_retryTimer.setSingleShot(true);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &RealtimeService::onRetryTimer);
+    connect(&m_connectTimer, &QTimer::timeout, this, &RealtimeService::onConnectTimeout);
+    connect(m_heartbeat, &Heartbeat::pingDue, this, [this] {
+        if (m_socket) {
+            m_socket->ping();
+            ++m_stats.pingsSent;
+        }
+    });
+    connect(m_heartbeat, &Heartbeat::stale, this, &RealtimeService::onStale);
+    connect(m_batcher, &EventBatcher::channelEventsReady, this,
+            [this](const QString &channel, const QList<ChannelEvent> &events) {
+                m_stats.eventsDelivered += events.size();
+                emit channelEvents(channel, events);
+            });
+    connect(m_batcher, &EventBatcher::ordersReady, this, &RealtimeService::ordersChanged);
+}
+
+RealtimeService::~RealtimeService()
+{
+    // The socket is our child and dies after this body; it must not call back into a half-gone
+    // service while it closes.
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void RealtimeService::setEndpoint(const QUrl &webSocketUrl, const QString &token)
+{
+    const bool urlChanged = webSocketUrl != m_url;
+    if (token != m_token) {
+        m_token = token;
+        m_tokenRenewed = !token.isEmpty();
+    }
+    m_url = webSocketUrl;
+    if (urlChanged && m_running) {
+        qCInfo(lcRealtime) << "endpoint changed to" << safeAddress(m_url) << "- reconnecting";
+        m_retryTimer.stop();
+        m_backoff.reset();
+        openSocket();
+    }
+}
+
+void RealtimeService::setReconnectPolicy(const ReconnectPolicy &policy)
+{
+    m_backoff.setPolicy(policy);
+}
+
+void RealtimeService::setRandomSource(Backoff::RandomSource random)
+{
+    m_backoff.setRandomSource(std::move(random));
+}
+
+void RealtimeService::setHeartbeatOverride(std::optional<std::chrono::milliseconds> interval)
+{
+    m_heartbeatOverride = interval;
+    if (m_heartbeatOverride && m_heartbeat->isActive())
+        m_heartbeat->start(*m_heartbeatOverride);
+}
+
+void RealtimeService::setMaxFrameBytes(qint64 bytes)
+{
+    m_maxFrameBytes = bytes > 0 ? bytes : HearthProtocol::defaultMaxFrameBytes;
+}
+
+void RealtimeService::setProtocolAdapter(std::unique_ptr<ProtocolAdapter> adapter)
+{
+    if (adapter)
+        m_adapter = std::move(adapter);
+}
+
+void RealtimeService::start()
+{
+    if (m_running)
+        return;
+    if (m_state == ConnectionState::SignedOut && !m_tokenRenewed) {
+        qCInfo(lcRealtime) << "not starting: signed out until a new token is set";
+        return;
+    }
+    if (!m_url.isValid() || m_url.isEmpty()) {
+        qCWarning(lcRealtime) << "not starting: no endpoint set";
+        return;
+    }
+    m_running = true;
+    m_backoff.reset();
+    openSocket();
+}
+
+void RealtimeService::stop()
+{
+    m_running = false;
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    discardSocket(true);
+    if (m_state != ConnectionState::SignedOut)
+        setState(ConnectionState::Offline);
+}
+
+void RealtimeService::reconnectNow()
+{
+    if (m_state == ConnectionState::Live || m_state == ConnectionState::Connecting)
+        return;
+    if (m_state == ConnectionState::SignedOut && !m_tokenRenewed) {
+        qCInfo(lcRealtime) << "reconnect ignored: signed out until a new token is set";
+        return;
+    }
+    if (!m_url.isValid() || m_url.isEmpty())
+        return;
+    // Skipping a wait keeps the attempt count; starting over after giving up resets it.
+    if (m_state != ConnectionState::WaitingToRetry)
+        m_backoff.reset();
+    m_running = true;
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    openSocket();
+}
+
+void RealtimeService::subscribe(const QString &channel)
+{
+    if (!HearthProtocol::isValidChannelName(channel)) {
+        qCWarning(lcRealtime) << "refusing to subscribe to invalid channel name" << channel;
+        return;
+    }
+    if (m_registry.addRef(channel)) {
+        qCDebug(lcRealtime) << "subscribing to" << channel;
+        sendSubscribe(channel);
+    }
+}
+
+void RealtimeService::unsubscribe(const QString &channel)
+{
+    if (m_registry.refCount(channel) == 0) {
+        qCWarning(lcRealtime) << "unsubscribe from" << channel << "without a subscription";
+        return;
+    }
+    if (m_registry.release(channel)) {
+        qCDebug(lcRealtime) << "unsubscribing from" << channel;
+        if (m_socket && m_welcomed)
+            sendText(m_adapter->unsubscribeFrame(channel));
+    }
+}
+
+int RealtimeService::subscriberCount(const QString &channel) const
+{
+    return m_registry.refCount(channel);
+}
+
+QStringList RealtimeService::subscribedChannels() const
+{
+    return m_registry.wantedChannels();
+}
+
+void RealtimeService::setSyncPosition(const QString &channel, const SyncPosition &position)
+{
+    if (!position.isValid()) {
+        qCWarning(lcRealtime) << "ignoring a sync position without epoch for" << channel;
+        return;
+    }
+    if (m_registry.setPosition(channel, position) && m_socket && m_welcomed) {
+        qCInfo(lcRealtime) << "resubscribing" << channel << "from its new epoch";
+        sendSubscribe(channel);
+    }
+}
+
+SyncPosition RealtimeService::syncPosition(const QString &channel) const
+{
+    return m_registry.position(channel);
+}
+
+RealtimeStats RealtimeService::stats() const
+{
+    RealtimeStats stats = m_stats;
+    stats.openSockets = int(findChildren<QWebSocket *>(QString(), Qt::FindDirectChildrenOnly).size());
+    stats.subscriptions = int(m_registry.wantedChannels().size());
+    stats.batchesEmitted = m_batcher->batchesEmitted();
+    return stats;
+}
+
+void RealtimeService::openSocket()
+{
+    discardSocket(true);
+    const quint64 generation = ++m_generation;
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = socket;
+    ++m_stats.socketsOpened;
+    socket->setMaxAllowedIncomingMessageSize(
+        std::min(QWebSocket::maxIncomingMessageSize(),
+                 std::max(socketMessageGuardBytes, quint64(m_maxFrameBytes) * 2)));
+
+    // Every handler first checks that its socket is still the current one: a replaced socket's
+    // late signals must never touch the state of its successor.
+    connect(socket, &QWebSocket::connected, this, [this, generation] {
+        if (isCurrent(generation))
+            qCDebug(lcRealtime) << "handshake complete, waiting for welcome";
+    });
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this, generation](const QString &text) {
+                if (isCurrent(generation))
+                    onTextMessage(text);
+            });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this, generation](const QByteArray &data) {
+                if (!isCurrent(generation))
+                    return;
+                m_heartbeat->markAlive();
+                ++m_stats.framesReceived;
+                m_stats.bytesReceived += data.size();
+                if (++m_stats.malformedFrames <= 10)
+                    qCWarning(lcRealtime) << "dropped a binary frame of" << data.size() << "bytes";
+            });
+    connect(socket, &QWebSocket::pong, this,
+            [this, generation](quint64 elapsedMs, const QByteArray &) {
+                if (isCurrent(generation))
+                    onPong(elapsedMs);
+            });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, generation](QAbstractSocket::SocketError error) {
+                if (isCurrent(generation))
+                    onSocketError(error);
+            });
+    connect(socket, &QWebSocket::disconnected, this, [this, generation] {
+        if (isCurrent(generation))
+            onDisconnected();
+    });
+    connect(socket, &QWebSocket::sslErrors, this, [generation](const QList<QSslError> &errors) {
+        // Certificate verification stays on: the handshake fails and error() follows.
+        for (const QSslError &error : errors)
+            qCWarning(lcRealtime) << "TLS error on connection" << generation << error.errorString();
+    });
+
+    m_welcomed = false;
+    m_connectTimer.start(m_backoff.policy().connectTimeout);
+    setState(ConnectionState::Connecting);
+    qCInfo(lcRealtime) << "connecting to" << safeAddress(m_url) << "with" << m_adapter->name()
+                       << "- connection" << generation;
+    socket->open(m_adapter->handshakeRequest(m_url, m_token));
+}
+
+void RealtimeService::discardSocket(bool polite)
+{
+    m_connectTimer.stop();
+    m_heartbeat->stop();
+    m_registry.resetLinks();
+    m_welcomed = false;
+    if (!m_socket)
+        return;
+    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    ++m_generation;
+    socket->disconnect(this);
+    if (polite && socket->state() == QAbstractSocket::ConnectedState) {
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(politeCloseGrace, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCodeNormal, u"client closing"_s);
+    } else {
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+void RealtimeService::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    qCInfo(lcRealtime) << "state" << connectionStateName(m_state) << "->"
+                       << connectionStateName(state);
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void RealtimeService::report(const LinkError &error)
+{
+    qCInfo(lcRealtime).noquote() << "link problem:" << error.details;
+    m_lastErrorDetails = error.details;
+    if (error.message == m_lastError)
+        return;
+    m_lastError = error.message;
+    emit errorOccurred(error.message);
+}
+
+void RealtimeService::clearError()
+{
+    m_lastError.clear();
+    m_lastErrorDetails.clear();
+}
+
+std::chrono::milliseconds RealtimeService::liveDuration() const
+{
+    return std::chrono::milliseconds(m_welcomed && m_liveSince.isValid() ? m_liveSince.elapsed() : 0);
+}
+
+void RealtimeService::onSocketError(QAbstractSocket::SocketError error)
+{
+    const QString errorString = m_socket->errorString();
+    // A token refused at the handshake will be refused again: do not retry it.
+    if (!m_welcomed && handshakeHttpStatus(errorString) == 401) {
+        signOut(u"handshake refused: %1"_s.arg(errorString));
+        return;
+    }
+    linkLost(describeSocketError(error, errorString, m_url, m_welcomed));
+}
+
+void RealtimeService::onDisconnected()
+{
+    const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
+    const QString reason = m_socket->closeReason();
+    if (code == QWebSocketProtocol::CloseCodePolicyViolated
+        && reason.contains("unauthori"_L1, Qt::CaseInsensitive)) {
+        signOut(u"closed with code %1: %2"_s.arg(int(code)).arg(reason));
+        return;
+    }
+    if (!m_welcomed && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+        linkLost(describeSocketError(m_socket->error(), m_socket->errorString(), m_url, false));
+        return;
+    }
+    linkLost(describeClose(code, reason, m_url));
+}
+
+void RealtimeService::onPong(quint64 elapsedMs)
+{
+    m_heartbeat->markAlive();
+    ++m_stats.pongsReceived;
+    m_roundTripMs = qint64(elapsedMs);
+    emit roundTripMeasured(qint64(elapsedMs));
+}
+
+void RealtimeService::onStale()
+{
+    if (!m_socket)
+        return;
+    ++m_stats.staleLinks;
+    linkLost(describeStale(2 * m_heartbeat->interval()));
+}
+
+void RealtimeService::onConnectTimeout()
+{
+    if (m_socket && !m_welcomed)
+        linkLost(describeConnectTimeout(m_url, m_backoff.policy().connectTimeout));
+}
+
+void RealtimeService::onRetryTimer()
+{
+    if (!m_running)
+        return;
+    m_nextRetryAt = {};
+    ++m_stats.reconnects;
+    openSocket();
+}
+
+void RealtimeService::linkLost(const LinkError &error)
+{
+    m_backoff.linkEnded(liveDuration());
+    discardSocket(false);
+    report(error);
+    if (!m_running) {
+        setState(ConnectionState::Offline);
+        return;
+    }
+    if (m_backoff.exhausted()) {
+        haltWithoutRetry(describeGaveUp(m_backoff.attempt(), error.details));
+        return;
+    }
+    scheduleRetry(m_backoff.nextDelay());
+}
+
+void RealtimeService::scheduleRetry(std::chrono::milliseconds delay)
+{
+    qCInfo(lcRealtime) << "next attempt in" << delay.count() << "ms; attempt"
+                       << m_backoff.attempt();
+    m_nextRetryAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+    m_retryTimer.start(delay);
+    setState(ConnectionState::WaitingToRetry);
+}
+
+void RealtimeService::signOut(const QString &details)
+{
+    m_running = false;
+    m_tokenRenewed = false;
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    discardSocket(false);
+    report(describeSignedOut(details));
+    setState(ConnectionState::SignedOut);
+}
+
+void RealtimeService::haltWithoutRetry(const LinkError &error)
+{
+    m_running = false;
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    discardSocket(true);
+    report(error);
+    setState(ConnectionState::Offline);
+}
+
+void RealtimeService::sendSubscribe(const QString &channel)
+{
+    if (!m_socket || !m_welcomed)
+        return; // subscriptions are state: all of them are sent when the next link is welcomed
+    m_registry.markPending(channel);
+    sendText(m_adapter->subscribeFrame(channel, m_registry.resumePoint(channel)));
+}
+
+void RealtimeService::sendText(const QString &frame)
+{
+    if (m_socket)
+        m_socket->sendTextMessage(frame);
+}
+
+} // namespace hearth

@@ -1,0 +1,160 @@
+#pragma once
+
+// The application's one realtime link: a single WebSocket for every channel, restored by itself
+// after every failure, with per-channel (epoch, seq) tracking so no event is lost or applied
+// twice, and batched typed signals so a burst costs the models a handful of updates. The wire
+// protocol sits behind a ProtocolAdapter; this class only knows typed messages.
+#include "core/order.h"
+#include "core/syncposition.h"
+#include "realtime/backoff.h"
+#include "realtime/channelevent.h"
+#include "realtime/connectionstate.h"
+#include "realtime/realtimestats.h"
+#include "realtime/servermessage.h"
+#include "realtime/subscriptionregistry.h"
+
+#include <QAbstractSocket>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QWebSocket;
+QT_END_NAMESPACE
+
+namespace hearth {
+
+class EventBatcher;
+class Heartbeat;
+class ProtocolAdapter;
+struct LinkError;
+
+class RealtimeService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RealtimeService(QObject *parent = nullptr);
+    ~RealtimeService() override;
+    Q_DISABLE_COPY_MOVE(RealtimeService)
+
+    // The token is sent as "Authorization: Bearer" at the handshake and never logged. A new
+    // token while live keeps the link (it was authorised at the handshake); a new address while
+    // running reconnects at once.
+    void setEndpoint(const QUrl &webSocketUrl, const QString &token);
+    QUrl endpoint() const { return m_url; }
+    void setReconnectPolicy(const ReconnectPolicy &policy);
+    ReconnectPolicy reconnectPolicy() const { return m_backoff.policy(); }
+    void setRandomSource(Backoff::RandomSource random); // for deterministic tests
+    // Overrides the server's heartbeat_ms (tests, diagnostics); nullopt follows the server.
+    void setHeartbeatOverride(std::optional<std::chrono::milliseconds> interval);
+    void setMaxFrameBytes(qint64 bytes); // default 1 MiB; larger frames are dropped and counted
+    qint64 maxFrameBytes() const { return m_maxFrameBytes; }
+    // Takes effect at the next connection. The default speaks Hearth protocol v1.
+    void setProtocolAdapter(std::unique_ptr<ProtocolAdapter> adapter);
+
+    void start();        // connects; reconnects by itself until stop() or SignedOut
+    void stop();
+    void reconnectNow(); // skips the wait; after SignedOut only once a new token was set
+
+    void subscribe(const QString &channel);   // ref-counted; one server subscription per channel
+    void unsubscribe(const QString &channel); // the server hears of it when the last one leaves
+    int subscriberCount(const QString &channel) const;
+    QStringList subscribedChannels() const;
+    // After a REST snapshot (or from the local cache): resume the channel from its watermark.
+    void setSyncPosition(const QString &channel, const SyncPosition &position);
+    SyncPosition syncPosition(const QString &channel) const;
+
+    ConnectionState state() const { return m_state; }
+    std::optional<qint64> roundTripMs() const { return m_roundTripMs; }
+    QDateTime lastEventAt() const { return m_lastEventAt; }
+    QDateTime nextRetryAt() const { return m_nextRetryAt; }
+    int retryAttempt() const { return m_backoff.attempt(); }
+    QString lastError() const { return m_lastError; }               // user-facing
+    QString lastErrorDetails() const { return m_lastErrorDetails; } // technical
+    QString serverEpoch() const { return m_serverEpoch; }
+    RealtimeStats stats() const;
+
+signals:
+    void stateChanged(hearth::ConnectionState state);
+    // Deduplicated, in seq order, batched per event-loop turn.
+    void channelEvents(const QString &channel, const QList<hearth::ChannelEvent> &events);
+    // Decoded from `orders` events, batched; events whose order does not decode are dropped.
+    void ordersChanged(const QList<hearth::Order> &orders);
+    // The server cannot replay this channel: load a snapshot, then call setSyncPosition().
+    // The live stream continues after serverPosition meanwhile.
+    void snapshotRequired(const QString &channel, const hearth::SyncPosition &serverPosition);
+    void roundTripMeasured(qint64 milliseconds);
+    void errorOccurred(const QString &message); // user-facing
+
+private:
+    bool isCurrent(quint64 generation) const { return generation == m_generation && m_socket; }
+    void openSocket();
+    void discardSocket(bool polite);
+    void setState(ConnectionState state);
+    void report(const LinkError &error);
+    void clearError();
+
+    void onTextMessage(const QString &text);
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onDisconnected();
+    void onPong(quint64 elapsedMs);
+    void onStale();
+    void onConnectTimeout();
+    void onRetryTimer();
+
+    void handle(const WelcomeMessage &message);
+    void handle(const SubscribedMessage &message);
+    void handle(const UnsubscribedMessage &message);
+    void handle(ChannelEvent &&event);
+    void handle(const ServerError &message);
+    void handle(const ReconnectAdvice &message);
+
+    void sendSubscribe(const QString &channel);
+    void sendText(const QString &frame);
+    // The link failed: tear it down and schedule the next attempt (or give up).
+    void linkLost(const LinkError &error);
+    void scheduleRetry(std::chrono::milliseconds delay);
+    void signOut(const QString &details);
+    void haltWithoutRetry(const LinkError &error);
+    std::chrono::milliseconds liveDuration() const;
+
+    std::unique_ptr<ProtocolAdapter> m_adapter;
+    SubscriptionRegistry m_registry;
+    Backoff m_backoff;
+    EventBatcher *m_batcher;
+    Heartbeat *m_heartbeat;
+    QTimer m_retryTimer;
+    QTimer m_connectTimer;
+    QElapsedTimer m_liveSince;
+
+    QUrl m_url;
+    QString m_token;
+    bool m_tokenRenewed = false; // a token arrived since the last sign-out
+    bool m_running = false;      // start() was called and neither stop() nor a terminal error since
+    qint64 m_maxFrameBytes;
+    std::optional<std::chrono::milliseconds> m_heartbeatOverride;
+
+    QWebSocket *m_socket = nullptr;
+    quint64 m_generation = 0;    // bumped per socket; stale signals compare and bail out
+    bool m_welcomed = false;
+
+    ConnectionState m_state = ConnectionState::Offline;
+    QString m_serverEpoch;
+    std::optional<qint64> m_roundTripMs;
+    QDateTime m_lastEventAt;
+    QDateTime m_nextRetryAt;
+    QString m_lastError;
+    QString m_lastErrorDetails;
+    RealtimeStats m_stats;
+};
+
+} // namespace hearth

@@ -1,0 +1,179 @@
+// RealtimeService, second half: what happens to each inbound frame once the current socket
+// delivered it. Split from realtimeservice.cpp (the link's lifecycle) to keep both readable.
+#include "realtime/realtimeservice.h"
+
+#include "core/logging.h"
+#include "core/ordercodec.h"
+#include "realtime/eventbatcher.h"
+#include "realtime/heartbeat.h"
+#include "realtime/linkerrors.h"
+#include "realtime/protocoladapter.h"
+
+#include <QWebSocket>
+
+namespace hearth {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+bool isOrderEvent(const ChannelEvent &event)
+{
+    return event.channel == "orders"_L1 && event.type.startsWith("order."_L1);
+}
+
+// Bad frames can arrive by the thousand; the counters keep the full tally, the log a sample.
+bool shouldLogSample(qint64 count)
+{
+    return count <= 10 || count % 1000 == 0;
+}
+
+} // namespace
+
+void RealtimeService::onTextMessage(const QString &text)
+{
+    m_heartbeat->markAlive(); // any frame proves the link alive, even one we then drop
+    ++m_stats.framesReceived;
+    // UTF-16 code units never outnumber UTF-8 bytes: an oversize frame is caught before the
+    // conversion and the parse it would cost.
+    if (text.size() > m_maxFrameBytes) {
+        m_stats.bytesReceived += text.size();
+        ++m_stats.oversizedFrames;
+        if (shouldLogSample(++m_stats.malformedFrames))
+            qCWarning(lcRealtime) << "dropped a frame of at least" << text.size()
+                                  << "bytes; the limit is" << m_maxFrameBytes;
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    m_stats.bytesReceived += utf8.size();
+    Decoded<ServerMessage> decoded = m_adapter->decode(utf8, m_maxFrameBytes);
+    if (!decoded.ok()) {
+        if (utf8.size() > m_maxFrameBytes)
+            ++m_stats.oversizedFrames;
+        if (shouldLogSample(++m_stats.malformedFrames))
+            qCWarning(lcRealtime).noquote() << "dropped a malformed frame:" << decoded.errorString();
+        return;
+    }
+    std::visit([this](auto &&message) { handle(std::forward<decltype(message)>(message)); },
+               std::move(*decoded.value));
+}
+
+void RealtimeService::handle(const WelcomeMessage &message)
+{
+    if (m_welcomed) {
+        qCWarning(lcRealtime) << "ignored a second welcome on the same connection";
+        return;
+    }
+    m_welcomed = true;
+    m_connectTimer.stop();
+    if (!m_serverEpoch.isEmpty() && m_serverEpoch != message.epoch)
+        qCInfo(lcRealtime) << "the server's event log was reset: epoch" << message.epoch;
+    m_serverEpoch = message.epoch;
+    m_heartbeat->start(m_heartbeatOverride.value_or(message.heartbeat));
+    m_liveSince.start();
+    m_nextRetryAt = {};
+    clearError();
+    // Subscribe before announcing Live, so a receiver of stateChanged that subscribes to
+    // another channel finds the link ready and does not send a duplicate.
+    for (const QString &channel : m_registry.wantedChannels())
+        sendSubscribe(channel);
+    setState(ConnectionState::Live);
+}
+
+void RealtimeService::handle(const SubscribedMessage &message)
+{
+    const SubscriptionRegistry::SubscribedOutcome outcome = m_registry.applySubscribed(message);
+    if (!outcome.accepted) {
+        qCDebug(lcRealtime) << "subscription to" << message.channel << "is no longer wanted";
+        return;
+    }
+    if (!outcome.snapshotRequired) {
+        qCDebug(lcRealtime) << "resumed" << message.channel << "from seq"
+                            << m_registry.position(message.channel).seq << "up to"
+                            << message.position.seq;
+        return;
+    }
+    qCInfo(lcRealtime) << "the server cannot replay" << message.channel
+                       << "- a snapshot is needed; stream continues after seq"
+                       << message.position.seq;
+    ++m_stats.snapshotsRequested;
+    // Events batched before this point belong before the snapshot request.
+    m_batcher->flush();
+    emit snapshotRequired(message.channel, outcome.serverPosition);
+}
+
+void RealtimeService::handle(const UnsubscribedMessage &message)
+{
+    qCDebug(lcRealtime) << "unsubscribed from" << message.channel;
+}
+
+void RealtimeService::handle(ChannelEvent &&event)
+{
+    ++m_stats.eventsReceived;
+    m_lastEventAt = QDateTime::currentDateTimeUtc();
+    switch (m_registry.classify(event)) {
+    case SubscriptionRegistry::Verdict::Accept:
+        break;
+    case SubscriptionRegistry::Verdict::Duplicate:
+        ++m_stats.duplicatesDropped;
+        return;
+    case SubscriptionRegistry::Verdict::Ignore:
+        ++m_stats.eventsIgnored;
+        return;
+    case SubscriptionRegistry::Verdict::Gap:
+        ++m_stats.gapsDetected;
+        qCInfo(lcRealtime) << "gap in" << event.channel << "- expected seq"
+                           << m_registry.position(event.channel).seq + 1 << "got" << event.seq
+                           << "; resubscribing";
+        sendSubscribe(event.channel);
+        return;
+    }
+    if (isOrderEvent(event)) {
+        Decoded<Order> order = OrderCodec::fromJson(event.data);
+        if (!order.ok()) {
+            // The seq has advanced all the same: the event happened, we just cannot use it,
+            // and treating the next one as a gap would only replay this one again.
+            if (shouldLogSample(++m_stats.invalidPayloads))
+                qCWarning(lcRealtime).noquote()
+                    << "dropped" << event.type << "seq" << event.seq << ":" << order.errorString();
+            return;
+        }
+        m_batcher->addOrder(std::move(*order.value));
+    }
+    m_batcher->addEvent(std::move(event));
+}
+
+void RealtimeService::handle(const ServerError &message)
+{
+    qCWarning(lcRealtime) << "server error" << message.code << message.message
+                          << (message.channel.isEmpty() ? QString() : message.channel);
+    if (message.code == ServerErrorCode::unauthorized) {
+        signOut(u"server error %1: %2"_s.arg(message.code, message.message));
+        return;
+    }
+    if (!message.channel.isEmpty()) {
+        // The subscription was refused; the channel is retried with the next connection.
+        m_registry.markIdle(message.channel);
+        if (message.code == ServerErrorCode::forbidden)
+            report(describeChannelRefusal(message.channel, message.code, message.message));
+        return;
+    }
+    if (!message.reconnect)
+        haltWithoutRetry(describeServerRefusal(message.code, message.message));
+    // Anything else (rate_limited, bad_request) leaves the link as it is.
+}
+
+void RealtimeService::handle(const ReconnectAdvice &message)
+{
+    // The server is going away and spreads its clients' returns: not a failure of ours, so no
+    // attempt is counted, but a healthy link still resets the count.
+    m_backoff.linkEnded(liveDuration());
+    discardSocket(true);
+    report(describeServerAdvice(message.after));
+    if (m_running)
+        scheduleRetry(m_backoff.jitter(message.after));
+    else
+        setState(ConnectionState::Offline);
+}
+
+} // namespace hearth

@@ -1,0 +1,148 @@
+#include "realtime/subscriptionregistry.h"
+
+namespace hearth {
+
+bool SubscriptionRegistry::addRef(const QString &channel)
+{
+    Channel &entry = m_channels[channel];
+    if (!m_order.contains(channel))
+        m_order.append(channel);
+    return ++entry.refCount == 1;
+}
+
+bool SubscriptionRegistry::release(const QString &channel)
+{
+    const auto it = m_channels.find(channel);
+    if (it == m_channels.end() || it->refCount == 0)
+        return false;
+    if (--it->refCount > 0)
+        return false;
+    m_channels.erase(it);
+    m_order.removeOne(channel);
+    return true;
+}
+
+QStringList SubscriptionRegistry::wantedChannels() const
+{
+    QStringList wanted;
+    wanted.reserve(m_order.size());
+    for (const QString &channel : m_order) {
+        if (isWanted(channel))
+            wanted.append(channel);
+    }
+    return wanted;
+}
+
+bool SubscriptionRegistry::isWanted(const QString &channel) const
+{
+    return refCount(channel) > 0;
+}
+
+int SubscriptionRegistry::refCount(const QString &channel) const
+{
+    const auto it = m_channels.constFind(channel);
+    return it == m_channels.cend() ? 0 : it->refCount;
+}
+
+SyncPosition SubscriptionRegistry::position(const QString &channel) const
+{
+    return m_channels.value(channel).position;
+}
+
+SubscriptionRegistry::Link SubscriptionRegistry::link(const QString &channel) const
+{
+    return m_channels.value(channel).link;
+}
+
+std::optional<SyncPosition> SubscriptionRegistry::resumePoint(const QString &channel) const
+{
+    const SyncPosition current = position(channel);
+    if (!current.isValid())
+        return std::nullopt;
+    return current;
+}
+
+void SubscriptionRegistry::markPending(const QString &channel)
+{
+    const auto it = m_channels.find(channel);
+    if (it != m_channels.end())
+        it->link = Link::Pending;
+}
+
+void SubscriptionRegistry::markIdle(const QString &channel)
+{
+    const auto it = m_channels.find(channel);
+    if (it != m_channels.end())
+        it->link = Link::Idle;
+}
+
+void SubscriptionRegistry::resetLinks()
+{
+    for (Channel &entry : m_channels) {
+        entry.link = Link::Idle;
+        entry.serverEpoch.clear();
+    }
+}
+
+SubscriptionRegistry::SubscribedOutcome
+SubscriptionRegistry::applySubscribed(const SubscribedMessage &message)
+{
+    const auto it = m_channels.find(message.channel);
+    // An answer to a subscribe we no longer want (unsubscribed meanwhile) changes nothing.
+    if (it == m_channels.end() || it->refCount == 0)
+        return {};
+    Channel &entry = *it;
+    entry.link = Link::Active;
+    entry.serverEpoch = message.position.epoch;
+
+    const SyncPosition &server = message.position;
+    // A server that claims recovery yet is behind us (its log rolled back without a new epoch)
+    // would make every new event look like a duplicate forever: treat it as a lost history.
+    const bool recovered = message.recovered && entry.position.isValid()
+        && entry.position.epoch == server.epoch && server.seq >= entry.position.seq;
+    if (recovered)
+        return {true, false, server};
+    // The stream continues after the server's newest event; the snapshot the caller loads covers
+    // the rest and moves the position to its own watermark through setPosition().
+    entry.position = server;
+    return {true, true, server};
+}
+
+SubscriptionRegistry::Verdict SubscriptionRegistry::classify(const ChannelEvent &event)
+{
+    const auto it = m_channels.find(event.channel);
+    if (it == m_channels.end() || it->refCount == 0 || it->link != Link::Active)
+        return Verdict::Ignore;
+    Channel &entry = *it;
+    if (event.seq <= entry.position.seq)
+        return Verdict::Duplicate;
+    if (event.seq > entry.position.seq + 1) {
+        entry.link = Link::Pending;
+        return Verdict::Gap;
+    }
+    entry.position.seq = event.seq;
+    return Verdict::Accept;
+}
+
+bool SubscriptionRegistry::setPosition(const QString &channel, const SyncPosition &position)
+{
+    if (!position.isValid())
+        return false;
+    Channel &entry = m_channels[channel]; // a position may arrive (from the cache) before subscribe
+    if (!m_order.contains(channel))
+        m_order.append(channel);
+    if (entry.position.isValid() && entry.position.epoch == position.epoch) {
+        // Never move back within an epoch: the events after a snapshot's watermark that were
+        // already streamed were delivered, and re-delivering them would only cost time.
+        entry.position.seq = std::max(entry.position.seq, position.seq);
+        return false;
+    }
+    entry.position = position;
+    if (entry.link == Link::Active && entry.serverEpoch != position.epoch) {
+        entry.link = Link::Pending;
+        return true;
+    }
+    return false;
+}
+
+} // namespace hearth
