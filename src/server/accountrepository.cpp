@@ -1,0 +1,71 @@
+#include "server/accountrepository.h"
+
+#include "server/database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace hearth::server {
+
+AccountRepository::AccountRepository(Database *database)
+    : m_database(database)
+{
+}
+
+bool AccountRepository::createRestaurant(const QString &id, const QString &name)
+{
+    QSqlQuery query(m_database->connection());
+    return execPrepared(query, QStringLiteral("INSERT INTO restaurants (id, name) VALUES (?, ?)"),
+                        {id, name});
+}
+
+std::optional<Restaurant> AccountRepository::restaurant(const QString &id) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query, QStringLiteral("SELECT id, name FROM restaurants WHERE id = ?"), {id})
+        || !query.next())
+        return std::nullopt;
+    return Restaurant{query.value(0).toString(), query.value(1).toString()};
+}
+
+int AccountRepository::restaurantCount() const
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query, QStringLiteral("SELECT COUNT(*) FROM restaurants")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+std::optional<qint64> AccountRepository::createUser(const QString &restaurantId, const QString &username,
+                                                    const QString &displayName, Role role,
+                                                    const QString &passwordHash)
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query,
+                      QStringLiteral("INSERT INTO users (restaurant_id, username, display_name, role, "
+                                     "password_hash) VALUES (?, ?, ?, ?, ?)"),
+                      {restaurantId, username, displayName, roleToWire(role), passwordHash}))
+        return std::nullopt;
+    return query.lastInsertId().toLongLong();
+}
+
+std::optional<User> AccountRepository::userByUsername(const QString &username) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query,
+                      QStringLiteral("SELECT id, restaurant_id, username, display_name, role, password_hash "
+                                     "FROM users WHERE username = ?"),
+                      {username})
+        || !query.next())
+        return std::nullopt;
+    User user;
+    user.id = query.value(0).toLongLong();
+    user.restaurantId = query.value(1).toString();
+    user.username = query.value(2).toString();
+    user.displayName = query.value(3).toString();
+    user.role = roleFromWire(query.value(4).toString()).value_or(Role::Staff);
+    user.passwordHash = query.value(5).toString();
+    return user;
+}
+
+} // namespace hearth::server

@@ -1,0 +1,49 @@
+#pragma once
+
+// SQL for restaurants and their users. No rules here: AuthService decides who may sign in.
+#include "server/role.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace hearth::server {
+
+class Database;
+
+struct Restaurant
+{
+    QString id;
+    QString name;
+};
+
+struct User
+{
+    qint64 id = 0;
+    QString restaurantId;
+    QString username;
+    QString displayName;
+    Role role = Role::Staff;
+    QString passwordHash;
+};
+
+class AccountRepository final
+{
+public:
+    explicit AccountRepository(Database *database);
+
+    bool createRestaurant(const QString &id, const QString &name);
+    std::optional<Restaurant> restaurant(const QString &id) const;
+    int restaurantCount() const;
+
+    // `passwordHash` comes from PasswordHasher::hash; usernames are unique across restaurants.
+    std::optional<qint64> createUser(const QString &restaurantId, const QString &username,
+                                     const QString &displayName, Role role,
+                                     const QString &passwordHash);
+    std::optional<User> userByUsername(const QString &username) const;
+
+private:
+    Database *m_database;
+};
+
+} // namespace hearth::server

@@ -1,0 +1,88 @@
+#include "server/authservice.h"
+
+#include "core/logging.h"
+#include "server/sessionrepository.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace hearth::server {
+
+AuthService::AuthService(AccountRepository *accounts, SessionRepository *sessions)
+    : m_accounts(accounts), m_sessions(sessions)
+{
+}
+
+std::optional<LoginResult> AuthService::login(const QString &username, const QString &password)
+{
+    const std::optional<User> user = m_accounts->userByUsername(username);
+    if (!user) {
+        // Spend the same work as a real check so response times do not reveal valid usernames.
+        if (m_decoyHash.isEmpty())
+            m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy"), m_passwordIterations);
+        PasswordHasher::verify(password, m_decoyHash);
+        qCInfo(lcServer) << "login failed: unknown user";
+        return std::nullopt;
+    }
+    if (!PasswordHasher::verify(password, user->passwordHash)) {
+        qCInfo(lcServer).noquote() << "login failed: wrong password for" << user->username;
+        return std::nullopt;
+    }
+    const std::optional<Restaurant> restaurant = m_accounts->restaurant(user->restaurantId);
+    if (!restaurant)
+        return std::nullopt;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_sessions->deleteExpired(now); // sign-ins are rare enough to carry the cleanup
+    LoginResult result;
+    result.token = newToken();
+    result.expiresAt = now.addSecs(m_tokenLifetime.count());
+    if (!m_sessions->create(tokenHash(result.token), user->id, now, result.expiresAt))
+        return std::nullopt;
+    result.user = *user;
+    result.restaurant = *restaurant;
+    qCInfo(lcServer).noquote() << "signed in:" << user->username << "restaurant" << restaurant->id;
+    return result;
+}
+
+std::optional<AuthContext> AuthService::authenticate(const QString &token) const
+{
+    if (token.isEmpty() || token.size() > 256)
+        return std::nullopt;
+    return m_sessions->find(tokenHash(token), QDateTime::currentDateTimeUtc());
+}
+
+std::optional<AuthContext> AuthService::authenticateBearer(QByteArrayView authorizationHeader) const
+{
+    return authenticate(bearerToken(authorizationHeader));
+}
+
+QString AuthService::bearerToken(QByteArrayView authorizationHeader)
+{
+    const QByteArray header = authorizationHeader.trimmed().toByteArray();
+    constexpr QByteArrayView scheme("bearer ");
+    if (header.size() <= scheme.size() || !header.left(scheme.size()).toLower().startsWith(scheme))
+        return {};
+    return QString::fromLatin1(header.mid(scheme.size()).trimmed());
+}
+
+void AuthService::setPasswordIterations(int iterations)
+{
+    m_passwordIterations = iterations;
+    m_decoyHash.clear();
+}
+
+QString AuthService::newToken()
+{
+    quint32 words[8]; // 32 bytes from the OS generator
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof(words))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray AuthService::tokenHash(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+}
+
+} // namespace hearth::server

@@ -1,0 +1,157 @@
+#include "server/database.h"
+
+#include "core/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <atomic>
+
+namespace hearth::server {
+
+namespace {
+
+std::atomic<int> connectionCounter{0};
+
+bool runPragma(QSqlDatabase &database, const QString &pragma, QString *errorMessage)
+{
+    QSqlQuery query(database);
+    if (query.exec(pragma))
+        return true;
+    if (errorMessage)
+        *errorMessage = QStringLiteral("%1 failed: %2").arg(pragma, query.lastError().text());
+    return false;
+}
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(QStringLiteral("hearth-server-%1").arg(connectionCounter.fetch_add(1) + 1))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString &path, QString *errorMessage)
+{
+    close();
+    const bool inMemory = path == u":memory:";
+    if (!inMemory) {
+        const QFileInfo file(path);
+        if (!QDir().mkpath(file.absolutePath())) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("cannot create the folder %1").arg(file.absolutePath());
+            return false;
+        }
+    }
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    database.setDatabaseName(path);
+    // Another process may hold the file briefly (a backup, sqlite3 in a shell): wait, don't fail.
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database.open()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("cannot open the database %1: %2")
+                                .arg(path, database.lastError().text());
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return false;
+    }
+    // WAL lets readers (snapshots, replays) proceed while an order is being written. Opening an
+    // unwritable file succeeds lazily in SQLite; the journal switch is the first real write.
+    QString pragmaError;
+    const bool configured = (inMemory || runPragma(database, QStringLiteral("PRAGMA journal_mode=WAL"), &pragmaError))
+        && runPragma(database, QStringLiteral("PRAGMA foreign_keys=ON"), &pragmaError)
+        && runPragma(database, QStringLiteral("PRAGMA synchronous=NORMAL"), &pragmaError);
+    if (!configured) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("cannot use the database %1: %2").arg(path, pragmaError);
+        close();
+        return false;
+    }
+    qCInfo(lcServer) << "database open:" << path;
+    return true;
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_epoch.clear();
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::loadEpoch(QString *errorMessage)
+{
+    QSqlQuery query(connection());
+    if (!execPrepared(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"),
+                      {QStringLiteral("epoch")})
+        || !query.next()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("the database has no epoch; was it migrated?");
+        return false;
+    }
+    m_epoch = query.value(0).toString();
+    return !m_epoch.isEmpty();
+}
+
+bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    if (!query.prepare(sql)) {
+        qCWarning(lcServer).noquote() << "SQL prepare failed:" << query.lastError().text() << "in" << sql;
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qCWarning(lcServer).noquote() << "SQL failed:" << query.lastError().text() << "in" << sql;
+        return false;
+    }
+    return true;
+}
+
+SqlTransaction::SqlTransaction(QSqlDatabase database)
+    : m_database(std::move(database))
+{
+    m_active = m_database.isOpen() && m_database.transaction();
+    if (!m_active)
+        qCWarning(lcServer) << "cannot begin a transaction:" << m_database.lastError().text();
+}
+
+SqlTransaction::~SqlTransaction()
+{
+    if (m_active)
+        m_database.rollback();
+}
+
+bool SqlTransaction::commit()
+{
+    if (!m_active)
+        return false;
+    m_active = false;
+    if (m_database.commit())
+        return true;
+    qCWarning(lcServer) << "commit failed:" << m_database.lastError().text();
+    m_database.rollback();
+    return false;
+}
+
+} // namespace hearth::server

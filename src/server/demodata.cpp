@@ -1,0 +1,78 @@
+#include "server/demodata.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hearth::server::DemoData {
+
+namespace {
+
+struct MenuItem
+{
+    const char16_t *name;
+    qint64 priceCents;
+};
+
+constexpr std::array menu{
+    MenuItem{u"Margherita", 1150},       MenuItem{u"Diavola", 1350},
+    MenuItem{u"Quattro Formaggi", 1400}, MenuItem{u"Funghi e Tartufo", 1590},
+    MenuItem{u"Caesar Salad", 950},      MenuItem{u"Burrata & Tomatoes", 1090},
+    MenuItem{u"Lasagne al Forno", 1490}, MenuItem{u"Spaghetti Carbonara", 1390},
+    MenuItem{u"Penne Arrabbiata", 1190}, MenuItem{u"Risotto ai Funghi", 1450},
+    MenuItem{u"Chicken Milanese", 1690}, MenuItem{u"Garlic Bread", 490},
+    MenuItem{u"Tiramisu", 690},          MenuItem{u"Panna Cotta", 650},
+    MenuItem{u"Lemonade", 350},          MenuItem{u"Sparkling Water", 290},
+    MenuItem{u"Espresso", 250},          MenuItem{u"House Red (glass)", 750},
+};
+
+constexpr std::array firstNames{
+    u"Ana", u"Ben", u"Chiara", u"Dmitri", u"Emeka", u"Fatima", u"Grace", u"Hiro", u"Ines",
+    u"Jonas", u"Kavya", u"Liam", u"Mei", u"Noah", u"Olga", u"Priya", u"Rafael", u"Sofia",
+    u"Tomás", u"Uma", u"Viktor", u"Wen", u"Yara", u"Zoe",
+};
+
+constexpr std::array lastNames{
+    u"Souza", u"Okafor", u"Rossi", u"Nguyen", u"Müller", u"García", u"Kowalski", u"Haddad",
+    u"Tanaka", u"O'Brien", u"Lindqvist", u"Patel", u"Dubois", u"Kim", u"Novak", u"Silva",
+};
+
+constexpr std::array notes{
+    u"No onions, please", u"Extra napkins", u"Allergic to nuts", u"Ring the bell twice",
+    u"Gluten-free base if possible", u"Birthday: add a candle", u"Leave at the door",
+    u"Sauce on the side",
+};
+
+template<typename Array>
+const auto &pick(QRandomGenerator &random, const Array &array)
+{
+    return array[random.bounded(static_cast<quint32>(array.size()))];
+}
+
+} // namespace
+
+NewOrder randomOrder(QRandomGenerator &random)
+{
+    NewOrder order;
+    const quint32 typeRoll = random.bounded(100u);
+    order.type = typeRoll < 50 ? OrderType::Pickup : typeRoll < 80 ? OrderType::Delivery : OrderType::DineIn;
+    order.customerName = QString::fromUtf16(pick(random, firstNames)) + u' '
+        + QString::fromUtf16(pick(random, lastNames));
+
+    const int lines = 1 + static_cast<int>(random.bounded(4u));
+    for (int i = 0; i < lines; ++i) {
+        const MenuItem &item = pick(random, menu);
+        const QString name = QString::fromUtf16(item.name);
+        const int quantity = random.bounded(100u) < 75 ? 1 : 2 + static_cast<int>(random.bounded(3u));
+        auto existing = std::find_if(order.items.begin(), order.items.end(),
+                                     [&name](const OrderItem &line) { return line.name == name; });
+        if (existing != order.items.end())
+            existing->quantity += quantity;
+        else
+            order.items.append({name, quantity, item.priceCents});
+    }
+    if (random.bounded(100u) < 20)
+        order.notes = QString::fromUtf16(pick(random, notes));
+    return order;
+}
+
+} // namespace hearth::server::DemoData

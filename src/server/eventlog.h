@@ -1,0 +1,50 @@
+#pragma once
+
+// The append-only log behind replay: events per restaurant and channel, numbered without gaps.
+// Appends run inside the caller's transaction, so an entity change and its event commit together.
+// Retention keeps the newest N events per channel; pruning runs every so many appends, not on each.
+#include "server/storedevent.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace hearth::server {
+
+class Database;
+
+class EventLog final
+{
+public:
+    static constexpr int maxBatch = 1000;
+
+    EventLog(Database *database, qint64 retention);
+
+    // Must run inside a transaction (see SqlTransaction); returns the stored event with its seq.
+    std::optional<StoredEvent> append(const QString &restaurantId, const QString &channel,
+                                      const QString &type, const QJsonObject &data,
+                                      const QDateTime &ts);
+    // Events with seq > afterSeq, oldest first, at most `limit` (capped at maxBatch).
+    QList<StoredEvent> readAfter(const QString &restaurantId, const QString &channel, qint64 afterSeq,
+                                 int limit = maxBatch) const;
+    qint64 headSeq(const QString &restaurantId, const QString &channel) const;
+    // The lowest seq still stored; headSeq + 1 when the channel holds none.
+    qint64 oldestRetainedSeq(const QString &restaurantId, const QString &channel) const;
+    // True when every event after `afterSeq` is still stored and afterSeq is not in the future.
+    bool canReplayFrom(const QString &restaurantId, const QString &channel, qint64 afterSeq) const;
+
+    qint64 retention() const { return m_retention; }
+    void setRetention(qint64 retention);
+    // Deletes events beyond the retention in every channel; returns how many.
+    qint64 prune();
+    // Prunes once enough appends have accumulated since the last prune.
+    void pruneIfDue();
+
+private:
+    Database *m_database;
+    qint64 m_retention;
+    qint64 m_appendsSincePrune = 0;
+};
+
+} // namespace hearth::server

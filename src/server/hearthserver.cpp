@@ -1,0 +1,245 @@
+#include "server/hearthserver.h"
+
+#include "core/logging.h"
+#include "server/accountrepository.h"
+#include "server/authservice.h"
+#include "server/database.h"
+#include "server/demoaccounts.h"
+#include "server/demoseeder.h"
+#include "server/eventlog.h"
+#include "server/httpapi.h"
+#include "server/httpresponses.h"
+#include "server/httpservercompat.h"
+#include "server/migrations.h"
+#include "server/orderrepository.h"
+#include "server/orderservice.h"
+#include "server/ordersimulator.h"
+#include "server/sessionrepository.h"
+#include "server/websockethub.h"
+
+#include <QHttpServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace hearth::server {
+
+namespace {
+
+// How long stop() lets clients answer the close frame before their sockets are dropped.
+constexpr int drainTimeoutMs = 2000;
+
+} // namespace
+
+HearthServer::HearthServer(ServerOptions options, QObject *parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_database(std::make_unique<Database>()),
+      m_accounts(std::make_unique<AccountRepository>(m_database.get())),
+      m_sessions(std::make_unique<SessionRepository>(m_database.get())),
+      m_auth(std::make_unique<AuthService>(m_accounts.get(), m_sessions.get())),
+      m_eventLog(std::make_unique<EventLog>(m_database.get(), m_options.eventRetention)),
+      m_orderRepository(std::make_unique<OrderRepository>(m_database.get())),
+      m_orderService(new OrderService(m_database.get(), m_orderRepository.get(), m_eventLog.get(), this)),
+      m_simulator(new OrderSimulator(m_orderService, QString(DemoAccounts::restaurantId), this)),
+      m_hub(new WebSocketHub(m_auth.get(), m_eventLog.get(), this)),
+      m_drainTimer(new QTimer(this))
+{
+    m_auth->setPasswordIterations(m_options.passwordHashIterations);
+    m_hub->setHeartbeatMs(m_options.heartbeatMs);
+    m_drainTimer->setSingleShot(true);
+    m_drainTimer->setInterval(drainTimeoutMs);
+    connect(m_drainTimer, &QTimer::timeout, this, &HearthServer::finishDrain);
+    connect(m_hub, &WebSocketHub::closingFinished, this, [this] {
+        if (!m_retiredTcpServers.isEmpty())
+            finishDrain();
+    });
+    connect(m_orderService, &OrderService::eventAppended, m_hub, &WebSocketHub::publish);
+}
+
+HearthServer::~HearthServer()
+{
+    stop();
+    finishDrain();
+    // The hub's sessions hold QWebSockets over TCP sockets owned by the HTTP server's listeners:
+    // they go first, then the HTTP server with its listeners.
+    delete m_hub;
+    delete m_http;
+}
+
+bool HearthServer::start(QString *errorMessage)
+{
+    if (m_running)
+        return true;
+    const auto fail = [this, errorMessage](const QString &message) {
+        qCWarning(lcServer).noquote() << "cannot start:" << message;
+        if (errorMessage)
+            *errorMessage = message;
+        m_database->close();
+        return false;
+    };
+    if (m_options.databasePath.isEmpty())
+        return fail(QStringLiteral("no database path given"));
+    QString problem;
+    if (!m_database->open(m_options.databasePath, &problem)
+        || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
+        || !DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations, &problem))
+        return fail(problem);
+
+    ensureHttpServer();
+    // A restarted server comes back at the URL its clients already know.
+    const quint16 wantedPort = m_options.port != 0 ? m_options.port : m_port;
+    auto *tcpServer = new QTcpServer(this);
+    if (!tcpServer->listen(m_options.address, wantedPort)) {
+        const QString reason = tcpServer->errorString();
+        delete tcpServer;
+        return fail(QStringLiteral("cannot listen on %1 port %2: %3")
+                        .arg(m_options.address.toString())
+                        .arg(wantedPort)
+                        .arg(reason));
+    }
+    if (!compat::bindTcpServer(m_http, tcpServer)) {
+        delete tcpServer;
+        return fail(QStringLiteral("the HTTP server refused the listening socket"));
+    }
+    m_tcpServer = tcpServer;
+    m_port = tcpServer->serverPort();
+
+    m_eventLog->setRetention(m_options.eventRetention);
+    m_eventLog->prune();
+    m_hub->setEpoch(m_database->epoch());
+    m_hub->setHeartbeatMs(m_options.heartbeatMs);
+    m_api->setAccepting(true);
+    m_running = true;
+    m_simulator->setRate(m_options.simulateOrdersPerMinute);
+    qCInfo(lcServer).noquote() << "listening on" << httpUrl().toString() << "epoch" << m_database->epoch();
+    emit started(m_port);
+    return true;
+}
+
+void HearthServer::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_simulator->stop();
+    m_api->setAccepting(false);
+    m_hub->shutdown(m_options.reconnectAfterMs);
+    if (m_tcpServer) {
+        m_tcpServer->close(); // the port is free from here on; open connections remain
+        closePlainHttpConnections(m_tcpServer);
+        m_retiredTcpServers.append(m_tcpServer);
+        m_tcpServer = nullptr;
+    }
+    m_database->close();
+    qCInfo(lcServer) << "stopped";
+    if (m_hub->closingCount() == 0)
+        finishDrain();
+    else
+        m_drainTimer->start();
+    emit stopped();
+}
+
+void HearthServer::abortAllConnections()
+{
+    m_hub->abortAllConnections();
+}
+
+void HearthServer::finishDrain()
+{
+    m_drainTimer->stop();
+    m_hub->abortClosing();
+    const QList<QPointer<QTcpServer>> retired = std::exchange(m_retiredTcpServers, {});
+    for (const QPointer<QTcpServer> &tcpServer : retired)
+        delete tcpServer.data(); // also its remaining HTTP connections
+    if (!retired.isEmpty())
+        emit drained();
+}
+
+void HearthServer::closePlainHttpConnections(QTcpServer *tcpServer)
+{
+    // Keep-alive HTTP connections would otherwise outlive the server and answer 503s.
+    const QList<QTcpSocket *> sockets = tcpServer->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+    for (QTcpSocket *socket : sockets) {
+        if (!m_hub->ownsTransport(socket))
+            socket->disconnectFromHost();
+    }
+}
+
+void HearthServer::ensureHttpServer()
+{
+    if (m_http)
+        return;
+    m_http = new QHttpServer(this);
+    m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
+    compat::acceptWebSocketUpgrades(
+        m_http, QStringLiteral("/ws"),
+        HttpResponses::errorBody(QLatin1StringView("bad_request"),
+                                 QStringLiteral("/ws only accepts WebSocket upgrades")));
+    connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this, &HearthServer::onNewWebSocketConnection);
+}
+
+void HearthServer::onNewWebSocketConnection()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        if (!socket)
+            break;
+        QTcpSocket *transport = compat::upgradedTcpSocket(m_tcpServer, socket.get());
+        if (!m_running) { // a handshake that finished after stop()
+            socket->abort();
+            socket.reset();
+            if (transport)
+                transport->deleteLater();
+            continue;
+        }
+        m_hub->accept(std::move(socket), transport);
+    }
+}
+
+QUrl HearthServer::httpUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    QHostAddress host = m_options.address;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress(QHostAddress::LocalHostIPv6);
+    url.setHost(host.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+QUrl HearthServer::webSocketUrl() const
+{
+    QUrl url = httpUrl();
+    url.setScheme(QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/ws"));
+    return url;
+}
+
+QString HearthServer::epoch() const
+{
+    return m_database->epoch();
+}
+
+void HearthServer::setSimulationRate(double ordersPerMinute)
+{
+    m_options.simulateOrdersPerMinute = ordersPerMinute;
+    if (m_running)
+        m_simulator->setRate(ordersPerMinute);
+}
+
+ServerStats HearthServer::stats() const
+{
+    ServerStats stats;
+    stats.connections = m_hub->connectionCount();
+    stats.subscriptions = m_hub->subscriptionCount();
+    stats.eventsSent = m_hub->counters().eventsSent;
+    stats.malformedFrames = m_hub->counters().malformedFrames;
+    return stats;
+}
+
+} // namespace hearth::server

@@ -1,0 +1,96 @@
+#pragma once
+
+// The whole reference backend as one object: database, REST API, WebSocket hub and simulator
+// on one port. `hearth-server` runs it from main(); `hearth --demo` and the integration tests
+// embed it. It creates no widgets and parents every child, so it may live in a worker thread —
+// but start() must be called in the thread it lives in (the database connection and the
+// sockets belong to that thread), and it may not be moved after the first start().
+#include "server/serveroptions.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QTcpServer;
+class QTimer;
+
+namespace hearth::server {
+
+class AccountRepository;
+class AuthService;
+class Database;
+class EventLog;
+class HttpApi;
+class OrderRepository;
+class OrderService;
+class OrderSimulator;
+class SessionRepository;
+class WebSocketHub;
+
+class HearthServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HearthServer(ServerOptions options, QObject *parent = nullptr);
+    ~HearthServer() override;
+
+    // Opens and migrates the database, seeds a new one, listens. False with a clear message
+    // (port taken, database unwritable, …) and nothing left half-running.
+    bool start(QString *errorMessage = nullptr);
+    // Graceful: clients get reconnect advice and a close frame, the port is released, the
+    // database closed. start() may follow at once, on the same port and database.
+    void stop();
+    // Hard drop of every WebSocket (no close frame), for fault tests. Keeps listening.
+    void abortAllConnections();
+
+    bool isRunning() const { return m_running; }
+    quint16 port() const { return m_port; }
+    QUrl httpUrl() const;
+    QUrl webSocketUrl() const;
+    QString epoch() const;
+    const ServerOptions &options() const { return m_options; }
+
+    OrderService *orders() const { return m_orderService; }
+    AccountRepository *accounts() const { return m_accounts.get(); }
+    EventLog *eventLog() const { return m_eventLog.get(); }
+
+    void setSimulationRate(double ordersPerMinute);
+    ServerStats stats() const;
+
+signals:
+    void started(quint16 port);
+    void stopped();
+    // After stop(): every WebSocket has finished its closing handshake (or was dropped after
+    // a timeout) and the old listening socket is gone.
+    void drained();
+
+private:
+    void ensureHttpServer();
+    void onNewWebSocketConnection();
+    void closePlainHttpConnections(QTcpServer *tcpServer);
+    void finishDrain();
+
+    ServerOptions m_options;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<AccountRepository> m_accounts;
+    std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<EventLog> m_eventLog;
+    std::unique_ptr<OrderRepository> m_orderRepository;
+    OrderService *m_orderService;
+    OrderSimulator *m_simulator;
+    WebSocketHub *m_hub;
+    QTimer *m_drainTimer;
+    QHttpServer *m_http = nullptr; // created by the first start(), in the server's thread
+    HttpApi *m_api = nullptr;
+    QPointer<QTcpServer> m_tcpServer;
+    QList<QPointer<QTcpServer>> m_retiredTcpServers;
+    quint16 m_port = 0;
+    bool m_running = false;
+};
+
+} // namespace hearth::server

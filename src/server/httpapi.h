@@ -1,0 +1,52 @@
+#pragma once
+
+// The REST routes of docs/protocol.md on a QHttpServer: sign-in, orders, health. Each route
+// authenticates the bearer token, scopes everything by the token's restaurant, and answers
+// errors in the protocol's shape.
+#include "server/role.h"
+
+#include <QHttpServerResponse>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class QHttpServer;
+class QHttpServerRequest;
+
+namespace hearth::server {
+
+class AuthService;
+class Database;
+class OrderService;
+
+class HttpApi final : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpApi(QHttpServer *server, AuthService *auth, OrderService *orders, Database *database,
+            QObject *parent = nullptr);
+
+    // While false (the server is stopping or stopped) every route answers 503.
+    void setAccepting(bool accepting) { m_accepting = accepting; }
+
+private:
+    using Handler = std::function<QHttpServerResponse(const AuthContext &context)>;
+    // Runs `handler` for a caller whose token is valid and whose role is at least `required`.
+    QHttpServerResponse guarded(const QHttpServerRequest &request, Role required, const Handler &handler) const;
+
+    QHttpServerResponse login(const QHttpServerRequest &request);
+    QHttpServerResponse listOrders(const AuthContext &context, const QHttpServerRequest &request) const;
+    QHttpServerResponse acknowledge(const AuthContext &context, const QString &orderId);
+    QHttpServerResponse patchOrder(const AuthContext &context, const QString &orderId,
+                                   const QHttpServerRequest &request);
+    QHttpServerResponse health() const;
+
+    AuthService *m_auth;
+    OrderService *m_orders;
+    Database *m_database;
+    bool m_accepting = false;
+};
+
+} // namespace hearth::server

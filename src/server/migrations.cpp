@@ -1,0 +1,158 @@
+#include "server/migrations.h"
+
+#include "core/logging.h"
+#include "server/database.h"
+
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace hearth::server {
+
+namespace {
+
+QString newEpoch()
+{
+    // 128 random bits: an epoch must never repeat, or clients would replay across two logs.
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof(words))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool createInitialSchema(QSqlDatabase &database)
+{
+    const bool created = Migrations::execAll(database, {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE restaurants (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE users ("
+                       " id INTEGER PRIMARY KEY,"
+                       " restaurant_id TEXT NOT NULL REFERENCES restaurants(id),"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " display_name TEXT NOT NULL,"
+                       " role TEXT NOT NULL CHECK (role IN ('staff', 'manager')),"
+                       " password_hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sessions ("
+                       " token_hash TEXT PRIMARY KEY,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                       " created_at INTEGER NOT NULL,"
+                       " expires_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX sessions_by_expiry ON sessions(expires_at)"),
+        QStringLiteral("CREATE TABLE orders ("
+                       " restaurant_id TEXT NOT NULL REFERENCES restaurants(id),"
+                       " id TEXT NOT NULL,"
+                       " number INTEGER NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " type TEXT NOT NULL,"
+                       " customer_name TEXT NOT NULL,"
+                       " items TEXT NOT NULL,"
+                       " notes TEXT NOT NULL DEFAULT '',"
+                       " total_cents INTEGER NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " acknowledged_at INTEGER,"
+                       " version INTEGER NOT NULL,"
+                       " last_seq INTEGER NOT NULL,"
+                       " PRIMARY KEY (restaurant_id, id))"),
+        QStringLiteral("CREATE INDEX orders_by_last_seq ON orders(restaurant_id, last_seq)"),
+        QStringLiteral("CREATE INDEX orders_by_status ON orders(restaurant_id, status, updated_at)"),
+        QStringLiteral("CREATE TABLE events ("
+                       " id INTEGER PRIMARY KEY,"
+                       " restaurant_id TEXT NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " seq INTEGER NOT NULL,"
+                       " type TEXT NOT NULL,"
+                       " data TEXT NOT NULL,"
+                       " ts INTEGER NOT NULL,"
+                       " UNIQUE (restaurant_id, channel, seq))"),
+    });
+    if (!created)
+        return false;
+    QSqlQuery query(database);
+    return execPrepared(query, QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
+                        {QStringLiteral("epoch"), newEpoch()});
+}
+
+bool setUserVersion(QSqlDatabase &database, int version)
+{
+    // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
+    QSqlQuery query(database);
+    if (query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
+        return true;
+    qCWarning(lcServer) << "cannot set user_version:" << query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QList<MigrationStep> Migrations::steps()
+{
+    return {
+        {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
+    };
+}
+
+int Migrations::latestVersion()
+{
+    const QList<MigrationStep> all = steps();
+    return all.isEmpty() ? 0 : all.constLast().version;
+}
+
+int Migrations::currentVersion(QSqlDatabase database)
+{
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool Migrations::apply(QSqlDatabase database, QString *errorMessage)
+{
+    return apply(std::move(database), steps(), errorMessage);
+}
+
+bool Migrations::apply(QSqlDatabase database, const QList<MigrationStep> &migrationSteps,
+                       QString *errorMessage)
+{
+    const auto fail = [errorMessage](const QString &message) {
+        if (errorMessage)
+            *errorMessage = message;
+        return false;
+    };
+    const int current = currentVersion(database);
+    if (current < 0)
+        return fail(QStringLiteral("cannot read the schema version: %1").arg(database.lastError().text()));
+    const int newest = migrationSteps.isEmpty() ? 0 : migrationSteps.constLast().version;
+    if (current > newest) {
+        return fail(QStringLiteral("the database has schema version %1, newer than this "
+                                   "hearth-server understands (%2)").arg(current).arg(newest));
+    }
+    for (const MigrationStep &step : migrationSteps) {
+        if (step.version <= current)
+            continue;
+        SqlTransaction transaction(database);
+        if (!transaction.isActive())
+            return fail(QStringLiteral("cannot begin the migration to version %1").arg(step.version));
+        if (!step.apply(database) || !setUserVersion(database, step.version) || !transaction.commit()) {
+            return fail(QStringLiteral("migration to version %1 (%2) failed: %3")
+                            .arg(step.version).arg(step.description, database.lastError().text()));
+        }
+        qCInfo(lcServer).noquote() << "database migrated to version" << step.version << '(' << step.description << ')';
+    }
+    return true;
+}
+
+bool Migrations::execAll(QSqlDatabase &database, const QStringList &statements)
+{
+    for (const QString &statement : statements) {
+        QSqlQuery query(database);
+        if (!query.exec(statement)) {
+            qCWarning(lcServer).noquote() << "migration statement failed:" << query.lastError().text()
+                                          << "in" << statement;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hearth::server

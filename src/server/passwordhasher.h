@@ -1,0 +1,16 @@
+#pragma once
+
+// PBKDF2-SHA256 password hashes with a random salt. The encoded form carries its own iteration
+// count ("pbkdf2-sha256$<iterations>$<salt>$<key>"), so the work factor can grow later without
+// invalidating stored hashes.
+#include <QString>
+
+namespace hearth::server::PasswordHasher {
+
+inline constexpr int defaultIterations = 100000;
+
+QString hash(const QString &password, int iterations = defaultIterations);
+// Constant-time comparison of the derived key; false for any malformed encoding.
+bool verify(const QString &password, const QString &encoded);
+
+} // namespace hearth::server::PasswordHasher

@@ -1,0 +1,29 @@
+#pragma once
+
+// How one hearth-server instance is configured, and the counters it reports about itself.
+#include <QHostAddress>
+#include <QString>
+
+namespace hearth::server {
+
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;                    // 0: the OS picks one, kept across stop()/start()
+    QString databasePath;                // SQLite file; created (with its folder) when missing
+    double simulateOrdersPerMinute = 0;  // 0: no simulated service
+    int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it
+    qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
+    int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)
+    int reconnectAfterMs = 3000;         // how widely clients spread their return after stop()
+};
+
+struct ServerStats
+{
+    int connections = 0;        // authenticated WebSockets currently open
+    int subscriptions = 0;      // channel subscriptions over all of them
+    qint64 eventsSent = 0;      // event frames written (live and replayed)
+    qint64 malformedFrames = 0; // client frames rejected as oversized or unreadable
+};
+
+} // namespace hearth::server

@@ -1,0 +1,141 @@
+#include "server/websockethub.h"
+
+#include "core/logging.h"
+#include "server/authservice.h"
+#include "server/orderservice.h"
+#include "server/protocolframes.h"
+
+#include <QTcpSocket>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <utility>
+
+namespace hearth::server {
+
+WebSocketHub::WebSocketHub(AuthService *auth, EventLog *events, QObject *parent)
+    : QObject(parent), m_auth(auth), m_events(events)
+{
+    m_channels.add(QString(OrderEvents::channel), Role::Staff);
+}
+
+WebSocketHub::~WebSocketHub()
+{
+    // Sessions before anything else: each deletes its QWebSocket before the TCP socket under it.
+    const QList<WebSocketSession *> sessions = std::exchange(m_sessions, {});
+    qDeleteAll(sessions);
+}
+
+void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport)
+{
+    const QString token = handshakeToken(socket->request());
+    auto *session = new WebSocketSession(std::move(socket), transport,
+                                         SessionEnvironment{m_events, &m_channels, &m_counters, m_epoch}, this);
+    m_sessions.append(session);
+    connect(session, &WebSocketSession::finished, this, [this, session] { onSessionFinished(session); });
+
+    // The 6.4 HTTP server upgrades before we see the request, so a bad token is refused on the
+    // open socket: an error frame the client can read, then 1008 (see docs/protocol.md).
+    const std::optional<AuthContext> context = m_auth->authenticate(token);
+    if (!context) {
+        session->reject(token.isEmpty() ? QStringLiteral("no bearer token in the handshake")
+                                        : QStringLiteral("the token is unknown or expired"));
+        return;
+    }
+    session->start(*context, m_heartbeatMs);
+}
+
+void WebSocketHub::publish(const StoredEvent &event)
+{
+    if (m_sessions.isEmpty())
+        return;
+    const QString frame = Frames::event(event); // built once, however many sessions follow
+    for (WebSocketSession *session : std::as_const(m_sessions))
+        session->deliver(event, frame);
+}
+
+void WebSocketHub::shutdown(int reconnectAfterMs)
+{
+    const QList<WebSocketSession *> sessions = m_sessions;
+    for (WebSocketSession *session : sessions)
+        session->shutdown(reconnectAfterMs);
+    qCInfo(lcServer) << "websockets closing:" << sessions.size();
+    if (closingCount() == 0)
+        emit closingFinished();
+}
+
+void WebSocketHub::abortAllConnections()
+{
+    const QList<WebSocketSession *> sessions = m_sessions;
+    qCInfo(lcServer) << "websockets aborted:" << sessions.size();
+    for (WebSocketSession *session : sessions)
+        session->abort();
+}
+
+void WebSocketHub::abortClosing()
+{
+    const QList<WebSocketSession *> sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        if (session->isClosing())
+            session->abort();
+    }
+}
+
+void WebSocketHub::onSessionFinished(WebSocketSession *session)
+{
+    if (!m_sessions.removeOne(session))
+        return;
+    const bool wasClosing = session->isClosing();
+    qCDebug(lcServer).noquote() << "websocket" << session->id() << "finished";
+    session->deleteLater();
+    if (wasClosing && closingCount() == 0)
+        emit closingFinished();
+}
+
+int WebSocketHub::connectionCount() const
+{
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [](const WebSocketSession *session) {
+        return session->isAuthenticated() && !session->isClosing();
+    }));
+}
+
+int WebSocketHub::closingCount() const
+{
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+                             [](const WebSocketSession *session) { return session->isClosing(); }));
+}
+
+int WebSocketHub::subscriptionCount() const
+{
+    int count = 0;
+    for (const WebSocketSession *session : m_sessions)
+        count += session->isClosing() ? 0 : session->subscriptionCount();
+    return count;
+}
+
+bool WebSocketHub::ownsTransport(const QTcpSocket *transport) const
+{
+    return std::any_of(m_sessions.cbegin(), m_sessions.cend(),
+                       [transport](const WebSocketSession *session) { return session->transport() == transport; });
+}
+
+QString WebSocketHub::handshakeToken(const QNetworkRequest &request)
+{
+    const QString fromHeader = AuthService::bearerToken(request.rawHeader(QByteArrayLiteral("Authorization")));
+    if (!fromHeader.isEmpty())
+        return fromHeader;
+    constexpr QByteArrayView prefix("hearth.bearer.");
+    const QList<QByteArray> protocols = request.rawHeader(QByteArrayLiteral("Sec-WebSocket-Protocol")).split(',');
+    for (const QByteArray &entry : protocols) {
+        const QByteArray protocol = entry.trimmed();
+        if (!protocol.startsWith(prefix))
+            continue;
+        const auto decoded = QByteArray::fromBase64Encoding(
+            protocol.mid(prefix.size()), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded)
+            return QString::fromUtf8(*decoded);
+    }
+    return {};
+}
+
+} // namespace hearth::server

@@ -1,0 +1,74 @@
+#pragma once
+
+// Every WebSocket connection of the server: authenticates each right after the handshake, fans
+// new events out to the sessions subscribed to their restaurant's channel, and closes them all
+// politely (reconnect advice, then 1001) or abruptly (for fault tests).
+#include "server/channelcatalog.h"
+#include "server/storedevent.h"
+#include "server/websocketsession.h"
+
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+
+#include <memory>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace hearth::server {
+
+class AuthService;
+class EventLog;
+
+class WebSocketHub final : public QObject
+{
+    Q_OBJECT
+
+public:
+    WebSocketHub(AuthService *auth, EventLog *events, QObject *parent = nullptr);
+    ~WebSocketHub() override;
+
+    ChannelCatalog &channels() { return m_channels; }
+    void setEpoch(const QString &epoch) { m_epoch = epoch; }
+    void setHeartbeatMs(int heartbeatMs) { m_heartbeatMs = heartbeatMs; }
+
+    // Takes a freshly upgraded socket; `transport` as for WebSocketSession.
+    void accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport);
+    // Sends a committed event to every session that follows its restaurant's channel.
+    void publish(const StoredEvent &event);
+
+    // Reconnect advice and a close to every open session; they finish when the peers answer.
+    void shutdown(int reconnectAfterMs);
+    // Drops every connection without a close frame, as a crash or a cable pull would.
+    void abortAllConnections();
+    // Drops the sessions whose closing handshake has not finished yet.
+    void abortClosing();
+
+    int connectionCount() const;
+    int closingCount() const;
+    int subscriptionCount() const;
+    const HubCounters &counters() const { return m_counters; }
+    bool ownsTransport(const QTcpSocket *transport) const;
+
+    // The bearer token of a handshake: `Authorization: Bearer T`, or the subprotocol
+    // `hearth.bearer.<base64url(T)>` offered next to `hearth.v1` by clients that cannot set headers.
+    static QString handshakeToken(const QNetworkRequest &request);
+
+signals:
+    // The last closing session is gone (after shutdown() or abortClosing()).
+    void closingFinished();
+
+private:
+    void onSessionFinished(WebSocketSession *session);
+
+    AuthService *m_auth;
+    EventLog *m_events;
+    ChannelCatalog m_channels;
+    HubCounters m_counters;
+    QString m_epoch;
+    int m_heartbeatMs = 15000;
+    QList<WebSocketSession *> m_sessions;
+};
+
+} // namespace hearth::server

@@ -1,0 +1,282 @@
+#include "server/websocketsession.h"
+
+#include "core/jsonreader.h"
+#include "core/logging.h"
+#include "server/channelcatalog.h"
+#include "server/eventlog.h"
+#include "server/protocolframes.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+#include <QWebSocket>
+
+#include <limits>
+
+namespace hearth::server {
+
+namespace {
+
+// Beyond this Qt itself drops the connection: the soft limit above answers politely, this one
+// keeps a hostile client from making the server buffer an unbounded message.
+constexpr quint64 hardMessageLimit = 1024 * 1024;
+// A closing handshake the peer never completes must not keep the connection forever.
+constexpr int closeTimeoutMs = 5000;
+
+} // namespace
+
+WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport,
+                                   SessionEnvironment environment, QObject *parent)
+    : QObject(parent),
+      m_socket(std::move(socket)),
+      m_transport(transport),
+      m_environment(std::move(environment)),
+      m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    m_socket->setMaxAllowedIncomingMessageSize(hardMessageLimit);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WebSocketSession::onBinaryMessage);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        if (m_finished)
+            return;
+        m_finished = true;
+        emit finished();
+    });
+}
+
+WebSocketSession::~WebSocketSession()
+{
+    m_socket.reset();
+    if (m_transport) {
+        m_transport->abort();
+        m_transport->deleteLater();
+    }
+}
+
+QTcpSocket *WebSocketSession::transport() const
+{
+    return m_transport.data();
+}
+
+void WebSocketSession::start(const AuthContext &context, int heartbeatMs)
+{
+    m_context = context;
+    m_authenticated = true;
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "open for" << context.username << "restaurant"
+                               << context.restaurantId;
+    send(Frames::welcome(m_id, m_environment.epoch, heartbeatMs, QDateTime::currentDateTimeUtc()));
+}
+
+void WebSocketSession::reject(const QString &message)
+{
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "rejected:" << message;
+    send(Frames::error(Frames::ErrorCode::unauthorized, message, false));
+    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("unauthorized"));
+}
+
+void WebSocketSession::shutdown(int reconnectAfterMs)
+{
+    if (m_closing)
+        return;
+    send(Frames::reconnect(reconnectAfterMs));
+    closeWith(int(QWebSocketProtocol::CloseCodeGoingAway), QStringLiteral("server stopping"));
+}
+
+void WebSocketSession::abort()
+{
+    m_closing = true;
+    m_socket->abort();
+    if (!m_finished) { // abort() on an already closed socket emits nothing
+        m_finished = true;
+        emit finished();
+    }
+}
+
+void WebSocketSession::closeWith(int code, const QString &reason)
+{
+    m_closing = true;
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    QTimer::singleShot(closeTimeoutMs, this, &WebSocketSession::abort);
+}
+
+void WebSocketSession::send(const QString &frame)
+{
+    m_socket->sendTextMessage(frame);
+}
+
+void WebSocketSession::deliver(const StoredEvent &event, const QString &frame)
+{
+    if (m_closing || !m_authenticated || event.restaurantId != m_context.restaurantId)
+        return;
+    const auto it = m_subscriptions.find(event.channel);
+    if (it == m_subscriptions.end() || !it->live || event.seq <= it->cursor)
+        return;
+    if (event.seq != it->cursor + 1) {
+        it->live = false; // the log has what we skipped; take it from there, in order
+        schedulePump();
+        return;
+    }
+    send(frame);
+    it->cursor = event.seq;
+    ++m_environment.counters->eventsSent;
+}
+
+void WebSocketSession::onTextMessage(const QString &message)
+{
+    if (m_closing || !m_authenticated)
+        return;
+    // UTF-8 is never shorter than UTF-16 code units, so the cheap check comes first.
+    if (message.size() > maxFrameBytes) {
+        rejectFrame(QStringLiteral("frame larger than %1 bytes").arg(maxFrameBytes), true);
+        return;
+    }
+    const QByteArray utf8 = message.toUtf8();
+    if (utf8.size() > maxFrameBytes) {
+        rejectFrame(QStringLiteral("frame larger than %1 bytes").arg(maxFrameBytes), true);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        rejectFrame(QStringLiteral("frame is not a JSON object"), true);
+        return;
+    }
+    const QJsonObject frame = document.object();
+    const QString op = frame.value(QLatin1StringView("op")).toString();
+    if (op == u"subscribe")
+        handleSubscribe(frame);
+    else if (op == u"unsubscribe")
+        handleUnsubscribe(frame);
+    else if (op.isEmpty())
+        rejectFrame(QStringLiteral("frame has no \"op\""), true);
+    else
+        rejectFrame(QStringLiteral("unknown op \"%1\"").arg(op), false);
+}
+
+void WebSocketSession::onBinaryMessage(const QByteArray &message)
+{
+    Q_UNUSED(message);
+    if (!m_closing && m_authenticated)
+        rejectFrame(QStringLiteral("binary frames are not part of the protocol"), true);
+}
+
+void WebSocketSession::rejectFrame(const QString &message, bool malformed, const QString &channel)
+{
+    if (malformed)
+        ++m_environment.counters->malformedFrames;
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "bad frame:" << message;
+    send(Frames::error(Frames::ErrorCode::badRequest, message, false, channel));
+}
+
+void WebSocketSession::handleSubscribe(const QJsonObject &frame)
+{
+    FieldErrors errors;
+    JsonReader reader(frame, &errors);
+    const QString channel = reader.requiredString(QLatin1StringView("channel"));
+    if (!errors.isEmpty()) {
+        rejectFrame(describeErrors(errors), false);
+        return;
+    }
+    const std::optional<Role> readRole = m_environment.channels->readRole(channel);
+    if (!readRole) {
+        rejectFrame(QStringLiteral("unknown channel \"%1\"").arg(channel), false, channel);
+        return;
+    }
+    if (!roleAtLeast(m_context.role, *readRole)) {
+        send(Frames::error(Frames::ErrorCode::forbidden,
+                           QStringLiteral("the %1 role may not read %2").arg(roleToWire(m_context.role), channel),
+                           false, channel));
+        return;
+    }
+    std::optional<qint64> sinceSeq;
+    QString sinceEpoch;
+    const QJsonValue since = frame.value(QLatin1StringView("since"));
+    if (!since.isUndefined() && !since.isNull()) {
+        if (!since.isObject()) {
+            rejectFrame(QStringLiteral("since must be an object {epoch, seq}"), false, channel);
+            return;
+        }
+        JsonReader sinceReader(since.toObject(), &errors, QStringLiteral("since"));
+        sinceEpoch = sinceReader.requiredString(QLatin1StringView("epoch"));
+        sinceSeq = sinceReader.requiredInteger(QLatin1StringView("seq"), 0, std::numeric_limits<qint64>::max() / 2);
+        if (!errors.isEmpty()) {
+            rejectFrame(describeErrors(errors), false, channel);
+            return;
+        }
+    }
+
+    EventLog *events = m_environment.events;
+    const qint64 head = events->headSeq(m_context.restaurantId, channel);
+    if (head < 0) {
+        send(Frames::error(Frames::ErrorCode::badRequest, QStringLiteral("the event log is unavailable"), true,
+                           channel));
+        return;
+    }
+    const bool recovered = sinceSeq && sinceEpoch == m_environment.epoch
+        && events->canReplayFrom(m_context.restaurantId, channel, *sinceSeq);
+    // A repeated subscribe restarts the subscription: the client asked for this replay.
+    Subscription &subscription = m_subscriptions[channel];
+    subscription.cursor = recovered ? *sinceSeq : head;
+    subscription.live = subscription.cursor == head;
+    send(Frames::subscribed(channel, m_environment.epoch, head, recovered));
+    qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed" << channel << "head" << head
+                                << (recovered ? "replay from" : "no replay") << subscription.cursor;
+    if (!subscription.live)
+        pump(); // the first batch at once; the rest one batch per event-loop turn
+}
+
+void WebSocketSession::handleUnsubscribe(const QJsonObject &frame)
+{
+    FieldErrors errors;
+    JsonReader reader(frame, &errors);
+    const QString channel = reader.requiredString(QLatin1StringView("channel"));
+    if (!errors.isEmpty()) {
+        rejectFrame(describeErrors(errors), false);
+        return;
+    }
+    if (!m_environment.channels->contains(channel)) {
+        rejectFrame(QStringLiteral("unknown channel \"%1\"").arg(channel), false, channel);
+        return;
+    }
+    m_subscriptions.remove(channel);
+    send(Frames::unsubscribed(channel));
+}
+
+void WebSocketSession::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QTimer::singleShot(0, this, &WebSocketSession::pump);
+}
+
+void WebSocketSession::pump()
+{
+    m_pumpScheduled = false;
+    if (m_closing)
+        return;
+    bool more = false;
+    for (auto it = m_subscriptions.begin(); it != m_subscriptions.end(); ++it) {
+        if (it->live)
+            continue;
+        const QList<StoredEvent> batch =
+            m_environment.events->readAfter(m_context.restaurantId, it.key(), it->cursor, replayBatch);
+        for (const StoredEvent &event : batch) {
+            send(Frames::event(event));
+            it->cursor = event.seq;
+            ++m_environment.counters->eventsSent;
+        }
+        // Reads and broadcasts share this thread, so a short batch means the cursor is at the
+        // head right now: from here on the broadcasts carry the stream.
+        if (batch.size() < replayBatch)
+            it->live = true;
+        else
+            more = true;
+    }
+    if (more)
+        schedulePump();
+}
+
+} // namespace hearth::server

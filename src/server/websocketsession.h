@@ -1,0 +1,103 @@
+#pragma once
+
+// One client's WebSocket: reads its frames, keeps its channel subscriptions, and streams events
+// to it. A subscription is either catching up (reading the EventLog in batches, one batch per
+// event-loop turn) or live (taking broadcasts). Both paths advance one cursor, so the switch
+// from replay to live can neither lose nor repeat an event: while catching up, broadcasts are
+// ignored because the log will yield them; once live, a broadcast that does not follow the
+// cursor sends the subscription back to the log.
+#include "server/role.h"
+#include "server/storedevent.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace hearth::server {
+
+class ChannelCatalog;
+class EventLog;
+
+struct HubCounters
+{
+    qint64 eventsSent = 0;
+    qint64 malformedFrames = 0;
+};
+
+struct SessionEnvironment
+{
+    EventLog *events = nullptr;
+    const ChannelCatalog *channels = nullptr;
+    HubCounters *counters = nullptr;
+    QString epoch;
+};
+
+class WebSocketSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype maxFrameBytes = 64 * 1024;
+    static constexpr int replayBatch = 500;
+
+    // `transport` is the TCP socket under `socket` when the HTTP server left it to us to delete.
+    WebSocketSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport, SessionEnvironment environment,
+                     QObject *parent = nullptr);
+    ~WebSocketSession() override;
+
+    // Exactly one of these two, right after the handshake.
+    void start(const AuthContext &context, int heartbeatMs);
+    void reject(const QString &message);
+
+    void deliver(const StoredEvent &event, const QString &frame);
+    // Advises the client when to come back, then closes (1001 going away).
+    void shutdown(int reconnectAfterMs);
+    void abort();
+
+    QString id() const { return m_id; }
+    bool isAuthenticated() const { return m_authenticated; }
+    bool isClosing() const { return m_closing; }
+    int subscriptionCount() const { return int(m_subscriptions.size()); }
+    QTcpSocket *transport() const;
+
+signals:
+    // The connection is gone; the owner may delete the session.
+    void finished();
+
+private:
+    struct Subscription
+    {
+        qint64 cursor = 0; // the last seq sent (or known to the client)
+        bool live = false;
+    };
+
+    void onTextMessage(const QString &message);
+    void onBinaryMessage(const QByteArray &message);
+    void handleSubscribe(const QJsonObject &frame);
+    void handleUnsubscribe(const QJsonObject &frame);
+    void rejectFrame(const QString &message, bool malformed, const QString &channel = {});
+    void schedulePump();
+    void pump();
+    void send(const QString &frame);
+    void closeWith(int code, const QString &reason);
+
+    std::unique_ptr<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_transport;
+    SessionEnvironment m_environment;
+    QString m_id;
+    AuthContext m_context;
+    QHash<QString, Subscription> m_subscriptions;
+    bool m_authenticated = false;
+    bool m_closing = false;
+    bool m_pumpScheduled = false;
+    bool m_finished = false;
+};
+
+} // namespace hearth::server
