@@ -262,17 +262,17 @@ void RealtimeService::openSocket()
         if (isCurrent(generation))
             onDisconnected();
     });
-    connect(socket, &QWebSocket::sslErrors, this, [generation](const QList<QSslError> &errors) {
+    connect(socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
         // Certificate verification stays on: the handshake fails and error() follows.
         for (const QSslError &error : errors)
-            qCWarning(lcRealtime) << "TLS error on connection" << generation << error.errorString();
+            qCWarning(lcRealtime) << "TLS error:" << error.errorString();
     });
 
     m_welcomed = false;
     m_connectTimer.start(m_backoff.policy().connectTimeout);
     setState(ConnectionState::Connecting);
     qCInfo(lcRealtime) << "connecting to" << safeAddress(m_url) << "with" << m_adapter->name()
-                       << "- connection" << generation;
+                       << "- connection" << m_stats.socketsOpened;
     socket->open(m_adapter->handshakeRequest(m_url, m_token));
 }
 
@@ -326,55 +326,6 @@ void RealtimeService::clearError()
 std::chrono::milliseconds RealtimeService::liveDuration() const
 {
     return std::chrono::milliseconds(m_welcomed && m_liveSince.isValid() ? m_liveSince.elapsed() : 0);
-}
-
-void RealtimeService::onSocketError(QAbstractSocket::SocketError error)
-{
-    const QString errorString = m_socket->errorString();
-    // A token refused at the handshake will be refused again: do not retry it.
-    if (!m_welcomed && handshakeHttpStatus(errorString) == 401) {
-        signOut(u"handshake refused: %1"_s.arg(errorString));
-        return;
-    }
-    linkLost(describeSocketError(error, errorString, m_url, m_welcomed));
-}
-
-void RealtimeService::onDisconnected()
-{
-    const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
-    const QString reason = m_socket->closeReason();
-    if (code == QWebSocketProtocol::CloseCodePolicyViolated
-        && reason.contains("unauthori"_L1, Qt::CaseInsensitive)) {
-        signOut(u"closed with code %1: %2"_s.arg(int(code)).arg(reason));
-        return;
-    }
-    if (!m_welcomed && m_socket->error() != QAbstractSocket::UnknownSocketError) {
-        linkLost(describeSocketError(m_socket->error(), m_socket->errorString(), m_url, false));
-        return;
-    }
-    linkLost(describeClose(code, reason, m_url));
-}
-
-void RealtimeService::onPong(quint64 elapsedMs)
-{
-    m_heartbeat->markAlive();
-    ++m_stats.pongsReceived;
-    m_roundTripMs = qint64(elapsedMs);
-    emit roundTripMeasured(qint64(elapsedMs));
-}
-
-void RealtimeService::onStale()
-{
-    if (!m_socket)
-        return;
-    ++m_stats.staleLinks;
-    linkLost(describeStale(2 * m_heartbeat->interval()));
-}
-
-void RealtimeService::onConnectTimeout()
-{
-    if (m_socket && !m_welcomed)
-        linkLost(describeConnectTimeout(m_url, m_backoff.policy().connectTimeout));
 }
 
 void RealtimeService::onRetryTimer()

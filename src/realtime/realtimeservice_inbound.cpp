@@ -1,5 +1,5 @@
-// RealtimeService, second half: what happens to each inbound frame once the current socket
-// delivered it. Split from realtimeservice.cpp (the link's lifecycle) to keep both readable.
+// RealtimeService, second half: what the current socket reports — frames, pongs, errors,
+// closes, silence — and what each means. realtimeservice.cpp holds the link's lifecycle.
 #include "realtime/realtimeservice.h"
 
 #include "core/logging.h"
@@ -56,6 +56,55 @@ void RealtimeService::onTextMessage(const QString &text)
     }
     std::visit([this](auto &&message) { handle(std::forward<decltype(message)>(message)); },
                std::move(*decoded.value));
+}
+
+void RealtimeService::onSocketError(QAbstractSocket::SocketError error)
+{
+    const QString errorString = m_socket->errorString();
+    // A token refused at the handshake will be refused again: do not retry it.
+    if (!m_welcomed && handshakeHttpStatus(errorString) == 401) {
+        signOut(u"handshake refused: %1"_s.arg(errorString));
+        return;
+    }
+    linkLost(describeSocketError(error, errorString, m_url, m_welcomed));
+}
+
+void RealtimeService::onDisconnected()
+{
+    const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
+    const QString reason = m_socket->closeReason();
+    if (code == QWebSocketProtocol::CloseCodePolicyViolated
+        && reason.contains("unauthori"_L1, Qt::CaseInsensitive)) {
+        signOut(u"closed with code %1: %2"_s.arg(int(code)).arg(reason));
+        return;
+    }
+    if (!m_welcomed && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+        linkLost(describeSocketError(m_socket->error(), m_socket->errorString(), m_url, false));
+        return;
+    }
+    linkLost(describeClose(code, reason, m_url));
+}
+
+void RealtimeService::onPong(quint64 elapsedMs)
+{
+    m_heartbeat->markAlive();
+    ++m_stats.pongsReceived;
+    m_roundTripMs = qint64(elapsedMs);
+    emit roundTripMeasured(qint64(elapsedMs));
+}
+
+void RealtimeService::onStale()
+{
+    if (!m_socket)
+        return;
+    ++m_stats.staleLinks;
+    linkLost(describeStale(2 * m_heartbeat->interval()));
+}
+
+void RealtimeService::onConnectTimeout()
+{
+    if (m_socket && !m_welcomed)
+        linkLost(describeConnectTimeout(m_url, m_backoff.policy().connectTimeout));
 }
 
 void RealtimeService::handle(const WelcomeMessage &message)
