@@ -1,0 +1,53 @@
+#pragma once
+
+// What the connection-status bar says, derived from the realtime service: state, transport,
+// round-trip time, age of the last event, the retry countdown. Ticks once a second so ages and
+// countdowns stay true without the widgets doing any arithmetic.
+#include "realtime/connectionstate.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace hearth {
+
+class PollingFallback;
+class RealtimeService;
+
+class ConnectionStatus final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionStatus)
+
+public:
+    enum class Transport { Live, Polling, Offline };
+    Q_ENUM(Transport)
+
+    ConnectionStatus(RealtimeService *service, PollingFallback *polling, QObject *parent = nullptr);
+
+    ConnectionState state() const;
+    Transport transport() const;
+    // "Live", "Connecting…", "Reconnecting in 7 s", "Polling · reconnecting in 7 s", "Offline", "Signed out"
+    QString stateText() const;
+    QString transportText() const; // "live", "polling", "offline"
+    QString roundTripText() const; // "12 ms", or empty before the first measurement
+    QString lastEventText() const; // "3 s ago", "no events yet"
+    QString problemText() const;   // the last error, for the tooltip; empty while all is well
+    bool canReconnectNow() const;
+    void reconnectNow();
+
+    // A human age: "just now", "42 s ago", "5 min ago", "2 h ago".
+    static QString describeAge(qint64 seconds);
+
+signals:
+    void changed();
+
+private:
+    QString reconnectText() const;
+
+    RealtimeService *m_service;
+    PollingFallback *m_polling;
+    QTimer m_tick;
+};
+
+} // namespace hearth

@@ -1,0 +1,278 @@
+#include "models/ordersmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+
+// Above this share of changed rows one dataChanged over the whole table is cheaper for the views
+// than many small ranges.
+constexpr double wholeTableChangeShare = 0.5;
+
+QColor statusColor(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::New: return QColor(0xFF, 0xE0, 0xB2);          // amber: needs someone
+    case OrderStatus::Acknowledged: return QColor(0xFF, 0xF3, 0xC4);
+    case OrderStatus::Preparing: return QColor(0xD6, 0xE9, 0xFF);
+    case OrderStatus::Ready: return QColor(0xC8, 0xF0, 0xCF);        // green: go serve it
+    case OrderStatus::Completed: return QColor(0xEE, 0xEE, 0xEE);
+    case OrderStatus::Cancelled: return QColor(0xF6, 0xD5, 0xD5);
+    }
+    return {};
+}
+
+// An open order nobody has acknowledged yet: shown bold and counted in the window title.
+bool needsAttention(const Order &order)
+{
+    return order.isOpen() && !order.isAcknowledged();
+}
+
+QString itemsSummary(const Order &order)
+{
+    QStringList parts;
+    parts.reserve(order.items.size());
+    for (const OrderItem &item : order.items)
+        parts.append(OrdersModel::tr("%1× %2", "quantity and item name").arg(item.quantity).arg(item.name));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString statusDisplayName(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::New: return OrdersModel::tr("New");
+    case OrderStatus::Acknowledged: return OrdersModel::tr("Acknowledged");
+    case OrderStatus::Preparing: return OrdersModel::tr("Preparing");
+    case OrderStatus::Ready: return OrdersModel::tr("Ready");
+    case OrderStatus::Completed: return OrdersModel::tr("Completed");
+    case OrderStatus::Cancelled: return OrdersModel::tr("Cancelled");
+    }
+    return {};
+}
+
+QString typeDisplayName(OrderType type)
+{
+    switch (type) {
+    case OrderType::Pickup: return OrdersModel::tr("Pickup");
+    case OrderType::Delivery: return OrdersModel::tr("Delivery");
+    case OrderType::DineIn: return OrdersModel::tr("Dine-in");
+    }
+    return {};
+}
+
+QString formatCents(qint64 cents)
+{
+    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
+OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int OrdersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_orders.size());
+}
+
+int OrdersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Order *OrdersModel::orderAt(int row) const
+{
+    return row >= 0 && row < m_orders.size() ? &m_orders.at(row) : nullptr;
+}
+
+int OrdersModel::rowOf(const QString &id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+const Order *OrdersModel::orderById(const QString &id) const
+{
+    return orderAt(rowOf(id));
+}
+
+QVariant OrdersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Order &order = m_orders.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return displayData(order, index.column());
+    case SortRole: return sortData(order, index.column());
+    case OrderIdRole: return order.id;
+    case StatusRole: return int(order.status);
+    case IsOpenRole: return order.isOpen();
+    case IsAcknowledgedRole: return order.isAcknowledged();
+    case CreatedAtRole: return order.createdAt;
+    case Qt::FontRole:
+        if (needsAttention(order)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::BackgroundRole: return QBrush(statusColor(order.status));
+    case Qt::ForegroundRole: return QBrush(QColor(0x20, 0x20, 0x20)); // readable on every status colour
+    case Qt::TextAlignmentRole:
+        if (index.column() == TotalColumn || index.column() == NumberColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ItemsColumn || !order.notes.isEmpty())
+            return order.notes.isEmpty() ? itemsSummary(order)
+                                         : tr("%1\nNote: %2").arg(itemsSummary(order), order.notes);
+        return {};
+    default: return {};
+    }
+}
+
+QVariant OrdersModel::displayData(const Order &order, int column) const
+{
+    switch (column) {
+    case NumberColumn: return tr("#%1").arg(order.number);
+    case StatusColumn: return statusDisplayName(order.status);
+    case TypeColumn: return typeDisplayName(order.type);
+    case CustomerColumn: return order.customerName;
+    case ItemsColumn: return itemsSummary(order);
+    case TotalColumn: return formatCents(order.totalCents);
+    case ReceivedColumn: return QLocale().toString(order.createdAt.toLocalTime().time(), QLocale::ShortFormat);
+    default: return {};
+    }
+}
+
+QVariant OrdersModel::sortData(const Order &order, int column) const
+{
+    switch (column) {
+    case NumberColumn: return order.number;
+    case StatusColumn: return int(order.status);
+    case TypeColumn: return int(order.type);
+    case CustomerColumn: return order.customerName;
+    case ItemsColumn: return int(order.items.size());
+    case TotalColumn: return order.totalCents;
+    case ReceivedColumn: return order.createdAt;
+    default: return {};
+    }
+}
+
+QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn: return tr("Order");
+    case StatusColumn: return tr("Status");
+    case TypeColumn: return tr("Type");
+    case CustomerColumn: return tr("Customer");
+    case ItemsColumn: return tr("Items");
+    case TotalColumn: return tr("Total");
+    case ReceivedColumn: return tr("Received");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> OrdersModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(SortRole, "sortValue");
+    names.insert(OrderIdRole, "orderId");
+    names.insert(StatusRole, "status");
+    names.insert(IsOpenRole, "isOpen");
+    names.insert(IsAcknowledgedRole, "isAcknowledged");
+    names.insert(CreatedAtRole, "createdAt");
+    return names;
+}
+
+void OrdersModel::upsert(const QList<Order> &orders)
+{
+    QList<Order> inserted;
+    QHash<QString, qsizetype> insertedIndex; // a batch may hold several versions of one new order
+    QList<int> changedRows;
+    int attention = m_unacknowledged;
+    for (const Order &order : orders) {
+        if (const auto row = m_rowById.constFind(order.id); row != m_rowById.cend()) {
+            Order &current = m_orders[*row];
+            if (order.version > current.version) {
+                attention += int(needsAttention(order)) - int(needsAttention(current));
+                current = order;
+                changedRows.append(*row);
+            }
+        } else if (const auto pending = insertedIndex.constFind(order.id); pending != insertedIndex.cend()) {
+            if (order.version > inserted.at(*pending).version)
+                inserted[*pending] = order;
+        } else {
+            insertedIndex.insert(order.id, inserted.size());
+            inserted.append(order);
+        }
+    }
+
+    if (!inserted.isEmpty()) {
+        const int first = int(m_orders.size());
+        beginInsertRows({}, first, first + int(inserted.size()) - 1);
+        for (Order &order : inserted) {
+            attention += int(needsAttention(order));
+            m_rowById.insert(order.id, int(m_orders.size()));
+            m_orders.append(std::move(order));
+        }
+        endInsertRows();
+    }
+    emitChangedRows(std::move(changedRows));
+    setUnacknowledgedCount(attention);
+}
+
+void OrdersModel::replaceAll(const QList<Order> &orders)
+{
+    beginResetModel();
+    m_orders.clear();
+    m_rowById.clear();
+    for (const Order &order : orders) {
+        if (const auto row = m_rowById.constFind(order.id); row != m_rowById.cend()) {
+            if (order.version > m_orders.at(*row).version)
+                m_orders[*row] = order;
+            continue;
+        }
+        m_rowById.insert(order.id, int(m_orders.size()));
+        m_orders.append(order);
+    }
+    endResetModel();
+    setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
+}
+
+void OrdersModel::emitChangedRows(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int lastColumn = ColumnCount - 1;
+    if (rows.size() > m_orders.size() * wholeTableChangeShare) {
+        emit dataChanged(index(0, 0), index(int(m_orders.size()) - 1, lastColumn));
+        return;
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    qsizetype runStart = 0;
+    for (qsizetype i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows.at(i) == rows.at(i - 1) + 1)
+            continue;
+        emit dataChanged(index(rows.at(runStart), 0), index(rows.at(i - 1), lastColumn));
+        runStart = i;
+    }
+}
+
+void OrdersModel::setUnacknowledgedCount(int count)
+{
+    if (count == m_unacknowledged)
+        return;
+    m_unacknowledged = count;
+    emit unacknowledgedCountChanged(count);
+}
+
+} // namespace hearth

@@ -1,0 +1,80 @@
+#pragma once
+
+// Keeps the orders fresh over REST while the WebSocket is down: starts when the link has been
+// down for a few seconds, fetches deltas since the last known watermark at a jittered interval,
+// backs off when the server struggles, and stops the moment the socket is live again. The
+// watermark it reaches is handed to the realtime service, so the socket resumes from there.
+#include "core/order.h"
+#include "realtime/connectionstate.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+namespace hearth {
+
+class RealtimeService;
+class RestClient;
+struct OrdersSnapshot;
+template<typename T> struct ApiResult;
+
+struct PollingPolicy
+{
+    std::chrono::milliseconds startAfter{3000}; // a blip of a reconnect is not worth a poll
+    std::chrono::milliseconds interval{5000};
+    double jitter = 0.2;                         // ± share of the interval, so PCs don't poll in step
+    std::chrono::milliseconds maxInterval{60000}; // the ceiling while the server keeps failing
+};
+
+class PollingFallback final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PollingFallback)
+
+public:
+    using RandomSource = std::function<double()>; // uniform in [0, 1)
+
+    PollingFallback(RealtimeService *realtime, RestClient *rest, QObject *parent = nullptr);
+
+    void setPolicy(const PollingPolicy &policy) { m_policy = policy; }
+    void setRandomSource(RandomSource random) { m_random = std::move(random); }
+    // Only a signed-in dashboard polls; signing out stops it.
+    void setEnabled(bool enabled);
+    bool isPolling() const { return m_polling; }
+    int pollsMade() const { return m_pollsMade; }
+
+    static QString channelName();
+
+signals:
+    void pollingChanged(bool polling);
+    void ordersPolled(const QList<hearth::Order> &orders);
+    void pollFailed(const QString &message);
+
+private:
+    void onStateChanged(ConnectionState state);
+    void startPolling();
+    void stopPolling();
+    void poll();
+    // deltaEpoch: the epoch the delta was asked against; empty for a whole snapshot.
+    void onPolled(const ApiResult<OrdersSnapshot> &result, quint64 generation, const QString &deltaEpoch);
+    void scheduleNext();
+    std::chrono::milliseconds nextDelay() const;
+
+    RealtimeService *m_realtime;
+    RestClient *m_rest;
+    PollingPolicy m_policy;
+    RandomSource m_random;
+    QTimer m_startTimer;
+    QTimer m_pollTimer;
+    bool m_enabled = false;
+    bool m_polling = false;
+    bool m_requestInFlight = false;
+    bool m_needSnapshot = false;
+    quint64 m_generation = 0; // a poll answered after polling stopped must not touch anything
+    int m_consecutiveFailures = 0;
+    int m_pollsMade = 0;
+};
+
+} // namespace hearth

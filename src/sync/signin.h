@@ -1,0 +1,42 @@
+#pragma once
+
+// Signs a member of staff in to a server and hands the session to the REST client and the
+// realtime service; also notices when the server ends the session (a 401 anywhere).
+#include "api/restclient.h"
+#include "core/serveraddress.h"
+
+#include <QObject>
+
+namespace hearth {
+
+class RealtimeService;
+
+class SignIn final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignIn)
+
+public:
+    SignIn(RestClient *rest, RealtimeService *realtime, QObject *parent = nullptr);
+
+    void signIn(const ServerAddress &address, const QString &username, const QString &password);
+    bool isSignedIn() const { return !m_session.token.isEmpty(); }
+    const Session &session() const { return m_session; }
+    const ServerAddress &address() const { return m_address; }
+
+signals:
+    void signedIn(const hearth::Session &session);
+    void signInFailed(const QString &message);
+    void signedOut(const QString &reason);
+
+private:
+    void onUnauthorized();
+
+    RestClient *m_rest;
+    RealtimeService *m_realtime;
+    ServerAddress m_address;
+    Session m_session;
+    quint64 m_attempt = 0; // a newer sign-in makes the answer to an older one irrelevant
+};
+
+} // namespace hearth
