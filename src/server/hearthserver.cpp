@@ -112,6 +112,7 @@ bool HearthServer::start(QString *errorMessage)
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
     m_api->setAccepting(true);
     m_running = true;
+    m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
     qCInfo(lcServer).noquote() << "listening on" << httpUrl().toString() << "epoch" << m_database->epoch();
     emit started(m_port);

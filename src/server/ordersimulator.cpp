@@ -82,6 +82,12 @@ void OrderSimulator::setRate(double ordersPerMinute)
     }
 }
 
+void OrderSimulator::setSpeed(double factor)
+{
+    m_speed = std::isfinite(factor) ? std::clamp(factor, 0.01, 1000.0) : 1.0;
+    m_tickTimer->setInterval(std::clamp(int(tickMs / m_speed), 10, tickMs));
+}
+
 void OrderSimulator::scheduleNextArrival()
 {
     // Exponential gaps make a Poisson process: bursts and lulls, like a real dinner service.
@@ -119,7 +125,8 @@ void OrderSimulator::adopt(const QString &orderId, int statusStage, bool isNew)
 qint64 OrderSimulator::delayForStage(int statusStage)
 {
     const Range range = stageDelays[std::clamp(statusStage, 0, 3)];
-    return 1000 * qint64(range.minSeconds + int(m_random.bounded(quint32(range.maxSeconds - range.minSeconds + 1))));
+    const int seconds = range.minSeconds + int(m_random.bounded(quint32(range.maxSeconds - range.minSeconds + 1)));
+    return qint64(seconds * 1000.0 / m_speed);
 }
 
 void OrderSimulator::onTick()

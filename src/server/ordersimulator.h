@@ -30,6 +30,8 @@ public:
     // > 0 starts (or retunes) the simulation and adopts the open orders; 0 stops it.
     void setRate(double ordersPerMinute);
     void stop() { setRate(0); }
+    // Runs the kitchen `factor` times faster than real time (demos, tests); arrivals keep the rate.
+    void setSpeed(double factor);
     bool isActive() const { return m_ordersPerMinute > 0; }
     double rate() const { return m_ordersPerMinute; }
     int trackedOrders() const { return int(m_plans.size()); }
@@ -56,6 +58,7 @@ private:
     QRandomGenerator m_random;
     QHash<QString, Plan> m_plans;
     double m_ordersPerMinute = 0;
+    double m_speed = 1.0;
 };
 
 } // namespace hearth::server

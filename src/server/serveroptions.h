@@ -12,6 +12,7 @@ struct ServerOptions
     quint16 port = 0;                    // 0: the OS picks one, kept across stop()/start()
     QString databasePath;                // SQLite file; created (with its folder) when missing
     double simulateOrdersPerMinute = 0;  // 0: no simulated service
+    double simulationSpeed = 1.0;        // > 1 runs the simulated kitchen faster (demos, tests)
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
     int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)

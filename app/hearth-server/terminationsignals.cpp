@@ -1,0 +1,85 @@
+#include "terminationsignals.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
+
+namespace {
+
+#ifdef Q_OS_UNIX
+// A signal handler may only do async-signal-safe work: it writes one byte into a socket pair
+// (the "self-pipe" trick) and the QSocketNotifier on the other end wakes the event loop.
+int signalPipe[2] = {-1, -1};
+
+void onUnixSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, sizeof(byte));
+}
+#endif
+
+#ifdef Q_OS_WIN
+QPointer<TerminationSignals> instance;
+
+BOOL WINAPI onConsoleEvent(DWORD)
+{
+    // Runs on a thread of its own: hand over to the main thread through the event queue.
+    if (instance)
+        QMetaObject::invokeMethod(instance.data(), &TerminationSignals::terminationRequested, Qt::QueuedConnection);
+    return TRUE;
+}
+#endif
+
+} // namespace
+
+TerminationSignals::TerminationSignals(QObject *parent)
+    : QObject(parent)
+{
+#ifdef Q_OS_UNIX
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, &TerminationSignals::onNotified);
+        struct sigaction action = {};
+        action.sa_handler = onUnixSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+    }
+#endif
+#ifdef Q_OS_WIN
+    instance = this;
+    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+#endif
+}
+
+TerminationSignals::~TerminationSignals()
+{
+#ifdef Q_OS_UNIX
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+#endif
+#ifdef Q_OS_WIN
+    SetConsoleCtrlHandler(onConsoleEvent, FALSE);
+#endif
+}
+
+void TerminationSignals::onNotified()
+{
+#ifdef Q_OS_UNIX
+    char byte = 0;
+    [[maybe_unused]] const auto bytesRead = ::read(signalPipe[1], &byte, sizeof(byte));
+#endif
+    emit terminationRequested();
+}
