@@ -138,7 +138,8 @@ void RealtimeService::stop()
 
 void RealtimeService::reconnectNow()
 {
-    if (m_state == ConnectionState::Live || m_state == ConnectionState::Connecting)
+    // A live link needs no help (a dead one is found by the heartbeat); a hanging attempt does.
+    if (m_state == ConnectionState::Live)
         return;
     if (m_state == ConnectionState::SignedOut && !m_tokenRenewed) {
         qCInfo(lcRealtime) << "reconnect ignored: signed out until a new token is set";
@@ -307,14 +308,14 @@ void RealtimeService::setState(ConnectionState state)
     emit stateChanged(state);
 }
 
-void RealtimeService::report(const LinkError &error)
+bool RealtimeService::recordError(const LinkError &error)
 {
     qCInfo(lcRealtime).noquote() << "link problem:" << error.details;
     m_lastErrorDetails = error.details;
     if (error.message == m_lastError)
-        return;
+        return false;
     m_lastError = error.message;
-    emit errorOccurred(error.message);
+    return true;
 }
 
 void RealtimeService::clearError()
@@ -341,16 +342,17 @@ void RealtimeService::linkLost(const LinkError &error)
 {
     m_backoff.linkEnded(liveDuration());
     discardSocket(false);
-    report(error);
-    if (!m_running) {
-        setState(ConnectionState::Offline);
-        return;
-    }
-    if (m_backoff.exhausted()) {
+    if (m_running && m_backoff.exhausted()) {
         haltWithoutRetry(describeGaveUp(m_backoff.attempt(), error.details));
         return;
     }
-    scheduleRetry(m_backoff.nextDelay());
+    const bool news = recordError(error);
+    if (m_running)
+        scheduleRetry(m_backoff.nextDelay());
+    else
+        setState(ConnectionState::Offline);
+    if (news)
+        emit errorOccurred(error.message);
 }
 
 void RealtimeService::scheduleRetry(std::chrono::milliseconds delay)
@@ -369,8 +371,11 @@ void RealtimeService::signOut(const QString &details)
     m_retryTimer.stop();
     m_nextRetryAt = {};
     discardSocket(false);
-    report(describeSignedOut(details));
+    const LinkError error = describeSignedOut(details);
+    const bool news = recordError(error);
     setState(ConnectionState::SignedOut);
+    if (news)
+        emit errorOccurred(error.message);
 }
 
 void RealtimeService::haltWithoutRetry(const LinkError &error)
@@ -379,8 +384,10 @@ void RealtimeService::haltWithoutRetry(const LinkError &error)
     m_retryTimer.stop();
     m_nextRetryAt = {};
     discardSocket(true);
-    report(error);
+    const bool news = recordError(error);
     setState(ConnectionState::Offline);
+    if (news)
+        emit errorOccurred(error.message);
 }
 
 void RealtimeService::sendSubscribe(const QString &channel)

@@ -63,7 +63,9 @@ public:
 
     void start();        // connects; reconnects by itself until stop() or SignedOut
     void stop();
-    void reconnectNow(); // skips the wait; after SignedOut only once a new token was set
+    // Skips the wait, or restarts a hanging attempt; a live link is left alone. After SignedOut
+    // it works only once a new token was set; after giving up it starts a fresh round.
+    void reconnectNow();
 
     void subscribe(const QString &channel);   // ref-counted; one server subscription per channel
     void unsubscribe(const QString &channel); // the server hears of it when the last one leaves
@@ -93,14 +95,19 @@ signals:
     // The live stream continues after serverPosition meanwhile.
     void snapshotRequired(const QString &channel, const hearth::SyncPosition &serverPosition);
     void roundTripMeasured(qint64 milliseconds);
-    void errorOccurred(const QString &message); // user-facing
+    // User-facing; emitted when the message changes (a link failing the same way on every retry
+    // is announced once). lastError() holds the current one, lastErrorDetails() the technical.
+    void errorOccurred(const QString &message);
 
 private:
     bool isCurrent(quint64 generation) const { return generation == m_generation && m_socket; }
     void openSocket();
     void discardSocket(bool polite);
     void setState(ConnectionState state);
-    void report(const LinkError &error);
+    // Records an error for lastError(); true when it is news and errorOccurred() is due. Callers
+    // emit only once their state change is complete, so a receiver that calls straight back into
+    // the service (stop(), reconnectNow()) finds it consistent.
+    bool recordError(const LinkError &error);
     void clearError();
 
     void onTextMessage(const QString &text);

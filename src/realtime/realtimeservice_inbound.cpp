@@ -203,8 +203,9 @@ void RealtimeService::handle(const ServerError &message)
     if (!message.channel.isEmpty()) {
         // The subscription was refused; the channel is retried with the next connection.
         m_registry.markIdle(message.channel);
-        if (message.code == ServerErrorCode::forbidden)
-            report(describeChannelRefusal(message.channel, message.code, message.message));
+        const LinkError error = describeChannelRefusal(message.channel, message.code, message.message);
+        if (message.code == ServerErrorCode::forbidden && recordError(error))
+            emit errorOccurred(error.message);
         return;
     }
     if (!message.reconnect)
@@ -218,11 +219,14 @@ void RealtimeService::handle(const ReconnectAdvice &message)
     // attempt is counted, but a healthy link still resets the count.
     m_backoff.linkEnded(liveDuration());
     discardSocket(true);
-    report(describeServerAdvice(message.after));
+    const LinkError error = describeServerAdvice(message.after);
+    const bool news = recordError(error);
     if (m_running)
         scheduleRetry(m_backoff.jitter(message.after));
     else
         setState(ConnectionState::Offline);
+    if (news)
+        emit errorOccurred(error.message);
 }
 
 } // namespace hearth

@@ -53,6 +53,12 @@ public:
                                  bool deliver = true);
     void publishOrders(int count, bool deliver = true);
     qint64 head(const QString &channel) const { return m_log.value(channel).size(); }
+    // A new database: every log is empty and sequence numbers start over in a new epoch.
+    void resetLog(const QString &newEpoch)
+    {
+        m_log.clear();
+        epoch = newEpoch;
+    }
     hearth::ChannelEvent logged(const QString &channel, qint64 seq) const;
 
     void send(const hearth::ServerMessage &message);

@@ -75,6 +75,30 @@ private slots:
         QTRY_COMPARE(service->stats().openSockets, 1); // the old socket is really gone
     }
 
+    void aServerWithANewEpochTriggersASnapshotAfterReconnecting()
+    {
+        auto service = makeService(m_server->url());
+        Recorder recorder(service.get());
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+        m_server->publishOrders(3);
+        QTRY_COMPARE(recorder.events.size(), 3);
+
+        m_server->closeCurrent();
+        m_server->resetLog(u"e2"_s); // the server came back with a fresh database
+        m_server->publishOrders(1);
+        QTRY_COMPARE(recorder.snapshots.size(), 2);
+        QCOMPARE(*m_server->subscribes().at(1).since, (SyncPosition{u"e1"_s, 3}));
+        QCOMPARE(recorder.snapshots.at(1).second, (SyncPosition{u"e2"_s, 1}));
+        QCOMPARE(service->serverEpoch(), u"e2"_s);
+        m_server->publishOrders(2); // seq 2 and 3 of e2: new events, not duplicates of e1's
+        QTRY_COMPARE(recorder.events.size(), 5);
+        QCOMPARE(recorder.seqs(u"orders"_s), (QList<qint64>{1, 2, 3, 2, 3}));
+        QCOMPARE(service->syncPosition(u"orders"_s), (SyncPosition{u"e2"_s, 3}));
+        QCOMPARE(service->stats().duplicatesDropped, 0);
+    }
+
     void backoffGrowsAndResetsOnlyAfterAHealthyLink()
     {
         m_server->closeAfterWelcomeMs = 0; // a server that drops everyone at once
@@ -148,6 +172,35 @@ private slots:
         service->setEndpoint(m_server->url(), u"tok"_s);
         QTRY_COMPARE(service->state(), ConnectionState::Live);
         QCOMPARE(service->stats().socketsOpened, 2);
+    }
+
+    void reconnectNowRestartsAHangingAttempt()
+    {
+        RawWebSocketPeer peer(RawWebSocketPeer::Mode::NeverAnswer);
+        QVERIFY(peer.listen());
+        auto service = makeService(peer.url());
+        ReconnectPolicy policy = service->reconnectPolicy();
+        policy.connectTimeout = 60000ms;
+        service->setReconnectPolicy(policy);
+        service->start();
+        QTRY_COMPARE(peer.connectionCount(), 1);
+        service->reconnectNow();
+        QTRY_COMPARE(peer.connectionCount(), 2);
+        QCOMPARE(service->state(), ConnectionState::Connecting);
+        QTRY_COMPARE(service->stats().openSockets, 1);
+    }
+
+    void aReceiverMayStopTheServiceFromErrorOccurred()
+    {
+        auto service = makeService(QUrl(u"ws://127.0.0.1:%1/ws"_s.arg(closedPort())));
+        RealtimeService *raw = service.get();
+        connect(raw, &RealtimeService::errorOccurred, raw, [raw] { raw->stop(); });
+        service->start();
+        QTRY_COMPARE(service->state(), ConnectionState::Offline);
+        QVERIFY(!service->nextRetryAt().isValid());
+        QSignalSpy states(raw, &RealtimeService::stateChanged);
+        QVERIFY(!states.wait(200)); // no retry was left armed behind the receiver's back
+        QCOMPARE(service->stats().socketsOpened, 1);
     }
 
     void serverReconnectAdviceIsHonoured()
@@ -234,6 +287,18 @@ private slots:
         service->reconnectNow();
         QTRY_COMPARE(service->state(), ConnectionState::Live);
         QCOMPARE(m_server->authorizations.constLast(), QByteArray("Bearer fresh-token"));
+    }
+
+    void aPolicyCloseForAnUnauthorizedTokenSignsOut()
+    {
+        auto service = makeService(m_server->url());
+        service->start();
+        QTRY_COMPARE(service->state(), ConnectionState::Live);
+        m_server->closeCurrent(QWebSocketProtocol::CloseCodePolicyViolated, u"unauthorized"_s);
+        QTRY_COMPARE(service->state(), ConnectionState::SignedOut);
+        QVERIFY(service->lastErrorDetails().contains("1008"_L1));
+        QSignalSpy connections(m_server.get(), &FakeHearthServer::clientConnected);
+        QVERIFY(!connections.wait(200));
     }
 
     void aHandshakeRefusedWith401SignsOut()
