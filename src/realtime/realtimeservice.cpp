@@ -148,7 +148,7 @@ void RealtimeService::reconnectNow()
     if (!m_url.isValid() || m_url.isEmpty())
         return;
     // Skipping a wait keeps the attempt count; starting over after giving up resets it.
-    if (m_state != ConnectionState::WaitingToRetry)
+    if (m_state == ConnectionState::Offline || m_state == ConnectionState::SignedOut)
         m_backoff.reset();
     m_running = true;
     m_retryTimer.stop();

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace hearth;
@@ -310,6 +311,25 @@ private slots:
                  u"Can't reach the Hearth server at %1. Check the address and that the server is running."_s
                      .arg(url.toDisplayString()));
         QVERIFY(error.details.contains("GET /api/health"_L1));
+    }
+
+    void aFailedTlsHandshakeIsATlsError()
+    {
+        // A plain-text peer: whatever it says, the TLS handshake cannot succeed, and nothing is
+        // ignored to make it.
+        QTcpServer plain;
+        QVERIFY(plain.listen(QHostAddress::LocalHost, 0));
+        connect(&plain, &QTcpServer::newConnection, &plain, [&plain] {
+            QTcpSocket *socket = plain.nextPendingConnection();
+            socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+        m_client->setBaseUrl(QUrl(u"https://127.0.0.1:%1"_s.arg(plain.serverPort())));
+        Outcome<QString> outcome;
+        m_client->checkHealth(this, outcome.callback());
+        QTRY_VERIFY(outcome.result);
+        QCOMPARE(outcome.result->error.kind, ApiError::Kind::Tls);
+        QVERIFY(outcome.result->error.message.contains("secure connection"_L1));
     }
 
     void a401WithATokenEndsTheSession()
