@@ -2,6 +2,7 @@
 
 // Turns what a manager types into the sign-in dialog ("bistro.example.com", "http://10.0.0.5:8080")
 // into the REST base URL and the WebSocket URL, or into a message that says what is wrong.
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -20,3 +21,5 @@ struct ServerAddress
 };
 
 } // namespace hearth
+
+Q_DECLARE_METATYPE(hearth::ServerAddress)

@@ -12,7 +12,11 @@ ConnectionStatus::ConnectionStatus(RealtimeService *service, PollingFallback *po
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ConnectionStatus::changed);
     m_tick.start();
-    connect(m_service, &RealtimeService::stateChanged, this, &ConnectionStatus::changed);
+    connect(m_service, &RealtimeService::stateChanged, this, [this](ConnectionState state) {
+        if (state == ConnectionState::Live)
+            m_cachedSince = {}; // the resync starts now: replay or snapshot
+        emit changed();
+    });
     connect(m_service, &RealtimeService::roundTripMeasured, this, &ConnectionStatus::changed);
     connect(m_service, &RealtimeService::errorOccurred, this, &ConnectionStatus::changed);
 }
@@ -83,6 +87,20 @@ QString ConnectionStatus::lastEventText() const
     if (!last.isValid())
         return tr("no events yet");
     return describeAge(last.secsTo(QDateTime::currentDateTimeUtc()));
+}
+
+QString ConnectionStatus::freshnessText() const
+{
+    if (m_cachedSince.isValid())
+        return tr("Saved orders from %1", "age of the locally cached orders")
+            .arg(describeAge(m_cachedSince.secsTo(QDateTime::currentDateTimeUtc())));
+    return tr("Last event: %1").arg(lastEventText());
+}
+
+void ConnectionStatus::setShowingCachedData(const QDateTime &savedAt)
+{
+    m_cachedSince = state() == ConnectionState::Live ? QDateTime() : savedAt;
+    emit changed();
 }
 
 QString ConnectionStatus::problemText() const

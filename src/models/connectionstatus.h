@@ -32,6 +32,12 @@ public:
     QString transportText() const; // "live", "polling", "offline"
     QString roundTripText() const; // "12 ms", or empty before the first measurement
     QString lastEventText() const; // "3 s ago", "no events yet"
+    // How fresh the orders on screen are: "last event 3 s ago", or while only the local cache
+    // has spoken, "saved orders from 12 min ago".
+    QString freshnessText() const;
+    bool isShowingCachedData() const { return m_cachedSince.isValid(); }
+    // The orders on screen came from the local cache, saved at `savedAt`; cleared once live.
+    void setShowingCachedData(const QDateTime &savedAt);
     QString problemText() const;   // the last error, for the tooltip; empty while all is well
     bool canReconnectNow() const;
     void reconnectNow();
@@ -47,6 +53,7 @@ private:
 
     RealtimeService *m_service;
     PollingFallback *m_polling;
+    QDateTime m_cachedSince;
     QTimer m_tick;
 };
 

@@ -117,7 +117,7 @@ void OrdersSync::onSnapshotFinished(const ApiResult<OrdersSnapshot> &result)
     }
 
     const OrdersSnapshot &snapshot = *result.value;
-    emit ordersReplaced(snapshot.orders);
+    emit ordersReplaced(snapshot.orders, snapshot.position);
     if (!m_pendingChanges.isEmpty()) {
         // Changes streamed while the snapshot loaded; the model keeps whichever version is newer.
         emit ordersUpdated(m_pendingChanges.values());

@@ -36,7 +36,8 @@ public:
     void applyChanges(const QList<hearth::Order> &orders);
 
 signals:
-    void ordersReplaced(const QList<hearth::Order> &orders);
+    // A snapshot: the orders as of `position` (its watermark).
+    void ordersReplaced(const QList<hearth::Order> &orders, const hearth::SyncPosition &position);
     void ordersUpdated(const QList<hearth::Order> &orders);
     void snapshotLoaded(const hearth::SyncPosition &position, int orderCount);
     void errorOccurred(const QString &message);

@@ -1,0 +1,147 @@
+// hearth: the back-office dashboard. Wiring only: parse the command line, start the embedded
+// demo server when asked, and hand over to the Dashboard.
+#include "core/logging.h"
+#include "core/serveraddress.h"
+#include "server/demoaccounts.h"
+#include "server/embeddedserver.h"
+#include "ui/dashboard.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace {
+
+struct Options
+{
+    bool demo = false;
+    QString server;
+    QString username;
+    double simulateRate = 12.0;
+    int quitAfterSeconds = 0;
+    QString screenshotPath;
+};
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "hearth: %s\n", qUtf8Printable(message));
+}
+
+[[noreturn]] void exitWithUsageError(const QString &message)
+{
+    fail(message);
+    std::exit(2);
+}
+
+Options parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Hearth — live orders for the back office."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QApplication::translate("main", "Start a built-in demo server with a simulated service and sign in to it."));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QApplication::translate("main", "The Hearth server to sign in to."), QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"),
+        QApplication::translate("main", "User name to prefill in the sign-in dialog."), QStringLiteral("NAME"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+        QApplication::translate("main", "With --demo: new orders per minute (default 12)."), QStringLiteral("RATE"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+        QApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE"));
+    parser.addOptions({demo, server, user, simulate, quitAfter, screenshot});
+    parser.process(app);
+
+    Options options;
+    options.demo = parser.isSet(demo);
+    options.server = parser.value(server);
+    options.username = parser.value(user);
+    if (parser.isSet(simulate)) {
+        bool ok = false;
+        options.simulateRate = parser.value(simulate).toDouble(&ok);
+        if (!ok || options.simulateRate < 0)
+            exitWithUsageError(QApplication::translate("main", "--simulate needs a number of orders per minute."));
+    }
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        options.quitAfterSeconds = parser.value(quitAfter).toInt(&ok);
+        if (!ok || options.quitAfterSeconds <= 0)
+            exitWithUsageError(QApplication::translate("main", "--quit-after needs a whole number of seconds."));
+    }
+    options.screenshotPath = parser.value(screenshot);
+    return options;
+}
+
+QString appDataPath(const QString &subfolder)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + subfolder;
+}
+
+// Every demo starts from an empty restaurant (server database and client cache alike), so what
+// a newcomer sees is what the simulator does.
+QString freshDemoFolder()
+{
+    QDir dir(appDataPath(QStringLiteral("demo")));
+    dir.removeRecursively();
+    dir.mkpath(QStringLiteral("."));
+    return dir.path();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Hearth"));
+    QApplication::setApplicationName(QStringLiteral("Hearth"));
+    QApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
+    const Options options = parseOptions(app);
+
+    hearth::Dashboard dashboard;
+    std::unique_ptr<hearth::server::EmbeddedServer> demoServer;
+    if (options.demo) {
+        const QString demoFolder = freshDemoFolder();
+        dashboard.setCacheDirectory(demoFolder);
+        dashboard.setRemembersSession(false);
+        hearth::server::ServerOptions serverOptions;
+        serverOptions.databasePath = demoFolder + QStringLiteral("/server.sqlite");
+        serverOptions.simulateOrdersPerMinute = options.simulateRate;
+        demoServer = std::make_unique<hearth::server::EmbeddedServer>(serverOptions);
+        QString error;
+        if (!demoServer->start(&error)) {
+            fail(QApplication::translate("main", "the demo server could not start: %1").arg(error));
+            return 1;
+        }
+        QObject::connect(&dashboard, &hearth::Dashboard::signInFailed, &app, [](const QString &message) {
+            fail(QApplication::translate("main", "could not sign in to the demo server: %1").arg(message));
+            QApplication::exit(1);
+        });
+        dashboard.signInDirectly(hearth::ServerAddress::fromHttpBase(demoServer->httpUrl()),
+                                 QString(hearth::server::DemoAccounts::managerUsername),
+                                 QString(hearth::server::DemoAccounts::managerPassword));
+    } else {
+        dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
+        dashboard.resumeLastSession(options.server, options.username);
+    }
+
+    if (options.quitAfterSeconds > 0) {
+        QTimer::singleShot(options.quitAfterSeconds * 1000, &app, [&dashboard, &options] {
+            int exitCode = 0;
+            if (!options.screenshotPath.isEmpty() && !dashboard.window()->grab().save(options.screenshotPath)) {
+                fail(QApplication::translate("main", "could not write the screenshot to %1").arg(options.screenshotPath));
+                exitCode = 1;
+            }
+            QApplication::exit(exitCode);
+        });
+    }
+    return QApplication::exec();
+}

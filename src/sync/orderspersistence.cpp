@@ -1,0 +1,57 @@
+#include "sync/orderspersistence.h"
+
+#include "core/logging.h"
+#include "realtime/realtimeservice.h"
+#include "store/orderscache.h"
+#include "sync/orderssync.h"
+
+namespace hearth {
+
+OrdersPersistence::OrdersPersistence(OrdersSync *sync, RealtimeService *realtime, QObject *parent)
+    : QObject(parent), m_sync(sync), m_realtime(realtime)
+{
+    connect(m_sync, &OrdersSync::ordersReplaced, this, &OrdersPersistence::saveSnapshot);
+    connect(m_sync, &OrdersSync::ordersUpdated, this, &OrdersPersistence::saveChanges);
+}
+
+OrdersPersistence::~OrdersPersistence() = default;
+
+CachedOrders OrdersPersistence::open(const QString &databasePath)
+{
+    close();
+    m_cache = std::make_unique<OrdersCache>(databasePath);
+    connect(m_cache.get(), &OrdersCache::writeFailed, this, &OrdersPersistence::writeFailed);
+    CachedOrders cached = m_cache->load();
+    if (!cached.isEmpty() && cached.position.isValid())
+        m_realtime->setSyncPosition(OrdersSync::channelName(), cached.position);
+    qCInfo(lcSync) << "restored" << cached.orders.size() << "orders from the local cache, saved"
+                   << cached.savedAt.toString(Qt::ISODate);
+    return cached;
+}
+
+void OrdersPersistence::close()
+{
+    m_cache.reset(); // writes what is queued first
+}
+
+void OrdersPersistence::flush()
+{
+    if (m_cache)
+        m_cache->flush();
+}
+
+void OrdersPersistence::saveSnapshot(const QList<Order> &orders, const SyncPosition &position)
+{
+    // The snapshot's own watermark, not the stream's: the stream may already be past it with
+    // changes that are saved by the upsert that follows.
+    if (m_cache)
+        m_cache->replaceAll(orders, position);
+}
+
+void OrdersPersistence::saveChanges(const QList<Order> &orders)
+{
+    if (m_cache)
+        m_cache->upsert(orders, m_realtime->syncPosition(OrdersSync::channelName()));
+}
+
+} // namespace hearth

@@ -1,0 +1,122 @@
+#pragma once
+
+// The dashboard's client stack without widgets, signed in to a real hearth-server on loopback,
+// plus a load generator that changes orders on the server the way a busy service does.
+#include "api/restclient.h"
+#include "core/serveraddress.h"
+#include "models/ordersmodel.h"
+#include "realtime/realtimeservice.h"
+#include "server/demoaccounts.h"
+#include "server/hearthserver.h"
+#include "server/orderservice.h"
+#include "sync/orderssync.h"
+#include "sync/pollingfallback.h"
+#include "sync/signin.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QtTest>
+
+namespace hearth::test {
+
+struct ClientStack
+{
+    QNetworkAccessManager network;
+    RestClient rest{&network};
+    RealtimeService realtime;
+    SignIn signIn{&rest, &realtime};
+    OrdersSync sync{&realtime, &rest};
+    PollingFallback polling{&realtime, &rest};
+    OrdersModel model;
+    QList<qint64> deliveredSeqs; // every orders event the service delivered, in order
+
+    ClientStack()
+    {
+        QObject::connect(&sync, &OrdersSync::ordersReplaced, &model, &OrdersModel::replaceAll);
+        QObject::connect(&sync, &OrdersSync::ordersUpdated, &model, &OrdersModel::upsert);
+        QObject::connect(&polling, &PollingFallback::ordersPolled, &sync, &OrdersSync::applyChanges);
+        QObject::connect(&realtime, &RealtimeService::channelEvents, &realtime,
+                         [this](const QString &channel, const QList<ChannelEvent> &events) {
+                             if (channel == OrdersSync::channelName()) {
+                                 for (const ChannelEvent &event : events)
+                                     deliveredSeqs.append(event.seq);
+                             }
+                         });
+    }
+
+    // Signs in as the demo manager; true once the server accepted the credentials.
+    bool signInTo(const server::HearthServer &server)
+    {
+        QSignalSpy signedIn(&signIn, &SignIn::signedIn);
+        signIn.signIn(ServerAddress::fromHttpBase(server.httpUrl()),
+                      QString(server::DemoAccounts::managerUsername),
+                      QString(server::DemoAccounts::managerPassword));
+        return signedIn.wait(10000);
+    }
+
+    void go()
+    {
+        sync.start();
+        polling.setEnabled(true);
+        realtime.start();
+    }
+};
+
+// Changes orders on the server at a steady pace: new orders, and open ones moved on.
+class ServiceLoad final : public QObject
+{
+public:
+    explicit ServiceLoad(server::HearthServer *server, int intervalMs = 2) : m_server(server)
+    {
+        m_timer.setInterval(intervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, this, &ServiceLoad::step);
+    }
+
+    void start() { m_timer.start(); }
+    void stop() { m_timer.stop(); }
+    int changesMade() const { return m_changes; }
+
+private:
+    void step()
+    {
+        if (!m_server->isRunning())
+            return; // a stopped server changes nothing; the load resumes when it is back
+        const QString restaurant(server::DemoAccounts::restaurantId);
+        server::OrderService *orders = m_server->orders();
+        const QList<Order> open = orders->openOrders(restaurant);
+        if (open.size() < 8 || m_changes % 3 == 0) {
+            orders->createRandomOrder(restaurant);
+        } else {
+            const Order &order = open.at(m_changes % open.size());
+            if (const auto next = nextStatus(order.status))
+                orders->setStatus(restaurant, order.id, *next);
+        }
+        ++m_changes;
+    }
+
+    server::HearthServer *m_server;
+    QTimer m_timer;
+    int m_changes = 0;
+};
+
+// The model agrees with the server: the same orders, each at the server's version.
+inline bool modelMatchesServer(const OrdersModel &model, server::HearthServer &server, QString *why)
+{
+    const server::OrderListing listing = server.orders()->snapshot(QString(server::DemoAccounts::restaurantId));
+    for (const Order &order : listing.orders) {
+        const Order *mine = model.orderById(order.id);
+        if (!mine) {
+            *why = QStringLiteral("order %1 is missing").arg(order.id);
+            return false;
+        }
+        if (*mine != order) {
+            *why = QStringLiteral("order %1: version %2 here, %3 on the server")
+                       .arg(order.id).arg(mine->version).arg(order.version);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hearth::test

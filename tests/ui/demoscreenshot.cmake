@@ -1,0 +1,16 @@
+# Runs `hearth --demo --quit-after 5 --screenshot OUTPUT` and checks it exits 0 with a PNG.
+file(REMOVE "${OUTPUT}")
+execute_process(COMMAND "${HEARTH}" --demo --simulate 60 --quit-after 5 --screenshot "${OUTPUT}"
+                RESULT_VARIABLE result TIMEOUT 50)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "hearth --demo exited with ${result}")
+endif()
+if(NOT EXISTS "${OUTPUT}")
+    message(FATAL_ERROR "no screenshot at ${OUTPUT}")
+endif()
+file(READ "${OUTPUT}" signature LIMIT 8 HEX)
+if(NOT signature STREQUAL "89504e470d0a1a0a")
+    message(FATAL_ERROR "${OUTPUT} is not a PNG (starts with ${signature})")
+endif()
+file(SIZE "${OUTPUT}" size)
+message(STATUS "demo screenshot: ${OUTPUT}, ${size} bytes")

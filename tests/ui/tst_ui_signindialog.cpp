@@ -1,0 +1,60 @@
+#include "ui/signindialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace hearth;
+
+class TestUiSignInDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aTypoInTheAddressIsExplainedWithoutAsking()
+    {
+        SignInDialog dialog;
+        dialog.show();
+        QSignalSpy requested(&dialog, &SignInDialog::signInRequested);
+        dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->setText(QStringLiteral("ftp://bistro"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(QStringLiteral("manager"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 0);
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("http or https")), qPrintable(error->text()));
+        QVERIFY(dialog.isVisible());
+    }
+
+    void aGoodFormAsksToSignInAndWaitsForTheAnswer()
+    {
+        SignInDialog dialog;
+        dialog.show();
+        QSignalSpy requested(&dialog, &SignInDialog::signInRequested);
+        dialog.setServer(QStringLiteral("localhost:8080"));
+        dialog.setUsername(QStringLiteral("manager"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit")), QStringLiteral("secret"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).value<ServerAddress>().webSocketUrl.toString(),
+                 QStringLiteral("ws://localhost:8080/ws"));
+        QCOMPARE(requested.first().at(2).toString(), QStringLiteral("secret"));
+        QVERIFY(!okButton(dialog)->isEnabled()); // one request at a time
+
+        dialog.showError(QStringLiteral("The user name or password is wrong."));
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible());
+    }
+
+private:
+    static QPushButton *okButton(SignInDialog &dialog)
+    {
+        return dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttons"))->button(QDialogButtonBox::Ok);
+    }
+};
+
+QTEST_MAIN(TestUiSignInDialog)
+#include "tst_ui_signindialog.moc"

@@ -1,0 +1,154 @@
+#include "ui/dashboard.h"
+
+#include "core/logging.h"
+#include "ui/mainwindow.h"
+#include "ui/signindialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace hearth {
+
+Dashboard::Dashboard(QObject *parent)
+    : QObject(parent),
+      m_rest(&m_network),
+      m_signIn(&m_rest, &m_realtime),
+      m_sync(&m_realtime, &m_rest),
+      m_polling(&m_realtime, &m_rest),
+      m_persistence(&m_sync, &m_realtime),
+      m_actions(&m_rest),
+      m_status(&m_realtime, &m_polling),
+      m_window(std::make_unique<MainWindow>(&m_orders, &m_actions, &m_status))
+{
+    connect(&m_sync, &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
+    connect(&m_sync, &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
+    connect(&m_polling, &PollingFallback::ordersPolled, &m_sync, &OrdersSync::applyChanges);
+    connect(&m_actions, &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
+    connect(&m_signIn, &SignIn::signedIn, this, &Dashboard::onSignedIn);
+    connect(&m_signIn, &SignIn::signedOut, this, &Dashboard::onSignedOut);
+    connect(&m_signIn, &SignIn::signInFailed, this, &Dashboard::signInFailed);
+    connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
+}
+
+Dashboard::~Dashboard()
+{
+    m_sync.stop();
+    m_realtime.stop();
+    m_persistence.close();
+}
+
+namespace {
+
+const QString serverKey = QStringLiteral("lastSession/server");
+const QString usernameKey = QStringLiteral("lastSession/username");
+const QString restaurantIdKey = QStringLiteral("lastSession/restaurantId");
+const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
+
+} // namespace
+
+void Dashboard::resumeLastSession(const QString &server, const QString &username)
+{
+    const QSettings settings;
+    const QString rememberedServer = settings.value(serverKey).toString();
+    const QString chosenServer = server.isEmpty() ? rememberedServer : server;
+    const QString restaurantId = settings.value(restaurantIdKey).toString();
+    // The cache belongs to the remembered server; another server starts empty.
+    const bool sameServer = !rememberedServer.isEmpty() && !restaurantId.isEmpty()
+        && ServerAddress::parse(chosenServer, nullptr).value_or(ServerAddress{}).httpBase
+               == QUrl(rememberedServer);
+    if (sameServer) {
+        openCache(QUrl(rememberedServer), restaurantId);
+        m_window->setRestaurantName(settings.value(restaurantNameKey).toString());
+        if (m_orders.rowCount() > 0)
+            m_window->show();
+    }
+    showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
+}
+
+QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId) const
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9.-]"));
+    QString name = QStringLiteral("orders-%1-%2-%3.sqlite")
+                       .arg(server.host(), QString::number(server.port(server.scheme() == u"https" ? 443 : 80)),
+                            restaurantId);
+    name.replace(unsafe, QStringLiteral("_"));
+    return QDir(m_cacheDirectory).filePath(name);
+}
+
+void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
+{
+    if (m_cacheDirectory.isEmpty())
+        return;
+    const QString path = cachePathFor(server, restaurantId);
+    if (path == m_openCachePath)
+        return;
+    m_openCachePath = path;
+    const CachedOrders cached = m_persistence.open(path);
+    if (cached.isEmpty())
+        return;
+    m_orders.replaceAll(cached.orders);
+    m_status.setShowingCachedData(cached.savedAt);
+}
+
+void Dashboard::showSignIn(const QString &server, const QString &username)
+{
+    if (!m_dialog) {
+        m_dialog = new SignInDialog(m_window.get());
+        connect(m_dialog, &SignInDialog::signInRequested, &m_signIn, &SignIn::signIn);
+        connect(&m_signIn, &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
+        connect(m_dialog, &QDialog::rejected, this, [this] {
+            // Nothing to show without a session; closing the dialog before the first sign-in quits.
+            if (!m_window->isVisible())
+                QApplication::quit();
+        });
+    }
+    m_dialog->setServer(server);
+    m_dialog->setUsername(username);
+    m_dialog->show();
+    m_dialog->raise();
+}
+
+void Dashboard::signInDirectly(const ServerAddress &address, const QString &username, const QString &password)
+{
+    m_signIn.signIn(address, username, password);
+}
+
+void Dashboard::onSignedIn(const Session &session)
+{
+    if (m_dialog)
+        m_dialog->accept();
+    m_window->setRestaurantName(session.restaurantName);
+    openCache(m_signIn.address().httpBase, session.restaurantId);
+    if (m_remembersSession) {
+        QSettings settings;
+        settings.setValue(serverKey, m_signIn.address().httpBase.toString());
+        settings.setValue(usernameKey, session.username);
+        settings.setValue(restaurantIdKey, session.restaurantId);
+        settings.setValue(restaurantNameKey, session.restaurantName);
+    }
+    m_sync.start();
+    m_polling.setEnabled(true);
+    if (m_realtime.state() == ConnectionState::SignedOut)
+        m_realtime.reconnectNow(); // signed in again: the new token is in place
+    else
+        m_realtime.start();
+    m_window->show();
+    emit signedIn();
+}
+
+void Dashboard::onSignedOut(const QString &reason)
+{
+    qCInfo(lcUi) << "signed out";
+    m_polling.setEnabled(false);
+    // The orders stay on screen, marked by the status bar; the dialog asks for a fresh session.
+    showSignIn(m_signIn.address().httpBase.toString(), m_signIn.session().username);
+    if (m_dialog)
+        m_dialog->showError(reason);
+}
+
+} // namespace hearth

@@ -1,0 +1,80 @@
+#pragma once
+
+// The desktop application's composition root: creates the network clients, the sync layer, the
+// models and the window, and walks the user through signing in. One per process, made in main().
+#include "api/restclient.h"
+#include "core/serveraddress.h"
+#include "models/connectionstatus.h"
+#include "models/ordersmodel.h"
+#include "realtime/realtimeservice.h"
+#include "sync/orderactions.h"
+#include "sync/orderspersistence.h"
+#include "sync/orderssync.h"
+#include "sync/pollingfallback.h"
+#include "sync/signin.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace hearth {
+
+class MainWindow;
+class SignInDialog;
+
+class Dashboard final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dashboard)
+
+public:
+    explicit Dashboard(QObject *parent = nullptr);
+    ~Dashboard() override;
+
+    // Where the per-server caches of orders live; without one nothing is cached.
+    void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
+    // Whether signing in is remembered for the next start (the demo's session is not).
+    void setRemembersSession(bool remember) { m_remembersSession = remember; }
+
+    // Shows the orders the last session left in the local cache — marked as saved, with their
+    // age — and asks to sign in again. `server` and `username` override the remembered ones.
+    void resumeLastSession(const QString &server = {}, const QString &username = {});
+    // Asks for credentials; the window opens once the server has accepted them.
+    void showSignIn(const QString &server = {}, const QString &username = {});
+    // Signs in without asking (the demo, with its known account).
+    void signInDirectly(const ServerAddress &address, const QString &username, const QString &password);
+
+    MainWindow *window() const { return m_window.get(); }
+    RealtimeService *realtime() { return &m_realtime; }
+    OrdersModel *orders() { return &m_orders; }
+
+signals:
+    void signedIn();
+    void signInFailed(const QString &message);
+
+private:
+    void onSignedIn(const Session &session);
+    void onSignedOut(const QString &reason);
+    void openCache(const QUrl &server, const QString &restaurantId);
+    QString cachePathFor(const QUrl &server, const QString &restaurantId) const;
+
+    QNetworkAccessManager m_network;
+    RestClient m_rest;
+    RealtimeService m_realtime;
+    SignIn m_signIn;
+    OrdersModel m_orders;
+    OrdersSync m_sync;
+    PollingFallback m_polling;
+    OrdersPersistence m_persistence;
+    OrderActions m_actions;
+    ConnectionStatus m_status;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<SignInDialog> m_dialog;
+    QString m_cacheDirectory;
+    QString m_openCachePath;
+    bool m_remembersSession = true;
+};
+
+} // namespace hearth

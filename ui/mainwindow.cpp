@@ -1,0 +1,181 @@
+#include "ui/mainwindow.h"
+
+#include "models/connectionstatus.h"
+#include "models/ordersfilterproxy.h"
+#include "models/ordersmodel.h"
+#include "sync/orderactions.h"
+#include "ui/connectionstatusbar.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace hearth {
+
+namespace {
+
+constexpr int failureMessageMs = 10000;
+
+QString advanceLabel(OrderStatus next)
+{
+    switch (next) {
+    case OrderStatus::Acknowledged: return MainWindow::tr("Acknowledge");
+    case OrderStatus::Preparing: return MainWindow::tr("Start preparing");
+    case OrderStatus::Ready: return MainWindow::tr("Mark ready");
+    case OrderStatus::Completed: return MainWindow::tr("Complete");
+    case OrderStatus::New:
+    case OrderStatus::Cancelled: break;
+    }
+    return MainWindow::tr("Move on");
+}
+
+} // namespace
+
+MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status, QWidget *parent)
+    : QMainWindow(parent),
+      m_orders(orders),
+      m_actions(actions),
+      m_proxy(new OrdersFilterProxy(this)),
+      m_view(new QTableView(this)),
+      m_connectionBar(new ConnectionStatusBar(status, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1100, 640);
+    m_proxy->setSourceModel(m_orders);
+    m_proxy->setOpenOnly(true);
+
+    m_view->setObjectName(QStringLiteral("ordersView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(OrdersModel::ReceivedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(OrdersModel::ItemsColumn, QHeaderView::Stretch);
+    setCentralWidget(m_view);
+
+    buildToolBar();
+    statusBar()->addPermanentWidget(m_connectionBar, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_orders, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_orders, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_orders, &OrdersModel::unacknowledgedCountChanged, this, &MainWindow::updateTitle);
+    connect(m_actions, &OrderActions::busyChanged, this, &MainWindow::updateActions);
+    connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Orders"));
+    toolBar->setObjectName(QStringLiteral("ordersToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_acknowledgeAction = toolBar->addAction(tr("Acknowledge"), this, &MainWindow::acknowledgeSelected);
+    m_acknowledgeAction->setObjectName(QStringLiteral("acknowledgeAction"));
+    m_acknowledgeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_acknowledgeAction->setToolTip(tr("Tell the kitchen and the customer the order has been seen (Ctrl+K)"));
+    m_advanceAction = toolBar->addAction(tr("Move on"), this, &MainWindow::advanceSelected);
+    m_advanceAction->setObjectName(QStringLiteral("advanceAction"));
+    m_advanceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_cancelAction = toolBar->addAction(tr("Cancel order…"), this, &MainWindow::cancelSelected);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    toolBar->addSeparator();
+
+    m_search = new QLineEdit(toolBar);
+    m_search->setObjectName(QStringLiteral("orderSearch"));
+    m_search->setPlaceholderText(tr("Search number, customer or item"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(320);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &OrdersFilterProxy::setSearchText);
+    toolBar->addWidget(m_search);
+
+    m_openOnly = new QCheckBox(tr("Open orders only"), toolBar);
+    m_openOnly->setObjectName(QStringLiteral("openOnly"));
+    m_openOnly->setChecked(m_proxy->openOnly());
+    connect(m_openOnly, &QCheckBox::toggled, m_proxy, &OrdersFilterProxy::setOpenOnly);
+    toolBar->addWidget(m_openOnly);
+}
+
+void MainWindow::setRestaurantName(const QString &name)
+{
+    m_restaurantName = name;
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const int unacknowledged = m_orders->unacknowledgedCount();
+    const QString place = m_restaurantName.isEmpty() ? tr("Hearth") : tr("Hearth — %1").arg(m_restaurantName);
+    setWindowTitle(unacknowledged > 0 ? tr("%1 (%n new)", "window title", unacknowledged).arg(place) : place);
+}
+
+const Order *MainWindow::selectedOrder() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return m_orders->orderById(rows.first().data(OrdersModel::OrderIdRole).toString());
+}
+
+void MainWindow::updateActions()
+{
+    const Order *order = selectedOrder();
+    const bool actionable = order && order->isOpen() && !m_actions->isBusy(order->id);
+    m_acknowledgeAction->setEnabled(actionable && !order->isAcknowledged());
+
+    const std::optional<OrderStatus> next = order ? nextStatus(order->status) : std::nullopt;
+    m_advanceAction->setEnabled(actionable && next.has_value() && next != OrderStatus::Acknowledged);
+    m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
+    m_cancelAction->setEnabled(actionable);
+}
+
+void MainWindow::acknowledgeSelected()
+{
+    if (const Order *order = selectedOrder())
+        m_actions->acknowledge(order->id);
+}
+
+void MainWindow::advanceSelected()
+{
+    const Order *order = selectedOrder();
+    if (!order)
+        return;
+    if (const std::optional<OrderStatus> next = nextStatus(order->status))
+        m_actions->moveTo(order->id, *next);
+}
+
+void MainWindow::cancelSelected()
+{
+    const Order *order = selectedOrder();
+    if (!order)
+        return;
+    const QString id = order->id;
+    const auto answer = QMessageBox::question(
+        this, tr("Cancel order"),
+        tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer == QMessageBox::Yes)
+        m_actions->moveTo(id, OrderStatus::Cancelled);
+}
+
+void MainWindow::showActionFailure(const QString &orderId, const QString &message)
+{
+    const Order *order = m_orders->orderById(orderId);
+    statusBar()->showMessage(order ? tr("Order #%1: %2").arg(order->number).arg(message) : message,
+                             failureMessageMs);
+}
+
+} // namespace hearth

@@ -1,0 +1,40 @@
+#pragma once
+
+// Asks for the server address, user name and password. Checks the address itself so that a typo
+// is explained at once; the sign-in request is made by whoever listens to signInRequested.
+#include "core/serveraddress.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class SignInDialog;
+}
+
+namespace hearth {
+
+class SignInDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignInDialog)
+
+public:
+    explicit SignInDialog(QWidget *parent = nullptr);
+    ~SignInDialog() override;
+
+    void setServer(const QString &server);
+    void setUsername(const QString &username);
+    void setBusy(bool busy);
+    void showError(const QString &message);
+
+signals:
+    void signInRequested(const hearth::ServerAddress &address, const QString &username, const QString &password);
+
+private:
+    void onAccepted();
+
+    std::unique_ptr<Ui::SignInDialog> m_ui;
+};
+
+} // namespace hearth
