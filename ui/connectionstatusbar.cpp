@@ -29,7 +29,8 @@ ConnectionStatusBar::ConnectionStatusBar(ConnectionStatus *status, QWidget *pare
       m_status(status),
       m_stateLabel(new QLabel(this)),
       m_detailsLabel(new QLabel(this)),
-      m_reconnectButton(new QToolButton(this))
+      m_reconnectButton(new QToolButton(this)),
+      m_diagnosticsButton(new QToolButton(this))
 {
     m_stateLabel->setObjectName(QStringLiteral("connectionState"));
     m_stateLabel->setTextFormat(Qt::RichText);
@@ -38,12 +39,18 @@ ConnectionStatusBar::ConnectionStatusBar(ConnectionStatus *status, QWidget *pare
     m_reconnectButton->setText(tr("Reconnect now"));
     m_reconnectButton->setAutoRaise(true);
     connect(m_reconnectButton, &QToolButton::clicked, m_status, &ConnectionStatus::reconnectNow);
+    m_diagnosticsButton->setObjectName(QStringLiteral("showDiagnostics"));
+    m_diagnosticsButton->setText(tr("Details…"));
+    m_diagnosticsButton->setToolTip(tr("Connection diagnostics: sockets, subscriptions, events, errors"));
+    m_diagnosticsButton->setAutoRaise(true);
+    connect(m_diagnosticsButton, &QToolButton::clicked, this, &ConnectionStatusBar::diagnosticsRequested);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->addWidget(m_stateLabel);
     layout->addWidget(m_detailsLabel);
     layout->addWidget(m_reconnectButton);
+    layout->addWidget(m_diagnosticsButton);
 
     connect(m_status, &ConnectionStatus::changed, this, &ConnectionStatusBar::refresh);
     refresh();

@@ -21,6 +21,9 @@ public:
 
     QString stateText() const;
 
+signals:
+    void diagnosticsRequested();
+
 private:
     void refresh();
 
@@ -28,6 +31,7 @@ private:
     QLabel *m_stateLabel;
     QLabel *m_detailsLabel;
     QToolButton *m_reconnectButton;
+    QToolButton *m_diagnosticsButton;
 };
 
 } // namespace hearth

@@ -21,7 +21,8 @@ Dashboard::Dashboard(QObject *parent)
       m_persistence(&m_sync, &m_realtime),
       m_actions(&m_rest),
       m_status(&m_realtime, &m_polling),
-      m_window(std::make_unique<MainWindow>(&m_orders, &m_actions, &m_status))
+      m_diagnostics(&m_realtime, &m_polling),
+      m_window(std::make_unique<MainWindow>(&m_orders, &m_actions, &m_status, &m_diagnostics))
 {
     connect(&m_sync, &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
     connect(&m_sync, &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);

@@ -5,6 +5,7 @@
 #include "api/restclient.h"
 #include "core/serveraddress.h"
 #include "models/connectionstatus.h"
+#include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
 #include "realtime/realtimeservice.h"
 #include "sync/orderactions.h"
@@ -70,6 +71,7 @@ private:
     OrdersPersistence m_persistence;
     OrderActions m_actions;
     ConnectionStatus m_status;
+    DiagnosticsModel m_diagnostics;
     std::unique_ptr<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
     QString m_cacheDirectory;

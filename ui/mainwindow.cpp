@@ -5,6 +5,7 @@
 #include "models/ordersmodel.h"
 #include "sync/orderactions.h"
 #include "ui/connectionstatusbar.h"
+#include "ui/diagnosticspanel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -37,13 +38,15 @@ QString advanceLabel(OrderStatus next)
 
 } // namespace
 
-MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status, QWidget *parent)
+MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
+                       DiagnosticsModel *diagnostics, QWidget *parent)
     : QMainWindow(parent),
       m_orders(orders),
       m_actions(actions),
       m_proxy(new OrdersFilterProxy(this)),
       m_view(new QTableView(this)),
-      m_connectionBar(new ConnectionStatusBar(status, this))
+      m_connectionBar(new ConnectionStatusBar(status, this)),
+      m_diagnostics(diagnostics)
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1100, 640);
@@ -72,6 +75,7 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     connect(m_orders, &OrdersModel::unacknowledgedCountChanged, this, &MainWindow::updateTitle);
     connect(m_actions, &OrderActions::busyChanged, this, &MainWindow::updateActions);
     connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
+    connect(m_connectionBar, &ConnectionStatusBar::diagnosticsRequested, this, &MainWindow::showDiagnostics);
     updateActions();
     updateTitle();
 }
@@ -176,6 +180,14 @@ void MainWindow::showActionFailure(const QString &orderId, const QString &messag
     const Order *order = m_orders->orderById(orderId);
     statusBar()->showMessage(order ? tr("Order #%1: %2").arg(order->number).arg(message) : message,
                              failureMessageMs);
+}
+
+void MainWindow::showDiagnostics()
+{
+    if (!m_diagnosticsPanel)
+        m_diagnosticsPanel = new DiagnosticsPanel(m_diagnostics, this);
+    m_diagnosticsPanel->show();
+    m_diagnosticsPanel->raise();
 }
 
 } // namespace hearth

@@ -16,6 +16,8 @@ namespace hearth {
 
 class ConnectionStatus;
 class ConnectionStatusBar;
+class DiagnosticsModel;
+class DiagnosticsPanel;
 class OrderActions;
 class OrdersFilterProxy;
 class OrdersModel;
@@ -27,7 +29,7 @@ class MainWindow final : public QMainWindow
 
 public:
     MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
-               QWidget *parent = nullptr);
+               DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
 
     void setRestaurantName(const QString &name);
     QTableView *ordersView() const { return m_view; }
@@ -42,6 +44,7 @@ private:
     void advanceSelected();
     void cancelSelected();
     void showActionFailure(const QString &orderId, const QString &message);
+    void showDiagnostics();
 
     OrdersModel *m_orders;
     OrderActions *m_actions;
@@ -54,6 +57,8 @@ private:
     QAction *m_advanceAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QString m_restaurantName;
+    DiagnosticsModel *m_diagnostics;
+    DiagnosticsPanel *m_diagnosticsPanel = nullptr;
 };
 
 } // namespace hearth

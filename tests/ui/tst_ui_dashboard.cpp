@@ -1,3 +1,4 @@
+#include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
 #include "server/demoaccounts.h"
 #include "server/hearthserver.h"
@@ -6,7 +7,9 @@
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDialog>
 #include <QCheckBox>
 #include <QLabel>
 #include <QTableView>
@@ -67,6 +70,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dashboard.orders()->orderById(targetId)->isAcknowledged(), 5000);
         QVERIFY(!acknowledge->isEnabled() || view->selectionModel()->selectedRows().isEmpty()
                 || view->selectionModel()->selectedRows().first().data(OrdersModel::OrderIdRole) != targetId);
+
+        // The diagnostics panel, one click from the bar: exactly one socket, one subscription.
+        window->findChild<QToolButton *>(QStringLiteral("showDiagnostics"))->click();
+        auto *panel = window->findChild<QDialog *>(QStringLiteral("diagnosticsPanel"));
+        QVERIFY(panel && panel->isVisible());
+        auto *diagnosticsView = panel->findChild<QTableView *>(QStringLiteral("diagnosticsView"));
+        auto *diagnostics = qobject_cast<DiagnosticsModel *>(diagnosticsView->model());
+        QAbstractItemModelTester tester(diagnostics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        diagnostics->refresh();
+        QCOMPARE(diagnostics->valueOf(QStringLiteral("sockets.open")), QStringLiteral("1"));
+        QCOMPARE(diagnostics->valueOf(QStringLiteral("subscriptions")), QStringLiteral("orders ×1"));
+        QCOMPARE(diagnostics->valueOf(QStringLiteral("state")), QStringLiteral("live"));
+        QVERIFY(diagnostics->supportReport().contains(QStringLiteral("reconnects: 0")));
 
         // The server goes away: the bar stops claiming "Live" and offers a reconnect.
         server.stop();

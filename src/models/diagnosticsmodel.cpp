@@ -1,0 +1,136 @@
+#include "models/diagnosticsmodel.h"
+
+#include "models/connectionstatus.h"
+#include "realtime/realtimeservice.h"
+#include "sync/pollingfallback.h"
+
+#include <QLocale>
+
+namespace hearth {
+
+namespace {
+
+QString number(qint64 value)
+{
+    return QLocale().toString(value);
+}
+
+} // namespace
+
+DiagnosticsModel::DiagnosticsModel(const RealtimeService *realtime, const PollingFallback *polling, QObject *parent)
+    : QAbstractTableModel(parent), m_realtime(realtime), m_polling(polling)
+{
+    addRows();
+    m_values.resize(m_rows.size());
+    refresh();
+    m_refreshTimer.setInterval(1000);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &DiagnosticsModel::refresh);
+    m_refreshTimer.start();
+}
+
+void DiagnosticsModel::addRows()
+{
+    const RealtimeService *rt = m_realtime;
+    auto stat = [rt](qint64 RealtimeStats::*field) { return [rt, field] { return number(rt->stats().*field); }; };
+    auto count = [rt](int RealtimeStats::*field) { return [rt, field] { return number(rt->stats().*field); }; };
+    m_rows = {
+        {QStringLiteral("state"), tr("Connection"), [rt] { return QString(connectionStateName(rt->state())); }},
+        {QStringLiteral("server"), tr("Server"), [rt] { return rt->endpoint().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery); }},
+        {QStringLiteral("epoch"), tr("Server epoch"), [rt] { return rt->serverEpoch(); }},
+        {QStringLiteral("polling"), tr("Polling over REST"),
+         [this] { return m_polling->isPolling() ? tr("yes (%n polls made)", "", m_polling->pollsMade()) : tr("no"); }},
+        {QStringLiteral("sockets.open"), tr("WebSockets open (must be 1 while live)"), count(&RealtimeStats::openSockets)},
+        {QStringLiteral("sockets.opened"), tr("WebSockets opened in all"), count(&RealtimeStats::socketsOpened)},
+        {QStringLiteral("reconnects"), tr("Reconnects"), count(&RealtimeStats::reconnects)},
+        {QStringLiteral("stale"), tr("Links found stale"), count(&RealtimeStats::staleLinks)},
+        {QStringLiteral("subscriptions"), tr("Subscriptions (subscribers)"),
+         [rt] {
+             QStringList parts;
+             const QStringList channels = rt->subscribedChannels();
+             for (const QString &channel : channels)
+                 parts.append(QStringLiteral("%1 ×%2").arg(channel).arg(rt->subscriberCount(channel)));
+             return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
+         }},
+        {QStringLiteral("events"), tr("Events received"), stat(&RealtimeStats::eventsReceived)},
+        {QStringLiteral("bytes"), tr("Bytes received"), stat(&RealtimeStats::bytesReceived)},
+        {QStringLiteral("malformed"), tr("Malformed frames dropped"), stat(&RealtimeStats::malformedFrames)},
+        {QStringLiteral("invalid"), tr("Invalid payloads dropped"), stat(&RealtimeStats::invalidPayloads)},
+        {QStringLiteral("duplicates"), tr("Duplicate events dropped"), stat(&RealtimeStats::duplicatesDropped)},
+        {QStringLiteral("gaps"), tr("Gaps detected"), stat(&RealtimeStats::gapsDetected)},
+        {QStringLiteral("snapshots"), tr("Snapshots requested"), stat(&RealtimeStats::snapshotsRequested)},
+        {QStringLiteral("rtt"), tr("Round trip"),
+         [rt] { return rt->roundTripMs() ? tr("%1 ms").arg(*rt->roundTripMs()) : tr("not measured yet"); }},
+        {QStringLiteral("lastEvent"), tr("Last event"),
+         [rt] {
+             return rt->lastEventAt().isValid()
+                 ? ConnectionStatus::describeAge(rt->lastEventAt().secsTo(QDateTime::currentDateTimeUtc()))
+                 : tr("none yet");
+         }},
+        {QStringLiteral("lastError"), tr("Last error"),
+         [rt] {
+             const QString details = rt->lastErrorDetails();
+             return rt->lastError().isEmpty() ? tr("none")
+                                              : details.isEmpty() ? rt->lastError()
+                                                                  : QStringLiteral("%1 (%2)").arg(rt->lastError(), details);
+         }},
+    };
+}
+
+int DiagnosticsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DiagnosticsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    return index.column() == NameColumn ? m_rows.at(index.row()).name : m_values.at(index.row());
+}
+
+QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return section == NameColumn ? tr("What") : tr("Value");
+}
+
+void DiagnosticsModel::refresh()
+{
+    bool changed = false;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        QString value = m_rows.at(row).value();
+        if (value != m_values.at(row)) {
+            m_values[row] = std::move(value);
+            changed = true;
+        }
+    }
+    if (changed && !m_rows.isEmpty())
+        emit dataChanged(index(0, ValueColumn), index(int(m_rows.size()) - 1, ValueColumn), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString DiagnosticsModel::valueOf(const QString &key) const
+{
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).key == key)
+            return m_values.at(row);
+    }
+    return {};
+}
+
+QString DiagnosticsModel::supportReport() const
+{
+    QStringList lines;
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        lines.append(QStringLiteral("%1: %2").arg(m_rows.at(row).key, m_values.at(row)));
+    return lines.join(u'\n');
+}
+
+} // namespace hearth
