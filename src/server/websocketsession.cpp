@@ -50,7 +50,8 @@ WebSocketSession::~WebSocketSession()
 {
     m_socket.reset();
     if (m_transport) {
-        m_transport->abort();
+        if (m_transport->state() != QAbstractSocket::UnconnectedState)
+            m_transport->abort();
         m_transport->deleteLater();
     }
 }

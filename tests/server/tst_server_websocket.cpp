@@ -254,6 +254,16 @@ private slots:
         QVERIFY(!client.subscribe(QStringLiteral("orders")).isEmpty());
     }
 
+    void framesBeyondTheHardLimitCloseTheConnection()
+    {
+        WsClient client;
+        QVERIFY(client.open(m_server->webSocketUrl(), m_token));
+        client.nextOp(QStringLiteral("welcome"));
+        client.sendText(QString(2 * 1024 * 1024, u'x')); // never buffered whole by the server
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+    }
+
     void binaryFramesAreRejected()
     {
         WsClient client;
