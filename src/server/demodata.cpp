@@ -36,10 +36,13 @@ constexpr std::array lastNames{
     u"Tanaka", u"O'Brien", u"Lindqvist", u"Patel", u"Dubois", u"Kim", u"Novak", u"Silva",
 };
 
-constexpr std::array notes{
-    u"No onions, please", u"Extra napkins", u"Allergic to nuts", u"Ring the bell twice",
-    u"Gluten-free base if possible", u"Birthday: add a candle", u"Leave at the door",
-    u"Sauce on the side",
+constexpr std::array kitchenNotes{
+    u"No onions, please", u"Extra napkins", u"Allergic to nuts", u"Gluten-free base if possible",
+    u"Birthday: add a candle", u"Sauce on the side",
+};
+
+constexpr std::array deliveryNotes{
+    u"Ring the bell twice", u"Leave at the door", u"Third floor, no lift",
 };
 
 template<typename Array>
@@ -70,8 +73,10 @@ NewOrder randomOrder(QRandomGenerator &random)
         else
             order.items.append({name, quantity, item.priceCents});
     }
-    if (random.bounded(100u) < 20)
-        order.notes = QString::fromUtf16(pick(random, notes));
+    if (random.bounded(100u) < 20) {
+        const bool aboutDelivery = order.type == OrderType::Delivery && random.bounded(2u) == 0;
+        order.notes = QString::fromUtf16(aboutDelivery ? pick(random, deliveryNotes) : pick(random, kitchenNotes));
+    }
     return order;
 }
 
