@@ -14,23 +14,17 @@ namespace hearth {
 
 Dashboard::Dashboard(QObject *parent)
     : QObject(parent),
-      m_rest(&m_network),
-      m_signIn(&m_rest, &m_realtime),
-      m_sync(&m_realtime, &m_rest),
-      m_polling(&m_realtime, &m_rest),
-      m_persistence(&m_sync, &m_realtime),
-      m_actions(&m_rest),
-      m_status(&m_realtime, &m_polling),
-      m_diagnostics(&m_realtime, &m_polling),
-      m_window(std::make_unique<MainWindow>(&m_orders, &m_actions, &m_status, &m_diagnostics))
+      m_persistence(&m_client.sync(), &m_client.realtime()),
+      m_status(&m_client.realtime(), &m_client.polling()),
+      m_diagnostics(&m_client.realtime(), &m_client.polling()),
+      m_window(std::make_unique<MainWindow>(&m_orders, &m_client.actions(), &m_status, &m_diagnostics))
 {
-    connect(&m_sync, &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
-    connect(&m_sync, &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
-    connect(&m_polling, &PollingFallback::ordersPolled, &m_sync, &OrdersSync::applyChanges);
-    connect(&m_actions, &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
-    connect(&m_signIn, &SignIn::signedIn, this, &Dashboard::onSignedIn);
-    connect(&m_signIn, &SignIn::signedOut, this, &Dashboard::onSignedOut);
-    connect(&m_signIn, &SignIn::signInFailed, this, &Dashboard::signInFailed);
+    connect(&m_client.sync(), &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
+    connect(&m_client.sync(), &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
+    connect(&m_client.actions(), &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
+    connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
+    connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
+    connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
@@ -38,8 +32,7 @@ Dashboard::Dashboard(QObject *parent)
 
 Dashboard::~Dashboard()
 {
-    m_sync.stop();
-    m_realtime.stop();
+    m_client.stop();
     m_persistence.close();
 }
 
@@ -100,8 +93,8 @@ void Dashboard::showSignIn(const QString &server, const QString &username)
 {
     if (!m_dialog) {
         m_dialog = new SignInDialog(m_window.get());
-        connect(m_dialog, &SignInDialog::signInRequested, &m_signIn, &SignIn::signIn);
-        connect(&m_signIn, &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
+        connect(m_dialog, &SignInDialog::signInRequested, &m_client.signIn(), &SignIn::signIn);
+        connect(&m_client.signIn(), &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
         connect(m_dialog, &QDialog::rejected, this, [this] {
             // Nothing to show without a session; closing the dialog before the first sign-in quits.
             if (!m_window->isVisible())
@@ -116,7 +109,7 @@ void Dashboard::showSignIn(const QString &server, const QString &username)
 
 void Dashboard::signInDirectly(const ServerAddress &address, const QString &username, const QString &password)
 {
-    m_signIn.signIn(address, username, password);
+    m_client.signIn().signIn(address, username, password);
 }
 
 void Dashboard::onSignedIn(const Session &session)
@@ -124,20 +117,15 @@ void Dashboard::onSignedIn(const Session &session)
     if (m_dialog)
         m_dialog->accept();
     m_window->setRestaurantName(session.restaurantName);
-    openCache(m_signIn.address().httpBase, session.restaurantId);
+    openCache(m_client.signIn().address().httpBase, session.restaurantId);
     if (m_remembersSession) {
         QSettings settings;
-        settings.setValue(serverKey, m_signIn.address().httpBase.toString());
+        settings.setValue(serverKey, m_client.signIn().address().httpBase.toString());
         settings.setValue(usernameKey, session.username);
         settings.setValue(restaurantIdKey, session.restaurantId);
         settings.setValue(restaurantNameKey, session.restaurantName);
     }
-    m_sync.start();
-    m_polling.setEnabled(true);
-    if (m_realtime.state() == ConnectionState::SignedOut)
-        m_realtime.reconnectNow(); // signed in again: the new token is in place
-    else
-        m_realtime.start();
+    m_client.start();
     m_window->show();
     emit signedIn();
 }
@@ -145,9 +133,8 @@ void Dashboard::onSignedIn(const Session &session)
 void Dashboard::onSignedOut(const QString &reason)
 {
     qCInfo(lcUi) << "signed out";
-    m_polling.setEnabled(false);
     // The orders stay on screen, marked by the status bar; the dialog asks for a fresh session.
-    showSignIn(m_signIn.address().httpBase.toString(), m_signIn.session().username);
+    showSignIn(m_client.signIn().address().httpBase.toString(), m_client.signIn().username());
     if (m_dialog)
         m_dialog->showError(reason);
 }

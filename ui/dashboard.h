@@ -2,19 +2,13 @@
 
 // The desktop application's composition root: creates the network clients, the sync layer, the
 // models and the window, and walks the user through signing in. One per process, made in main().
-#include "api/restclient.h"
 #include "core/serveraddress.h"
 #include "models/connectionstatus.h"
 #include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
-#include "realtime/realtimeservice.h"
-#include "sync/orderactions.h"
+#include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
-#include "sync/orderssync.h"
-#include "sync/pollingfallback.h"
-#include "sync/signin.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 
@@ -48,7 +42,7 @@ public:
     void signInDirectly(const ServerAddress &address, const QString &username, const QString &password);
 
     MainWindow *window() const { return m_window.get(); }
-    RealtimeService *realtime() { return &m_realtime; }
+    RealtimeService *realtime() { return &m_client.realtime(); }
     OrdersModel *orders() { return &m_orders; }
 
 signals:
@@ -61,15 +55,9 @@ private:
     void openCache(const QUrl &server, const QString &restaurantId);
     QString cachePathFor(const QUrl &server, const QString &restaurantId) const;
 
-    QNetworkAccessManager m_network;
-    RestClient m_rest;
-    RealtimeService m_realtime;
-    SignIn m_signIn;
+    OrdersClient m_client;
     OrdersModel m_orders;
-    OrdersSync m_sync;
-    PollingFallback m_polling;
     OrdersPersistence m_persistence;
-    OrderActions m_actions;
     ConnectionStatus m_status;
     DiagnosticsModel m_diagnostics;
     std::unique_ptr<MainWindow> m_window;

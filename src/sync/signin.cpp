@@ -30,6 +30,7 @@ void SignIn::signIn(const ServerAddress &address, const QString &username, const
             return;
         }
         m_session = *result.value;
+        m_username = m_session.username;
         m_rest->setToken(m_session.token);
         m_realtime->setEndpoint(address.webSocketUrl, m_session.token);
         qCInfo(lcSync) << "signed in as" << m_session.username << "at" << m_session.restaurantName;

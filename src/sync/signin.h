@@ -23,6 +23,8 @@ public:
     bool isSignedIn() const { return !m_session.token.isEmpty(); }
     const Session &session() const { return m_session; }
     const ServerAddress &address() const { return m_address; }
+    // The last user who signed in; kept after a sign-out to prefill the dialog.
+    const QString &username() const { return m_username; }
 
 signals:
     void signedIn(const hearth::Session &session);
@@ -36,6 +38,7 @@ private:
     RealtimeService *m_realtime;
     ServerAddress m_address;
     Session m_session;
+    QString m_username;
     quint64 m_attempt = 0; // a newer sign-in makes the answer to an older one irrelevant
 };
 

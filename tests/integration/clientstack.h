@@ -9,25 +9,23 @@
 #include "server/demoaccounts.h"
 #include "server/hearthserver.h"
 #include "server/orderservice.h"
-#include "sync/orderssync.h"
-#include "sync/pollingfallback.h"
-#include "sync/signin.h"
+#include "sync/ordersclient.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QtTest>
 
 namespace hearth::test {
 
+// The dashboard's OrdersClient feeding an OrdersModel, as the Dashboard wires it.
 struct ClientStack
 {
-    QNetworkAccessManager network;
-    RestClient rest{&network};
-    RealtimeService realtime;
-    SignIn signIn{&rest, &realtime};
-    OrdersSync sync{&realtime, &rest};
-    PollingFallback polling{&realtime, &rest};
+    OrdersClient client;
+    RestClient &rest = client.rest();
+    RealtimeService &realtime = client.realtime();
+    SignIn &signIn = client.signIn();
+    OrdersSync &sync = client.sync();
+    PollingFallback &polling = client.polling();
     OrdersModel model;
     QList<qint64> deliveredSeqs; // every orders event the service delivered, in order
 
@@ -35,7 +33,6 @@ struct ClientStack
     {
         QObject::connect(&sync, &OrdersSync::ordersReplaced, &model, &OrdersModel::replaceAll);
         QObject::connect(&sync, &OrdersSync::ordersUpdated, &model, &OrdersModel::upsert);
-        QObject::connect(&polling, &PollingFallback::ordersPolled, &sync, &OrdersSync::applyChanges);
         QObject::connect(&realtime, &RealtimeService::channelEvents, &realtime,
                          [this](const QString &channel, const QList<ChannelEvent> &events) {
                              if (channel == OrdersSync::channelName()) {
@@ -55,12 +52,7 @@ struct ClientStack
         return signedIn.wait(10000);
     }
 
-    void go()
-    {
-        sync.start();
-        polling.setEnabled(true);
-        realtime.start();
-    }
+    void go() { client.start(); }
 };
 
 // Changes orders on the server at a steady pace: new orders, and open ones moved on.

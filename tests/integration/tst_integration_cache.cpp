@@ -43,7 +43,6 @@ private slots:
         // Opening time, and the Wi-Fi is down: the cached orders are on screen at once, marked.
         server.stop();
         ClientStack client;
-        client.polling.setEnabled(false);
         ConnectionStatus status(&client.realtime, &client.polling);
         OrdersPersistence persistence(&client.sync, &client.realtime);
         const CachedOrders cached = persistence.open(cachePath);
@@ -63,6 +62,7 @@ private slots:
         QVERIFY(server.orders()->setStatus(restaurant, cached.orders.first().id, OrderStatus::Cancelled).ok());
         QVERIFY(client.signInTo(server));
         client.go();
+        client.polling.setEnabled(false); // the socket's own resume is under test
         QTRY_COMPARE_WITH_TIMEOUT(client.model.rowCount(), 6, 10000);
         QVERIFY(!status.isShowingCachedData());
         QTRY_COMPARE_WITH_TIMEOUT(client.model.orderById(cached.orders.first().id)->status,

@@ -77,10 +77,10 @@ private slots:
         ClientStack client;
         // A wide enough wait that the server moves on while the client is away.
         client.realtime.setReconnectPolicy(ReconnectPolicy{200ms, 600ms, 5000ms, 0});
-        client.polling.setEnabled(false); // this test is about the socket's own resume
         QVERIFY(client.signInTo(server));
         QSignalSpy snapshot(&client.sync, &OrdersSync::snapshotLoaded);
         client.go();
+        client.polling.setEnabled(false); // this test is about the socket's own resume
         QVERIFY(snapshot.wait(10000));
 
         ServiceLoad load(&server);
