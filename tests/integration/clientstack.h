@@ -12,10 +12,32 @@
 #include "sync/ordersclient.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
 namespace hearth::test {
+
+// A server on a free loopback port with a fresh database in `dir`; sign-in made cheap, since
+// password hashing is not under test here.
+inline server::ServerOptions testServerOptions(const QTemporaryDir &dir)
+{
+    server::ServerOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("server.sqlite"));
+    options.passwordHashIterations = 1000;
+    return options;
+}
+
+// A loopback port with nothing listening: connections to it are refused at once.
+inline quint16 refusedLoopbackPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
 
 // The dashboard's OrdersClient feeding an OrdersModel, as the Dashboard wires it.
 struct ClientStack

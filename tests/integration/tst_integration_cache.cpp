@@ -17,10 +17,7 @@ private slots:
     void startsFromTheCacheOfflineThenResumesWithoutASnapshot()
     {
         QTemporaryDir dir;
-        server::ServerOptions options;
-        options.databasePath = dir.filePath(QStringLiteral("server.sqlite"));
-        options.passwordHashIterations = 1000;
-        server::HearthServer server(options);
+        server::HearthServer server(testServerOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QString restaurant(server::DemoAccounts::restaurantId);

@@ -5,7 +5,6 @@
 #include "sync/watchprinter.h"
 
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QTemporaryDir>
 
 using namespace hearth;
@@ -50,9 +49,7 @@ class TestIntegrationCheck final : public QObject
 private slots:
     void initTestCase()
     {
-        server::ServerOptions options;
-        options.databasePath = m_dir.filePath(QStringLiteral("server.sqlite"));
-        options.passwordHashIterations = 1000;
+        server::ServerOptions options = test::testServerOptions(m_dir);
         options.heartbeatMs = 1000;
         m_server = std::make_unique<server::HearthServer>(options);
         QString error;
@@ -88,10 +85,7 @@ private slots:
 
     void nothingListeningStopsAtTcpWithAHint()
     {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = test::refusedLoopbackPort();
         const CheckRun run = runCheck(*ServerAddress::parse(QStringLiteral("127.0.0.1:%1").arg(port), nullptr),
                                       {QStringLiteral("t"), {}, {}});
         QVERIFY(!run.passed);

@@ -12,11 +12,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-server::ServerOptions testServerOptions(const QTemporaryDir &dir)
+server::ServerOptions quickServerOptions(const QTemporaryDir &dir)
 {
-    server::ServerOptions options;
-    options.databasePath = dir.filePath(QStringLiteral("hearth.sqlite"));
-    options.passwordHashIterations = 1000; // sign-in speed is not under test here
+    server::ServerOptions options = testServerOptions(dir);
     options.heartbeatMs = 2000;
     options.reconnectAfterMs = 300;
     return options;
@@ -44,7 +42,7 @@ private slots:
     void ordersStreamIntoTheModel()
     {
         QTemporaryDir dir;
-        server::HearthServer server(testServerOptions(dir));
+        server::HearthServer server(quickServerOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QString restaurant(server::DemoAccounts::restaurantId);
@@ -69,7 +67,7 @@ private slots:
     void restartMidStreamDeliversEveryEventExactlyOnce()
     {
         QTemporaryDir dir;
-        server::HearthServer server(testServerOptions(dir));
+        server::HearthServer server(quickServerOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QString epoch = server.epoch();
@@ -122,7 +120,7 @@ private slots:
     void aBadTokenIsTerminalWithoutARetryStorm()
     {
         QTemporaryDir dir;
-        server::HearthServer server(testServerOptions(dir));
+        server::HearthServer server(quickServerOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
 

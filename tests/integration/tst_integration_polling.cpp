@@ -3,26 +3,10 @@
 #include "models/connectionstatus.h"
 #include "server/eventlog.h"
 
-#include <QTcpServer>
-#include <QTemporaryDir>
 
 using namespace hearth;
 using namespace hearth::test;
 using namespace std::chrono_literals;
-
-namespace {
-
-// A loopback port with nothing listening: connections to it are refused at once.
-QUrl refusedWebSocketUrl()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
-}
-
-} // namespace
 
 class TestIntegrationPolling final : public QObject
 {
@@ -32,10 +16,7 @@ private slots:
     void pollsWhileTheSocketIsDownAndStopsWhenItIsBack()
     {
         QTemporaryDir dir;
-        server::ServerOptions options;
-        options.databasePath = dir.filePath(QStringLiteral("hearth.sqlite"));
-        options.passwordHashIterations = 1000;
-        server::HearthServer server(options);
+        server::HearthServer server(testServerOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QString restaurant(server::DemoAccounts::restaurantId);
@@ -49,7 +30,7 @@ private slots:
         const QString token = client.signIn.session().token;
         // REST reaches the server, the WebSocket does not: the Wi-Fi case where the socket dies
         // but short requests still get through (or a proxy that blocks upgrades).
-        client.realtime.setEndpoint(refusedWebSocketUrl(), token);
+        client.realtime.setEndpoint(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(refusedLoopbackPort())), token);
         QSignalSpy pollingChanged(&client.polling, &PollingFallback::pollingChanged);
         client.go();
 
