@@ -1,0 +1,62 @@
+#pragma once
+
+// The far end of hearth-bench: a Hearth protocol v1 server in its own thread that answers one
+// subscription with a prepared stream of order events — all at once (a burst) or paced — and
+// remembers when it sent each one, so the client side can measure throughput and latency.
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+#include <chrono>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QTcpServer;
+class QWebSocket;
+class QWebSocketServer;
+QT_END_NAMESPACE
+
+namespace hearth::bench {
+
+// Monotonic nanoseconds shared by both threads of the benchmark.
+qint64 nowNs();
+
+struct FeedPlan
+{
+    int events = 10000;
+    int ordersTouched = 2500;   // events cycle over this many orders: inserts first, then updates
+    int eventsPerSecond = 0;    // 0: as fast as the socket takes them
+};
+
+class BurstFeeder final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BurstFeeder(FeedPlan plan);
+    ~BurstFeeder() override;
+
+    bool start(); // listens on 127.0.0.1 in its own thread
+    QUrl url() const { return m_url; }
+    static QString epoch();
+    // When event `seq` (1-based) left the server, in nowNs(); 0 until it did.
+    qint64 sentAtNs(qint64 seq) const { return m_sentAtNs.at(size_t(seq)).load(); }
+
+private:
+    void listen();
+    void onNewConnection();
+    void onTextMessage(QWebSocket *socket, const QString &frame);
+    void sendNext(QWebSocket *socket);
+
+    FeedPlan m_plan;
+    std::vector<QString> m_frames;            // pre-encoded, so encoding never limits the rate
+    std::vector<std::atomic<qint64>> m_sentAtNs;
+    QThread m_thread;
+    QTcpServer *m_listener = nullptr;         // lives in m_thread; hands sockets to m_server
+    QWebSocketServer *m_server = nullptr;     // lives in m_thread
+    QUrl m_url;
+    int m_next = 0;
+};
+
+} // namespace hearth::bench
