@@ -1,4 +1,6 @@
-#include "terminationsignals.h"
+#include "server/terminationsignals.h"
+
+#include "core/logging.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -14,6 +16,8 @@
 #ifdef Q_OS_WIN
 #include <windows.h>
 #endif
+
+namespace hearth::server {
 
 namespace {
 
@@ -47,28 +51,43 @@ TerminationSignals::TerminationSignals(QObject *parent)
     : QObject(parent)
 {
 #ifdef Q_OS_UNIX
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
-        connect(notifier, &QSocketNotifier::activated, this, &TerminationSignals::onNotified);
-        struct sigaction action = {};
-        action.sa_handler = onUnixSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
+    if (signalPipe[0] >= 0) {
+        qCWarning(lcServer) << "termination signals are already handled by another object";
+        return;
     }
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
+        qCWarning(lcServer) << "cannot create the termination signal pipe";
+        signalPipe[0] = signalPipe[1] = -1;
+        return;
+    }
+    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, &TerminationSignals::onNotified);
+    struct sigaction action = {};
+    action.sa_handler = onUnixSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    m_active = true;
 #endif
 #ifdef Q_OS_WIN
     instance = this;
-    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+    m_active = SetConsoleCtrlHandler(onConsoleEvent, TRUE) != 0;
 #endif
 }
 
 TerminationSignals::~TerminationSignals()
 {
+    if (!m_active)
+        return;
 #ifdef Q_OS_UNIX
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    // The notifier (a child) still watches signalPipe[1]; it goes first, then the pipe.
+    qDeleteAll(findChildren<QSocketNotifier *>(Qt::FindDirectChildrenOnly));
+    ::close(signalPipe[0]);
+    ::close(signalPipe[1]);
+    signalPipe[0] = signalPipe[1] = -1;
 #endif
 #ifdef Q_OS_WIN
     SetConsoleCtrlHandler(onConsoleEvent, FALSE);
@@ -83,3 +102,5 @@ void TerminationSignals::onNotified()
 #endif
     emit terminationRequested();
 }
+
+} // namespace hearth::server

@@ -1,0 +1,66 @@
+#include "server/servercommandline.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace hearth::server::ServerCommandLine {
+
+namespace {
+
+const QString listenName = QStringLiteral("listen");
+const QString portName = QStringLiteral("port");
+const QString databaseName = QStringLiteral("database");
+const QString simulateName = QStringLiteral("simulate");
+const QString heartbeatName = QStringLiteral("heartbeat-ms");
+const QString retentionName = QStringLiteral("retention");
+
+} // namespace
+
+void addOptions(QCommandLineParser *parser)
+{
+    const QString defaultDatabase =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("hearth.db"));
+    parser->addOptions({
+        {listenName, QStringLiteral("Address to listen on."), QStringLiteral("address"), QStringLiteral("127.0.0.1")},
+        {portName, QStringLiteral("TCP port (0: any free port)."), QStringLiteral("port"), QStringLiteral("8080")},
+        {databaseName, QStringLiteral("SQLite database file (created when missing)."), QStringLiteral("path"),
+         defaultDatabase},
+        {simulateName, QStringLiteral("Simulate a service with RATE new orders per minute."), QStringLiteral("rate"),
+         QStringLiteral("0")},
+        {heartbeatName, QStringLiteral("Heartbeat interval announced to clients."), QStringLiteral("ms"),
+         QStringLiteral("15000")},
+        {retentionName, QStringLiteral("Events kept per channel for replay."), QStringLiteral("count"),
+         QStringLiteral("100000")},
+    });
+}
+
+Parsed read(const QCommandLineParser &parser)
+{
+    Parsed parsed;
+    ServerOptions &options = parsed.options;
+    QStringList errors;
+    if (!options.address.setAddress(parser.value(listenName)))
+        errors.append(QStringLiteral("--listen: not an IP address: %1").arg(parser.value(listenName)));
+    bool ok = false;
+    const uint portNumber = parser.value(portName).toUInt(&ok);
+    if (!ok || portNumber > 65535)
+        errors.append(QStringLiteral("--port: expected 0 to 65535"));
+    options.port = quint16(portNumber);
+    options.databasePath = parser.value(databaseName);
+    if (options.databasePath.isEmpty())
+        errors.append(QStringLiteral("--database: expected a file path"));
+    options.simulateOrdersPerMinute = parser.value(simulateName).toDouble(&ok);
+    if (!ok || !(options.simulateOrdersPerMinute >= 0))
+        errors.append(QStringLiteral("--simulate: expected orders per minute, e.g. 30 or 2.5"));
+    options.heartbeatMs = parser.value(heartbeatName).toInt(&ok);
+    if (!ok || options.heartbeatMs < 1000)
+        errors.append(QStringLiteral("--heartbeat-ms: expected at least 1000"));
+    options.eventRetention = parser.value(retentionName).toLongLong(&ok);
+    if (!ok || options.eventRetention < 1)
+        errors.append(QStringLiteral("--retention: expected at least 1"));
+    parsed.error = errors.value(0);
+    return parsed;
+}
+
+} // namespace hearth::server::ServerCommandLine
