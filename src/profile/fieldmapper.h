@@ -1,0 +1,52 @@
+#pragma once
+
+// Turns a foreign backend's JSON object (a Rails order, a Supabase row) into Hearth's wire form
+// of the same entity, following the profile's mapping: renames, fixed values, defaults, value
+// maps ("pending" → "new"), decimal money to cents, a version derived from a timestamp, nested
+// lists. A Hearth field without a rule is copied from the field of the same name. The result is
+// then validated by Hearth's own codecs, so a mapped order is exactly as trustworthy as one from
+// hearth-server. Shared by the realtime adapters and the REST lists.
+#include "core/inventoryitem.h"
+#include "core/jsonreader.h"
+#include "core/order.h"
+#include "profile/backendprofile.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace hearth {
+
+class FieldMapper
+{
+public:
+    explicit FieldMapper(QHash<QString, EntityMapping> mapping = {});
+
+    // The Hearth wire JSON of `entity` ("order", "order_item", "inventory_item"), not validated
+    // yet. Errors name the foreign fields ("order_items[1].price: …").
+    Decoded<QJsonObject> map(const QString &entity, const QJsonObject &foreign) const;
+
+    // Mapped and validated. Errors of validation name the Hearth field and, where it differs,
+    // the foreign field it came from: "customer_name (from contact_name): is missing".
+    Decoded<Order> toOrder(const QJsonObject &foreign) const;
+    Decoded<InventoryItem> toInventoryItem(const QJsonObject &foreign) const;
+    // The same for whichever entity `entity` names; the validated Hearth wire JSON.
+    Decoded<QJsonObject> toHearthJson(const QString &entity, const QJsonObject &foreign) const;
+
+    // The foreign path that fills a Hearth field: "contact_name" for an order's customer_name.
+    QString sourceOf(const QString &entity, const QString &hearthField) const;
+
+    // The value at a dotted path ("payload.data.record"); undefined when any step is missing.
+    static QJsonValue valueAt(const QJsonObject &object, QStringView path);
+
+private:
+    QJsonValue mapList(const QString &entity, const QJsonValue &value, const QString &path,
+                       FieldErrors *errors) const;
+    QJsonObject mapObject(const QString &entity, const QJsonObject &foreign, const QString &prefix,
+                          FieldErrors *errors) const;
+    FieldErrors annotate(const QString &entity, FieldErrors errors) const;
+
+    QHash<QString, EntityMapping> m_mapping;
+};
+
+} // namespace hearth

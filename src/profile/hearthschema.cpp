@@ -1,0 +1,147 @@
+#include "profile/hearthschema.h"
+
+#include <array>
+
+namespace hearth::HearthSchema {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+const QList<Field> orderFields{
+    {"id"_L1, Kind::String, {}},
+    {"number"_L1, Kind::Integer, {}},
+    {"status"_L1, Kind::String, {}},
+    {"type"_L1, Kind::String, {}},
+    {"customer_name"_L1, Kind::String, {}},
+    {"items"_L1, Kind::EntityList, orderItem},
+    {"notes"_L1, Kind::String, {}},
+    {"total_cents"_L1, Kind::Cents, {}},
+    {"created_at"_L1, Kind::Timestamp, {}},
+    {"updated_at"_L1, Kind::Timestamp, {}},
+    {"acknowledged_at"_L1, Kind::Timestamp, {}},
+    {"version"_L1, Kind::Version, {}},
+};
+
+const QList<Field> orderItemFields{
+    {"name"_L1, Kind::String, {}},
+    {"quantity"_L1, Kind::Integer, {}},
+    {"unit_price_cents"_L1, Kind::Cents, {}},
+};
+
+const QList<Field> inventoryItemFields{
+    {"id"_L1, Kind::String, {}},
+    {"name"_L1, Kind::String, {}},
+    {"stock"_L1, Kind::Integer, {}},
+    {"damaged"_L1, Kind::Integer, {}},
+    {"threshold"_L1, Kind::Integer, {}},
+    {"unit"_L1, Kind::String, {}},
+    {"version"_L1, Kind::Version, {}},
+};
+
+struct EventType
+{
+    QLatin1StringView type;
+    QLatin1StringView channel;
+    QLatin1StringView entity;
+};
+
+constexpr std::array eventTypes{
+    EventType{"order.created"_L1, "orders"_L1, order},
+    EventType{"order.updated"_L1, "orders"_L1, order},
+    EventType{"order.status_changed"_L1, "orders"_L1, order},
+    EventType{"order.acknowledged"_L1, "orders"_L1, order},
+    EventType{"inventory.updated"_L1, "inventory"_L1, inventoryItem},
+    EventType{"inventory.low_stock"_L1, "inventory"_L1, inventoryItem},
+    EventType{"menu.availability_changed"_L1, "inventory"_L1, {}},
+    EventType{"widget.updated"_L1, "widgets"_L1, {}},
+    EventType{"widget.deleted"_L1, "widgets"_L1, {}},
+    EventType{"analytics.event"_L1, "analytics"_L1, {}},
+    EventType{"presence.joined"_L1, "presence"_L1, {}},
+    EventType{"presence.left"_L1, "presence"_L1, {}},
+    EventType{"presence.editing"_L1, "presence"_L1, {}},
+};
+
+constexpr std::array channels{"orders"_L1, "inventory"_L1, "widgets"_L1, "analytics"_L1,
+                              "presence"_L1};
+
+const EventType *eventType(QStringView type)
+{
+    for (const EventType &candidate : eventTypes) {
+        if (type == candidate.type)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+const QList<Field> &fieldsOf(QStringView entity)
+{
+    static const QList<Field> none;
+    if (entity == order)
+        return orderFields;
+    if (entity == orderItem)
+        return orderItemFields;
+    if (entity == inventoryItem)
+        return inventoryItemFields;
+    return none;
+}
+
+const Field *field(QStringView entity, QStringView name)
+{
+    for (const Field &candidate : fieldsOf(entity)) {
+        if (name == candidate.name)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+QStringList entityNames()
+{
+    return {QString(order), QString(orderItem), QString(inventoryItem)};
+}
+
+bool isKnownEventType(QStringView type)
+{
+    return eventType(type) != nullptr;
+}
+
+QString entityOfEvent(QStringView type)
+{
+    const EventType *known = eventType(type);
+    return known ? QString(known->entity) : QString();
+}
+
+QStringList knownEventTypes()
+{
+    QStringList names;
+    for (const EventType &type : eventTypes)
+        names.append(QString(type.type));
+    return names;
+}
+
+bool isKnownChannel(QStringView channel)
+{
+    for (const QLatin1StringView candidate : channels) {
+        if (channel == candidate)
+            return true;
+    }
+    return false;
+}
+
+bool channelCarries(QStringView channel, QStringView type)
+{
+    const EventType *known = eventType(type);
+    return known && channel == known->channel;
+}
+
+QStringList knownChannels()
+{
+    QStringList names;
+    for (const QLatin1StringView channel : channels)
+        names.append(QString(channel));
+    return names;
+}
+
+} // namespace hearth::HearthSchema

@@ -1,0 +1,50 @@
+#pragma once
+
+// The shapes a backend profile maps onto: Hearth's entities with the kind of each wire field,
+// and the Hearth event types with the entity each carries. The field mapper coerces by kind; the
+// profile parser checks mapping keys and message rules against these lists.
+#include <QLatin1StringView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hearth::HearthSchema {
+
+inline constexpr QLatin1StringView order("order");
+inline constexpr QLatin1StringView orderItem("order_item");
+inline constexpr QLatin1StringView inventoryItem("inventory_item");
+
+enum class Kind {
+    String,     // text; a whole number becomes its decimal text (foreign ids are often numbers)
+    Integer,    // a whole number; a string of digits becomes the number
+    Cents,      // money in integer cents; decimals need "convert": "decimal_to_cents"
+    Timestamp,  // any ISO 8601 form becomes Hearth's UTC-with-milliseconds form
+    Version,    // a positive whole number; may be derived from a timestamp
+    EntityList, // an array of nested entities, each mapped by its own entity mapping
+};
+
+struct Field
+{
+    QLatin1StringView name;
+    Kind kind;
+    QLatin1StringView nested; // EntityList: the entity of the elements
+};
+
+// Empty for an unknown entity.
+const QList<Field> &fieldsOf(QStringView entity);
+const Field *field(QStringView entity, QStringView name);
+QStringList entityNames();
+
+// The Hearth event types a profile may produce (PROTOCOLS.md §1), and the entity each carries:
+// "order.created" → "order", "inventory.low_stock" → "inventory_item". Empty when the event
+// carries no entity Hearth maps (analytics, presence, …) or the type is unknown.
+bool isKnownEventType(QStringView type);
+QString entityOfEvent(QStringView type);
+QStringList knownEventTypes();
+
+// The Hearth channels (docs/protocol.md) and which event types belong to each.
+bool isKnownChannel(QStringView channel);
+bool channelCarries(QStringView channel, QStringView type);
+QStringList knownChannels();
+
+} // namespace hearth::HearthSchema
