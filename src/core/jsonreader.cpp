@@ -116,13 +116,51 @@ bool JsonReader::optionalBool(QLatin1StringView key, bool fallback)
     return value.toBool();
 }
 
+namespace {
+
+// Reads `count` decimal digits at `at`; -1 when any is not a digit.
+int digits(QStringView text, qsizetype at, int count)
+{
+    int number = 0;
+    for (qsizetype i = at; i < at + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        number = number * 10 + (c - u'0');
+    }
+    return number;
+}
+
+// The wire's own form, "2026-11-20T18:01:02.123Z", read by hand: QDateTime's general ISO parser
+// costs more than the rest of decoding an order. Anything else (offsets, other precisions) is
+// left to QDateTime.
+QDateTime parseWireTimestamp(QStringView text)
+{
+    if ((text.size() != 20 && text.size() != 24) || text.back() != u'Z' || text[4] != u'-' || text[7] != u'-'
+        || text[10] != u'T' || text[13] != u':' || text[16] != u':' || (text.size() == 24 && text[19] != u'.'))
+        return {};
+    const int milliseconds = text.size() == 24 ? digits(text, 20, 3) : 0;
+    const QDate date(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+    const int hour = digits(text, 11, 2);
+    const int minute = digits(text, 14, 2);
+    const int second = digits(text, 17, 2);
+    if (milliseconds < 0 || !date.isValid() || !QTime::isValid(hour, minute, second, milliseconds))
+        return {};
+    return QDateTime(date, QTime(hour, minute, second, milliseconds), Qt::UTC);
+}
+
+} // namespace
+
 QDateTime JsonReader::timestampAt(QLatin1StringView key, const QJsonValue &value)
 {
     if (!value.isString()) {
         fail(key, QStringLiteral("must be an ISO 8601 timestamp string"));
         return {};
     }
-    QDateTime timestamp = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    const QString text = value.toString();
+    if (QDateTime fast = parseWireTimestamp(text); fast.isValid())
+        return fast;
+    QDateTime timestamp = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!timestamp.isValid()) {
         fail(key, QStringLiteral("is not a valid ISO 8601 timestamp"));
         return {};
@@ -172,7 +210,14 @@ QString toWireTimestamp(const QDateTime &timestamp)
 {
     if (!timestamp.isValid())
         return {};
-    return timestamp.toUTC().toString(Qt::ISODateWithMs);
+    // By hand for the same reason as parsing: this runs for every timestamp of every order sent.
+    const QDateTime utc = timestamp.toUTC();
+    const QDate date = utc.date();
+    const QTime time = utc.time();
+    if (date.year() < 0 || date.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    return QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(), date.day(),
+                             time.hour(), time.minute(), time.second(), time.msec());
 }
 
 } // namespace hearth
