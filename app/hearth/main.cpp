@@ -115,6 +115,7 @@ int main(int argc, char *argv[])
         hearth::server::ServerOptions serverOptions;
         serverOptions.databasePath = demoFolder + QStringLiteral("/server.sqlite");
         serverOptions.simulateOrdersPerMinute = options.simulateRate;
+        serverOptions.seedDemoService = options.simulateRate > 0; // busy from the first second
         demoServer = std::make_unique<hearth::server::EmbeddedServer>(serverOptions);
         QString error;
         if (!demoServer->start(&error)) {

@@ -6,6 +6,7 @@
 #include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/demoseeder.h"
+#include "server/demoservice.h"
 #include "server/eventlog.h"
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
@@ -18,6 +19,7 @@
 #include "server/websockethub.h"
 
 #include <QHttpServer>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -85,6 +87,11 @@ bool HearthServer::start(QString *errorMessage)
     if (!m_database->open(m_options.databasePath, &problem)
         || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
         || !DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations, &problem))
+        return fail(problem);
+    // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
+    if (m_options.seedDemoService
+        && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
+                                     QDateTime::currentDateTimeUtc(), *QRandomGenerator::global(), &problem))
         return fail(problem);
 
     ensureHttpServer();

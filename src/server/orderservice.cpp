@@ -44,7 +44,7 @@ OrderService::OrderService(Database *database, OrderRepository *orders, EventLog
 {
 }
 
-OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrder &draft)
+OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrder &draft, const QDateTime &at)
 {
     if (const QString problem = validate(draft); !problem.isEmpty())
         return failure(OrderError::InvalidInput, problem);
@@ -64,7 +64,7 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     for (const OrderItem &item : draft.items)
         total += item.lineTotalCents();
     order.totalCents = draft.totalCents.value_or(total);
-    order.createdAt = QDateTime::currentDateTimeUtc();
+    order.createdAt = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
     order.updatedAt = order.createdAt;
     order.version = 1;
     if (order.number < 1)
@@ -82,16 +82,17 @@ Order OrderService::createRandomOrder(const QString &restaurantId)
 
 OrderResult OrderService::acknowledge(const QString &restaurantId, const QString &orderId)
 {
-    return change(restaurantId, orderId, OrderStatus::Acknowledged, true);
+    return change(restaurantId, orderId, OrderStatus::Acknowledged, true, {});
 }
 
-OrderResult OrderService::setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status)
+OrderResult OrderService::setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
+                                    const QDateTime &at)
 {
-    return change(restaurantId, orderId, status, false);
+    return change(restaurantId, orderId, status, false, at);
 }
 
 OrderResult OrderService::change(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                                 bool idempotentAcknowledge)
+                                 bool idempotentAcknowledge, const QDateTime &at)
 {
     // The row is read inside the write transaction, so the check and the change see one state.
     SqlTransaction transaction(m_database->connection());
@@ -113,7 +114,7 @@ OrderResult OrderService::change(const QString &restaurantId, const QString &ord
                            .arg(order.number)
                            .arg(statusToWire(order.status), statusToWire(status)));
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
     order.status = status;
     order.updatedAt = now;
     if (status == OrderStatus::Acknowledged && !order.acknowledgedAt.isValid())

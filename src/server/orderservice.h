@@ -67,13 +67,16 @@ public:
 
     OrderService(Database *database, OrderRepository *orders, EventLog *events, QObject *parent = nullptr);
 
-    OrderResult createOrder(const QString &restaurantId, const NewOrder &draft);
+    // `at` backdates the change (the demo seeder replays a service already under way); it must
+    // not precede the order's previous change. Invalid: now.
+    OrderResult createOrder(const QString &restaurantId, const NewOrder &draft, const QDateTime &at = {});
     // A plausible order from the demo menu (the simulator's and the tests' source of orders).
     Order createRandomOrder(const QString &restaurantId);
     // Idempotent: an already acknowledged open order is returned unchanged, without an event.
     OrderResult acknowledge(const QString &restaurantId, const QString &orderId);
     // Validated with hearth::canTransition; entering `acknowledged` also stamps acknowledged_at.
-    OrderResult setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status);
+    OrderResult setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
+                          const QDateTime &at = {});
 
     std::optional<Order> find(const QString &restaurantId, const QString &orderId) const;
     QList<Order> openOrders(const QString &restaurantId) const;
@@ -90,7 +93,7 @@ private:
     OrderResult commit(SqlTransaction *transaction, const QString &restaurantId, Order order,
                        QLatin1StringView eventType, bool isNew);
     OrderResult change(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                       bool idempotentAcknowledge);
+                       bool idempotentAcknowledge, const QDateTime &at);
 
     Database *m_database;
     OrderRepository *m_orders;

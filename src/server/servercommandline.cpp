@@ -14,6 +14,7 @@ const QString databaseName = QStringLiteral("database");
 const QString simulateName = QStringLiteral("simulate");
 const QString heartbeatName = QStringLiteral("heartbeat-ms");
 const QString retentionName = QStringLiteral("retention");
+const QString noDemoSeedName = QStringLiteral("no-demo-seed");
 
 } // namespace
 
@@ -32,6 +33,8 @@ void addOptions(QCommandLineParser *parser)
          QStringLiteral("15000")},
         {retentionName, QStringLiteral("Events kept per channel for replay."), QStringLiteral("count"),
          QStringLiteral("100000")},
+        {noDemoSeedName, QStringLiteral("With --simulate: start an empty restaurant from scratch instead of "
+                                        "one whose service is already under way.")},
     });
 }
 
@@ -53,6 +56,9 @@ Parsed read(const QCommandLineParser &parser)
     options.simulateOrdersPerMinute = parser.value(simulateName).toDouble(&ok);
     if (!ok || !(options.simulateOrdersPerMinute >= 0))
         errors.append(QStringLiteral("--simulate: expected orders per minute, e.g. 30 or 2.5"));
+    // A simulated service looks real from the first minute; an empty database only gets the
+    // seed once (see DemoService), so restarts continue the evening instead of repeating it.
+    options.seedDemoService = options.simulateOrdersPerMinute > 0 && !parser.isSet(noDemoSeedName);
     options.heartbeatMs = parser.value(heartbeatName).toInt(&ok);
     if (!ok || options.heartbeatMs < 1000)
         errors.append(QStringLiteral("--heartbeat-ms: expected at least 1000"));

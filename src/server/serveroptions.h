@@ -13,6 +13,7 @@ struct ServerOptions
     QString databasePath;                // SQLite file; created (with its folder) when missing
     double simulateOrdersPerMinute = 0;  // 0: no simulated service
     double simulationSpeed = 1.0;        // > 1 runs the simulated kitchen faster (demos, tests)
+    bool seedDemoService = false;        // a restaurant without orders starts with a service under way
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
     int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)

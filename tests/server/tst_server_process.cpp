@@ -41,6 +41,15 @@ private slots:
         QCOMPARE(parsed.options.simulateOrdersPerMinute, 0.0);
         QCOMPARE(parsed.options.heartbeatMs, 15000);
         QCOMPARE(parsed.options.eventRetention, qint64(100000));
+        QVERIFY(!parsed.options.seedDemoService);
+    }
+
+    void aSimulatedServiceStartsUnderWayUnlessTold()
+    {
+        QVERIFY(parse({QStringLiteral("--simulate"), QStringLiteral("20")}).options.seedDemoService);
+        QVERIFY(!parse({QStringLiteral("--simulate"), QStringLiteral("20"), QStringLiteral("--no-demo-seed")})
+                     .options.seedDemoService);
+        QVERIFY(!parse({QStringLiteral("--simulate"), QStringLiteral("0")}).options.seedDemoService);
     }
 
     void valuesAreRead()
