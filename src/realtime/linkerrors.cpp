@@ -145,4 +145,41 @@ LinkError describeChannelRefusal(const QString &channel, const QString &code,
             u"server error %1 on channel %2: %3"_s.arg(code, channel, serverMessage)};
 }
 
+LinkError describeChannelRejected(const QString &channel, const QString &code,
+                                  const QString &serverMessage)
+{
+    //: %1 is a channel name such as "orders" or "inventory"
+    return {Text::tr("The Hearth server does not offer live \"%1\" updates, so this part of the "
+               "dashboard won't update by itself. Ask whoever looks after the server.")
+                .arg(channel),
+            u"server error %1 on channel %2: %3"_s.arg(code, channel, serverMessage)};
+}
+
+LinkError describeSubscribeTimeout(const QString &channel, int attempts,
+                                   std::chrono::milliseconds waited)
+{
+    //: %1 is a channel name such as "orders"
+    return {Text::tr("The Hearth server did not start live \"%1\" updates. Hearth is "
+               "reconnecting.")
+                .arg(channel),
+            u"subscribe to %1 unconfirmed after %2 attempts over %3 ms"_s.arg(channel)
+                .arg(attempts)
+                .arg(waited.count())};
+}
+
+LinkError describeResumed(std::chrono::milliseconds asleepFor)
+{
+    return {Text::tr("This computer was asleep. Hearth is reconnecting to catch up."),
+            u"clock jump of %1 ms: suspend and resume"_s.arg(asleepFor.count())};
+}
+
+LinkError describeOutgoingOverflow(int queued, qint64 refusedSoFar)
+{
+    //: %1 is a number of messages
+    return {Text::tr("Hearth was offline too long to keep every message for the server; the "
+               "newest ones were not kept (%1 waiting).")
+                .arg(queued),
+            u"outgoing buffer full with %1 frames; %2 refused so far"_s.arg(queued).arg(refusedSoFar)};
+}
+
 } // namespace hearth

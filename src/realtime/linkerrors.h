@@ -32,6 +32,13 @@ LinkError describeServerAdvice(std::chrono::milliseconds after);
 LinkError describeServerRefusal(const QString &code, const QString &serverMessage);
 LinkError describeChannelRefusal(const QString &channel, const QString &code,
                                  const QString &serverMessage);
+// The server does not serve the channel, or could not read the request for it.
+LinkError describeChannelRejected(const QString &channel, const QString &code,
+                                  const QString &serverMessage);
+LinkError describeSubscribeTimeout(const QString &channel, int attempts,
+                                   std::chrono::milliseconds waited);
+LinkError describeResumed(std::chrono::milliseconds asleepFor);
+LinkError describeOutgoingOverflow(int queued, qint64 refusedSoFar);
 // The user-facing form of a server address: scheme, host and port, never credentials or query.
 QString displayAddress(const QUrl &url);
 

@@ -5,7 +5,9 @@
 #include "realtime/hearthprotocol.h"
 #include "realtime/heartbeat.h"
 #include "realtime/linkerrors.h"
+#include "realtime/networkwatch.h"
 #include "realtime/protocoladapter.h"
+#include "realtime/suspenddetector.h"
 
 #include <QWebSocket>
 
@@ -36,6 +38,9 @@ RealtimeService::RealtimeService(QObject *parent)
       m_adapter(std::make_unique<HearthAdapter>()),
       m_batcher(new EventBatcher(this)),
       m_heartbeat(new Heartbeat(this)),
+      m_watchdog(new SubscribeWatchdog(this)),
+      m_suspendDetector(new SuspendDetector(this)),
+      m_networkWatch(new NetworkWatch(this)),
       m_maxFrameBytes(HearthProtocol::defaultMaxFrameBytes)
 {
     m_retryTimer.setSingleShot(true);
@@ -55,6 +60,7 @@ RealtimeService::RealtimeService(QObject *parent)
                 emit channelEvents(channel, events);
             });
     connect(m_batcher, &EventBatcher::ordersReady, this, &RealtimeService::ordersChanged);
+    wireResilience();
 }
 
 RealtimeService::~RealtimeService()
@@ -71,6 +77,8 @@ void RealtimeService::setEndpoint(const QUrl &webSocketUrl, const QString &token
     if (token != m_token) {
         m_token = token;
         m_tokenRenewed = !token.isEmpty();
+        // Another account may read what this one was refused; asked again at the next link.
+        m_registry.clearFailures();
     }
     m_url = webSocketUrl;
     if (urlChanged && m_running) {
@@ -123,6 +131,9 @@ void RealtimeService::start()
     }
     m_running = true;
     m_backoff.reset();
+    m_networkWatch->start();
+    if (!m_suspendDetector->isActive())
+        m_suspendDetector->start();
     openSocket();
 }
 
@@ -131,6 +142,8 @@ void RealtimeService::stop()
     m_running = false;
     m_retryTimer.stop();
     m_nextRetryAt = {};
+    m_suspendDetector->stop();
+    m_outgoing.clear(); // written for this session; not for whoever starts the next one
     discardSocket(true);
     if (m_state != ConnectionState::SignedOut)
         setState(ConnectionState::Offline);
@@ -153,68 +166,9 @@ void RealtimeService::reconnectNow()
     m_running = true;
     m_retryTimer.stop();
     m_nextRetryAt = {};
+    if (!m_suspendDetector->isActive())
+        m_suspendDetector->start();
     openSocket();
-}
-
-void RealtimeService::subscribe(const QString &channel)
-{
-    if (!HearthProtocol::isValidChannelName(channel)) {
-        qCWarning(lcRealtime) << "refusing to subscribe to invalid channel name" << channel;
-        return;
-    }
-    if (m_registry.addRef(channel)) {
-        qCDebug(lcRealtime) << "subscribing to" << channel;
-        sendSubscribe(channel);
-    }
-}
-
-void RealtimeService::unsubscribe(const QString &channel)
-{
-    if (m_registry.refCount(channel) == 0) {
-        qCWarning(lcRealtime) << "unsubscribe from" << channel << "without a subscription";
-        return;
-    }
-    if (m_registry.release(channel)) {
-        qCDebug(lcRealtime) << "unsubscribing from" << channel;
-        if (m_socket && m_welcomed)
-            sendText(m_adapter->unsubscribeFrame(channel));
-    }
-}
-
-int RealtimeService::subscriberCount(const QString &channel) const
-{
-    return m_registry.refCount(channel);
-}
-
-QStringList RealtimeService::subscribedChannels() const
-{
-    return m_registry.wantedChannels();
-}
-
-void RealtimeService::setSyncPosition(const QString &channel, const SyncPosition &position)
-{
-    if (!position.isValid()) {
-        qCWarning(lcRealtime) << "ignoring a sync position without epoch for" << channel;
-        return;
-    }
-    if (m_registry.setPosition(channel, position) && m_socket && m_welcomed) {
-        qCInfo(lcRealtime) << "resubscribing" << channel << "from its new epoch";
-        sendSubscribe(channel);
-    }
-}
-
-SyncPosition RealtimeService::syncPosition(const QString &channel) const
-{
-    return m_registry.position(channel);
-}
-
-RealtimeStats RealtimeService::stats() const
-{
-    RealtimeStats stats = m_stats;
-    stats.openSockets = int(findChildren<QWebSocket *>(QString(), Qt::FindDirectChildrenOnly).size());
-    stats.subscriptions = int(m_registry.wantedChannels().size());
-    stats.batchesEmitted = m_batcher->batchesEmitted();
-    return stats;
 }
 
 void RealtimeService::openSocket()
@@ -281,6 +235,7 @@ void RealtimeService::discardSocket(bool polite)
 {
     m_connectTimer.stop();
     m_heartbeat->stop();
+    m_watchdog->clear();
     m_registry.resetLinks();
     m_welcomed = false;
     if (!m_socket)
@@ -311,6 +266,7 @@ void RealtimeService::setState(ConnectionState state)
 bool RealtimeService::recordError(const LinkError &error)
 {
     qCInfo(lcRealtime).noquote() << "link problem:" << error.details;
+    m_errorHistory.add(error.message, error.details);
     m_lastErrorDetails = error.details;
     if (error.message == m_lastError)
         return false;
@@ -336,6 +292,22 @@ void RealtimeService::onRetryTimer()
     m_nextRetryAt = {};
     ++m_stats.reconnects;
     openSocket();
+}
+
+void RealtimeService::renewLinkNow(const LinkError &reason)
+{
+    // For a link that is probably dead and a moment when waiting helps nobody: the computer
+    // just woke up, or the network just came back. A skipped wait is not a healthy link, so
+    // the attempt count stays.
+    m_backoff.linkEnded(liveDuration());
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    discardSocket(false);
+    const bool news = recordError(reason);
+    ++m_stats.reconnects;
+    openSocket();
+    if (news)
+        emit errorOccurred(reason.message);
 }
 
 void RealtimeService::linkLost(const LinkError &error)
@@ -370,6 +342,8 @@ void RealtimeService::signOut(const QString &details)
     m_tokenRenewed = false;
     m_retryTimer.stop();
     m_nextRetryAt = {};
+    m_suspendDetector->stop();
+    m_outgoing.clear();
     discardSocket(false);
     const LinkError error = describeSignedOut(details);
     const bool news = recordError(error);
@@ -388,20 +362,6 @@ void RealtimeService::haltWithoutRetry(const LinkError &error)
     setState(ConnectionState::Offline);
     if (news)
         emit errorOccurred(error.message);
-}
-
-void RealtimeService::sendSubscribe(const QString &channel)
-{
-    if (!m_socket || !m_welcomed)
-        return; // subscriptions are state: all of them are sent when the next link is welcomed
-    m_registry.markPending(channel);
-    sendText(m_adapter->subscribeFrame(channel, m_registry.resumePoint(channel)));
-}
-
-void RealtimeService::sendText(const QString &frame)
-{
-    if (m_socket)
-        m_socket->sendTextMessage(frame);
 }
 
 } // namespace hearth

@@ -9,8 +9,12 @@
 #include "realtime/backoff.h"
 #include "realtime/channelevent.h"
 #include "realtime/connectionstate.h"
+#include "realtime/errorhistory.h"
+#include "realtime/eventrate.h"
+#include "realtime/outgoingbuffer.h"
 #include "realtime/realtimestats.h"
 #include "realtime/servermessage.h"
+#include "realtime/subscribewatchdog.h"
 #include "realtime/subscriptionregistry.h"
 
 #include <QAbstractSocket>
@@ -34,7 +38,9 @@ namespace hearth {
 
 class EventBatcher;
 class Heartbeat;
+class NetworkWatch;
 class ProtocolAdapter;
+class SuspendDetector;
 struct LinkError;
 
 class RealtimeService final : public QObject
@@ -60,6 +66,15 @@ public:
     qint64 maxFrameBytes() const { return m_maxFrameBytes; }
     // Takes effect at the next connection. The default speaks Hearth protocol v1.
     void setProtocolAdapter(std::unique_ptr<ProtocolAdapter> adapter);
+    // How long a subscribe may go unconfirmed, and how often it is sent again before the link
+    // is renewed.
+    void setSubscribePolicy(const SubscribePolicy &policy);
+    SubscribePolicy subscribePolicy() const { return m_watchdog->policy(); }
+    void setOutgoingLimits(const OutgoingLimits &limits) { m_outgoing.setLimits(limits); }
+    // The operating system's view of the network and the sleep detector, for tests (which play
+    // the operating system and the clocks) and diagnostics.
+    NetworkWatch *networkWatch() const { return m_networkWatch; }
+    SuspendDetector *suspendDetector() const { return m_suspendDetector; }
 
     void start();        // connects; reconnects by itself until stop() or SignedOut
     void stop();
@@ -74,6 +89,13 @@ public:
     // After a REST snapshot (or from the local cache): resume the channel from its watermark.
     void setSyncPosition(const QString &channel, const SyncPosition &position);
     SyncPosition syncPosition(const QString &channel) const;
+    // User-facing, when the server refused the channel (see channelFailed()); empty otherwise.
+    QString channelError(const QString &channel) const { return m_registry.failure(channel); }
+
+    // A client→server frame of the current protocol, for features beyond subscriptions (which
+    // are state and restored by themselves). Sent at once when live; otherwise queued and sent
+    // in order once live again. False when the queue is full: the frame was not kept.
+    bool sendFrame(const QString &frame);
 
     ConnectionState state() const { return m_state; }
     std::optional<qint64> roundTripMs() const { return m_roundTripMs; }
@@ -98,6 +120,10 @@ signals:
     // User-facing; emitted when the message changes (a link failing the same way on every retry
     // is announced once). lastError() holds the current one, lastErrorDetails() the technical.
     void errorOccurred(const QString &message);
+    // The server refused a channel (forbidden, or one it does not serve). It is not asked for
+    // again until new credentials are set or its subscribers leave and come back; the other
+    // channels carry on.
+    void channelFailed(const QString &channel, const QString &message);
 
 private:
     bool isCurrent(quint64 generation) const { return generation == m_generation && m_socket; }
@@ -109,6 +135,7 @@ private:
     // the service (stop(), reconnectNow()) finds it consistent.
     bool recordError(const LinkError &error);
     void clearError();
+    void wireResilience(); // the watchdog, sleep detector and network watch (channels file)
 
     void onTextMessage(const QString &text);
     void onSocketError(QAbstractSocket::SocketError error);
@@ -117,6 +144,10 @@ private:
     void onStale();
     void onConnectTimeout();
     void onRetryTimer();
+    void onSubscribeResendDue(const QString &channel, int resend);
+    void onSubscribeExpired(const QString &channel);
+    void onResumed(std::chrono::milliseconds asleepFor);
+    void onNetworkReturned();
 
     void handle(const WelcomeMessage &message);
     void handle(const SubscribedMessage &message);
@@ -127,6 +158,10 @@ private:
 
     void sendSubscribe(const QString &channel);
     void sendText(const QString &frame);
+    void handleChannelError(const ServerError &message);
+    void flushOutgoing();
+    // Drops the current socket (if any) and connects again at once, without a backoff wait.
+    void renewLinkNow(const LinkError &reason);
     // The link failed: tear it down and schedule the next attempt (or give up).
     void linkLost(const LinkError &error);
     void scheduleRetry(std::chrono::milliseconds delay);
@@ -139,6 +174,12 @@ private:
     Backoff m_backoff;
     EventBatcher *m_batcher;
     Heartbeat *m_heartbeat;
+    SubscribeWatchdog *m_watchdog;
+    SuspendDetector *m_suspendDetector;
+    NetworkWatch *m_networkWatch;
+    OutgoingBuffer m_outgoing;
+    EventRate m_eventRate;
+    ErrorHistory m_errorHistory;
     QTimer m_retryTimer;
     QTimer m_connectTimer;
     QElapsedTimer m_liveSince;

@@ -123,9 +123,11 @@ void RealtimeService::handle(const WelcomeMessage &message)
     m_nextRetryAt = {};
     clearError();
     // Subscribe before announcing Live, so a receiver of stateChanged that subscribes to
-    // another channel finds the link ready and does not send a duplicate.
-    for (const QString &channel : m_registry.wantedChannels())
+    // another channel finds the link ready and does not send a duplicate. Frames written while
+    // offline follow the subscriptions they may refer to.
+    for (const QString &channel : m_registry.channelsToSubscribe())
         sendSubscribe(channel);
+    flushOutgoing();
     setState(ConnectionState::Live);
 }
 
@@ -134,8 +136,11 @@ void RealtimeService::handle(const SubscribedMessage &message)
     const SubscriptionRegistry::SubscribedOutcome outcome = m_registry.applySubscribed(message);
     if (!outcome.accepted) {
         qCDebug(lcRealtime) << "subscription to" << message.channel << "is no longer wanted";
+        if (outcome.unsubscribeNow)
+            sendText(m_adapter->unsubscribeFrame(message.channel));
         return;
     }
+    m_watchdog->forget(message.channel);
     if (!outcome.snapshotRequired) {
         qCDebug(lcRealtime) << "resumed" << message.channel << "from seq"
                             << m_registry.position(message.channel).seq << "up to"
@@ -159,6 +164,7 @@ void RealtimeService::handle(const UnsubscribedMessage &message)
 void RealtimeService::handle(ChannelEvent &&event)
 {
     ++m_stats.eventsReceived;
+    m_eventRate.add();
     m_lastEventAt = QDateTime::currentDateTimeUtc();
     switch (m_registry.classify(event)) {
     case SubscriptionRegistry::Verdict::Accept:
@@ -201,11 +207,7 @@ void RealtimeService::handle(const ServerError &message)
         return;
     }
     if (!message.channel.isEmpty()) {
-        // The subscription was refused; the channel is retried with the next connection.
-        m_registry.markIdle(message.channel);
-        const LinkError error = describeChannelRefusal(message.channel, message.code, message.message);
-        if (message.code == ServerErrorCode::forbidden && recordError(error))
-            emit errorOccurred(error.message);
+        handleChannelError(message);
         return;
     }
     if (!message.reconnect)

@@ -1,10 +1,36 @@
 #pragma once
 
-// Counters behind the diagnostics panel. Plain numbers, cheap to copy; they only ever grow,
-// except the gauges marked as such.
+// Everything the diagnostics panel and `hearthctl` show about the realtime link: counters that
+// only ever grow, gauges (marked as such), rates, the channels and the recent errors. Cheap to
+// copy; RealtimeService::stats() is the single source.
+#include "core/syncposition.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
 #include <QtGlobal>
 
 namespace hearth {
+
+// One entry of the recent-errors list; consecutive repeats of one message share an entry.
+struct RecentError
+{
+    QDateTime at;    // the latest occurrence (UTC)
+    QString message; // user-facing, translated
+    QString details; // technical, English, of the latest occurrence
+    int repeats = 1;
+};
+
+struct ChannelStats
+{
+    enum class State { Idle, Subscribing, Subscribed, Failed };
+
+    QString channel;
+    int subscribers = 0;
+    State state = State::Idle;
+    SyncPosition position; // the last event whose effect the client holds
+    QString error;         // user-facing, when Failed
+};
 
 struct RealtimeStats
 {
@@ -27,6 +53,23 @@ struct RealtimeStats
     qint64 pingsSent = 0;
     qint64 pongsReceived = 0;
     int staleLinks = 0;            // links given up because nothing arrived for 2 × heartbeat
+
+    int subscribeResends = 0;      // subscribes sent again because no confirmation came
+    int subscribeTimeouts = 0;     // links renewed because a subscribe stayed unconfirmed
+    int channelsRejected = 0;      // subscriptions the server refused (forbidden, bad request)
+    int suspendsDetected = 0;      // the computer slept; the link was renewed on waking
+    int networkReturns = 0;        // immediate retries because the OS reported the network back
+    bool networkMonitored = false; // gauge: the OS reports reachability on this platform
+
+    int outgoingQueued = 0;        // gauge: client frames waiting for the link
+    qint64 outgoingSent = 0;       // client frames sent (at once or from the queue)
+    qint64 outgoingOverflows = 0;  // client frames refused because the queue was full
+
+    double eventsPerSecond = 0;    // gauge: over the last second
+    double eventsPerSecond10s = 0; // gauge: over the last ten seconds
+
+    QList<ChannelStats> channels;      // gauge: every wanted channel, in subscription order
+    QList<RecentError> recentErrors;   // gauge: the last 20, oldest first
 };
 
 } // namespace hearth

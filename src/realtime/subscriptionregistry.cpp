@@ -4,6 +4,8 @@ namespace hearth {
 
 bool SubscriptionRegistry::addRef(const QString &channel)
 {
+    // Wanted again before the server answered: that answer is welcome after all.
+    m_owedUnsubscribes.remove(channel);
     Channel &entry = m_channels[channel];
     if (!m_order.contains(channel))
         m_order.append(channel);
@@ -17,6 +19,8 @@ bool SubscriptionRegistry::release(const QString &channel)
         return false;
     if (--it->refCount > 0)
         return false;
+    if (it->link == Link::Pending)
+        m_owedUnsubscribes.insert(channel);
     m_channels.erase(it);
     m_order.removeOne(channel);
     return true;
@@ -31,6 +35,17 @@ QStringList SubscriptionRegistry::wantedChannels() const
             wanted.append(channel);
     }
     return wanted;
+}
+
+QStringList SubscriptionRegistry::channelsToSubscribe() const
+{
+    QStringList channels;
+    for (const QString &channel : m_order) {
+        const auto it = m_channels.constFind(channel);
+        if (it != m_channels.cend() && it->refCount > 0 && it->link != Link::Failed)
+            channels.append(channel);
+    }
+    return channels;
 }
 
 bool SubscriptionRegistry::isWanted(const QString &channel) const
@@ -76,10 +91,45 @@ void SubscriptionRegistry::markIdle(const QString &channel)
         it->link = Link::Idle;
 }
 
+void SubscriptionRegistry::markFailed(const QString &channel, const QString &failure)
+{
+    const auto it = m_channels.find(channel);
+    if (it == m_channels.end() || it->refCount == 0)
+        return;
+    it->link = Link::Failed;
+    it->failure = failure;
+    it->serverEpoch.clear();
+}
+
+QString SubscriptionRegistry::failure(const QString &channel) const
+{
+    return m_channels.value(channel).failure;
+}
+
+QStringList SubscriptionRegistry::clearFailures()
+{
+    QStringList cleared;
+    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
+        if (it->link != Link::Failed)
+            continue;
+        it->link = Link::Idle;
+        it->failure.clear();
+        cleared.append(it.key());
+    }
+    return cleared;
+}
+
+bool SubscriptionRegistry::dropOwedUnsubscribe(const QString &channel)
+{
+    return m_owedUnsubscribes.remove(channel);
+}
+
 void SubscriptionRegistry::resetLinks()
 {
+    m_owedUnsubscribes.clear(); // the server forgot the connection's subscriptions with it
     for (Channel &entry : m_channels) {
-        entry.link = Link::Idle;
+        if (entry.link != Link::Failed)
+            entry.link = Link::Idle;
         entry.serverEpoch.clear();
     }
 }
@@ -88,18 +138,27 @@ SubscriptionRegistry::SubscribedOutcome
 SubscriptionRegistry::applySubscribed(const SubscribedMessage &message)
 {
     const auto it = m_channels.find(message.channel);
-    // An answer to a subscribe we no longer want (unsubscribed meanwhile) changes nothing.
-    if (it == m_channels.end() || it->refCount == 0)
-        return {};
+    // An answer to a subscribe we no longer want (unsubscribed meanwhile) changes nothing, except
+    // that the server now streams it: the unsubscribe that waited for this answer goes out.
+    if (it == m_channels.end() || it->refCount == 0) {
+        SubscribedOutcome outcome;
+        outcome.unsubscribeNow = m_owedUnsubscribes.remove(message.channel);
+        return outcome;
+    }
     Channel &entry = *it;
     entry.link = Link::Active;
+    entry.failure.clear();
     entry.serverEpoch = message.position.epoch;
 
     const SyncPosition &server = message.position;
+    const bool sameEpoch = entry.position.isValid() && entry.position.epoch == server.epoch;
     // A server that claims recovery yet is behind us (its log rolled back without a new epoch)
     // would make every new event look like a duplicate forever: treat it as a lost history.
-    const bool recovered = message.recovered && entry.position.isValid()
-        && entry.position.epoch == server.epoch && server.seq >= entry.position.seq;
+    // Without recovery the stream continues after the server's newest event; when we already
+    // hold exactly that one (the second answer to a subscribe that was sent again because the
+    // first answer was slow) nothing is missing and no snapshot is needed.
+    const bool recovered = sameEpoch
+        && (message.recovered ? server.seq >= entry.position.seq : server.seq == entry.position.seq);
     if (recovered)
         return {true, false, server};
     // The stream continues after the server's newest event; the snapshot the caller loads covers

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -19,8 +20,9 @@ namespace hearth {
 class SubscriptionRegistry
 {
 public:
-    // Where one channel stands on the current connection.
-    enum class Link { Idle, Pending, Active };
+    // Where one channel stands on the current connection. Failed outlives connections: the
+    // server refused the channel, and asking again with the same credentials is futile.
+    enum class Link { Idle, Pending, Active, Failed };
     enum class Verdict { Accept, Duplicate, Gap, Ignore };
 
     struct Channel
@@ -29,6 +31,7 @@ public:
         SyncPosition position;   // the last event whose effect the client holds
         QString serverEpoch;     // the epoch the server subscribed us in on this connection
         Link link = Link::Idle;
+        QString failure;         // user-facing, while Failed
     };
 
     struct SubscribedOutcome
@@ -36,15 +39,20 @@ public:
         bool accepted = false;          // false: the channel is no longer wanted
         bool snapshotRequired = false;
         SyncPosition serverPosition;
+        // The last subscriber left while this subscribe was pending: unsubscribe on the wire now.
+        bool unsubscribeNow = false;
     };
 
     // True when this is the first subscriber: the caller then subscribes on the wire.
     bool addRef(const QString &channel);
-    // True when the last subscriber left: the caller then unsubscribes on the wire. The channel's
-    // position is forgotten too, because whoever re-subscribes later no longer holds that state.
+    // True when the last subscriber left. The channel's position is forgotten too, because
+    // whoever re-subscribes later no longer holds that state. The caller unsubscribes on the wire
+    // when the channel was Active; when it was Pending the server has not answered yet, so the
+    // unsubscribe is owed until the answer comes (see SubscribedOutcome::unsubscribeNow).
     bool release(const QString &channel);
 
     QStringList wantedChannels() const;   // in the order they were first subscribed
+    QStringList channelsToSubscribe() const; // wanted and not Failed
     bool isWanted(const QString &channel) const;
     int refCount(const QString &channel) const;
     SyncPosition position(const QString &channel) const;
@@ -54,6 +62,15 @@ public:
 
     void markPending(const QString &channel);
     void markIdle(const QString &channel);
+    // The server refused the channel; it is not asked for again until every subscriber left and
+    // one came back, or clearFailures() (new credentials). No effect on a channel not wanted.
+    void markFailed(const QString &channel, const QString &failure);
+    QString failure(const QString &channel) const;
+    QStringList clearFailures(); // returns the channels that were Failed
+    // An error about a channel whose last subscriber left while its subscribe was pending: the
+    // owed unsubscribe is void. True when that was the case.
+    bool dropOwedUnsubscribe(const QString &channel);
+    bool owesUnsubscribe(const QString &channel) const { return m_owedUnsubscribes.contains(channel); }
     // The connection is gone: nothing is subscribed any more, positions stay for the resume.
     void resetLinks();
 
@@ -68,6 +85,7 @@ public:
 private:
     QHash<QString, Channel> m_channels;
     QStringList m_order;
+    QSet<QString> m_owedUnsubscribes; // released while Pending on the current connection
 };
 
 } // namespace hearth

@@ -66,6 +66,7 @@ void FakeHearthServer::onNewConnection()
         socket->setParent(this);
         m_sockets.append(socket);
         m_subscribed.clear();
+        m_held.clear();
         const int connection = int(m_sockets.size());
         authorizations.append(socket->request().rawHeader("Authorization"));
         connect(socket, &QWebSocket::textMessageReceived, this,
@@ -107,9 +108,27 @@ void FakeHearthServer::onText(int connection, const QString &text)
     emit messageReceived(connection);
 }
 
+void FakeHearthServer::answerHeld()
+{
+    const bool hold = std::exchange(holdSubscribes, false);
+    const QList<SubscribeRequest> held = std::exchange(m_held, {});
+    for (const SubscribeRequest &request : held)
+        answerSubscribe(connectionCount(), request);
+    holdSubscribes = hold;
+}
+
 void FakeHearthServer::answerSubscribe(int connection, const SubscribeRequest &request)
 {
     Q_UNUSED(connection);
+    if (holdSubscribes) {
+        m_held.append(request);
+        return;
+    }
+    if (rejectedChannels.contains(request.channel)) {
+        send(ServerError{u"bad_request"_s, u"unknown channel \"%1\""_s.arg(request.channel), false,
+                         request.channel});
+        return;
+    }
     const qint64 newest = head(request.channel);
     const bool recovered = request.since && request.since->epoch == epoch
         && request.since->seq <= newest;

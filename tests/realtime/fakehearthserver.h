@@ -38,6 +38,8 @@ public:
     int heartbeatMs = 30000;
     bool rejectAsUnauthorized = false;           // error frame + close 1008 instead of welcome
     std::optional<int> closeAfterWelcomeMs;      // drop each connection this long after welcome
+    bool holdSubscribes = false;                 // leave subscribes unanswered until answerHeld()
+    QSet<QString> rejectedChannels;              // subscribes answered with error bad_request
 
     // Observation.
     int connectionCount() const { return int(m_sockets.size()); }
@@ -60,6 +62,9 @@ public:
         epoch = newEpoch;
     }
     hearth::ChannelEvent logged(const QString &channel, qint64 seq) const;
+    // Answers the subscribes held back on the current connection, in order.
+    void answerHeld();
+    int heldCount() const { return int(m_held.size()); }
 
     void send(const hearth::ServerMessage &message);
     void sendText(const QString &text);
@@ -80,4 +85,5 @@ private:
     QList<QPointer<QWebSocket>> m_sockets;
     QHash<QString, QList<hearth::ChannelEvent>> m_log;
     QSet<QString> m_subscribed; // channels of the current connection
+    QList<hearth::SubscribeRequest> m_held;
 };

@@ -145,6 +145,112 @@ private slots:
         QCOMPARE(registry.classify(makeEvent(u"orders"_s, 11)), Verdict::Ignore);
         QCOMPARE(*registry.resumePoint(u"orders"_s), (SyncPosition{u"e1"_s, 10}));
     }
+
+    void releasingWhilePendingOwesAnUnsubscribeUntilTheAnswer()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"orders"_s);
+        registry.markPending(u"orders"_s);
+        QVERIFY(registry.release(u"orders"_s));
+        QVERIFY(registry.owesUnsubscribe(u"orders"_s));
+        auto outcome = registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 4, false));
+        QVERIFY(!outcome.accepted);
+        QVERIFY(outcome.unsubscribeNow);
+        QVERIFY(!registry.owesUnsubscribe(u"orders"_s));
+        // A second answer (to a resend) owes nothing more.
+        outcome = registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 4, false));
+        QVERIFY(!outcome.unsubscribeNow);
+    }
+
+    void releasingAnActiveOrIdleChannelOwesNothing()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"orders"_s);
+        registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 4, false));
+        QVERIFY(registry.release(u"orders"_s));
+        QVERIFY(!registry.owesUnsubscribe(u"orders"_s));
+        registry.addRef(u"inventory"_s);
+        QVERIFY(registry.release(u"inventory"_s));
+        QVERIFY(!registry.owesUnsubscribe(u"inventory"_s));
+    }
+
+    void theOwedUnsubscribeIsVoidWhenWantedAgainOrTheLinkIsGone()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"orders"_s);
+        registry.markPending(u"orders"_s);
+        registry.release(u"orders"_s);
+        QVERIFY(registry.addRef(u"orders"_s)); // wanted again before the answer
+        QVERIFY(!registry.owesUnsubscribe(u"orders"_s));
+        QVERIFY(registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 4, false)).accepted);
+
+        registry.addRef(u"inventory"_s);
+        registry.markPending(u"inventory"_s);
+        registry.release(u"inventory"_s);
+        registry.resetLinks();
+        QVERIFY(!registry.owesUnsubscribe(u"inventory"_s));
+
+        registry.addRef(u"widgets"_s);
+        registry.markPending(u"widgets"_s);
+        registry.release(u"widgets"_s);
+        QVERIFY(registry.dropOwedUnsubscribe(u"widgets"_s)); // the server refused it anyway
+        QVERIFY(!registry.dropOwedUnsubscribe(u"widgets"_s));
+    }
+
+    void aSecondAnswerAtOurPositionNeedsNoSnapshot()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"orders"_s);
+        registry.markPending(u"orders"_s);
+        QVERIFY(registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 10, false)).snapshotRequired);
+        QCOMPARE(registry.classify(makeEvent(u"orders"_s, 11)), Verdict::Accept);
+        QCOMPARE(registry.classify(makeEvent(u"orders"_s, 12)), Verdict::Accept);
+        // The answer to the resent subscribe: the server's head is where we are.
+        auto outcome = registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 12, false));
+        QVERIFY(outcome.accepted);
+        QVERIFY(!outcome.snapshotRequired);
+        QCOMPARE(registry.position(u"orders"_s), (SyncPosition{u"e1"_s, 12}));
+        // Behind or ahead of us without recovery: history is missing either way.
+        QVERIFY(registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 14, false)).snapshotRequired);
+        registry.setPosition(u"orders"_s, SyncPosition{u"e1"_s, 20});
+        QVERIFY(registry.applySubscribed(subscribed(u"orders"_s, u"e1"_s, 15, false)).snapshotRequired);
+    }
+
+    void aFailedChannelStaysFailedAcrossLinksUntilCleared()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"orders"_s);
+        registry.addRef(u"analytics"_s);
+        registry.markPending(u"analytics"_s);
+        registry.markFailed(u"analytics"_s, u"not for staff"_s);
+        QCOMPARE(registry.link(u"analytics"_s), Link::Failed);
+        QCOMPARE(registry.failure(u"analytics"_s), u"not for staff"_s);
+        QCOMPARE(registry.classify(makeEvent(u"analytics"_s, 1)), Verdict::Ignore);
+        registry.resetLinks();
+        QCOMPARE(registry.link(u"analytics"_s), Link::Failed);
+        QCOMPARE(registry.channelsToSubscribe(), QStringList{u"orders"_s});
+        QCOMPARE(registry.wantedChannels(), (QStringList{u"orders"_s, u"analytics"_s}));
+
+        QCOMPARE(registry.clearFailures(), QStringList{u"analytics"_s});
+        QCOMPARE(registry.link(u"analytics"_s), Link::Idle);
+        QVERIFY(registry.failure(u"analytics"_s).isEmpty());
+        QCOMPARE(registry.channelsToSubscribe(), (QStringList{u"orders"_s, u"analytics"_s}));
+
+        registry.markFailed(u"unknown"_s, u"x"_s); // not wanted: nothing to mark
+        QCOMPARE(registry.link(u"unknown"_s), Link::Idle);
+    }
+
+    void aFailedChannelIsForgottenWithItsLastSubscriber()
+    {
+        SubscriptionRegistry registry;
+        registry.addRef(u"analytics"_s);
+        registry.markFailed(u"analytics"_s, u"no"_s);
+        QVERIFY(registry.release(u"analytics"_s));
+        QVERIFY(!registry.owesUnsubscribe(u"analytics"_s));
+        QVERIFY(registry.addRef(u"analytics"_s));
+        QCOMPARE(registry.link(u"analytics"_s), Link::Idle);
+        QCOMPARE(registry.channelsToSubscribe(), QStringList{u"analytics"_s});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSubscriptionRegistry)
