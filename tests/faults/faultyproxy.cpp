@@ -1,0 +1,382 @@
+#include "faultyproxy.h"
+
+#include "wsframes.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace faults {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+constexpr quint8 textOpcode = 1;
+
+bool isUpgradeRequest(const QByteArray &head)
+{
+    return head.toLower().contains("upgrade: websocket");
+}
+
+} // namespace
+
+FaultyProxy::FaultyProxy(QObject *parent) : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FaultyProxy::onNewConnection);
+}
+
+FaultyProxy::~FaultyProxy()
+{
+    for (Link &link : m_links) {
+        for (QTcpSocket *socket : {link.client.data(), link.upstream.data()}) {
+            if (socket) {
+                socket->disconnect(this);
+                socket->abort();
+            }
+        }
+    }
+}
+
+bool FaultyProxy::listen(const QUrl &upstream)
+{
+    m_upstreamUrl = upstream;
+    m_upstreamHost = upstream.host();
+    m_upstreamPort = quint16(upstream.port());
+    if (!m_server.listen(QHostAddress::LocalHost, 0))
+        return false;
+    m_port = m_server.serverPort();
+    m_clock.start();
+    return true;
+}
+
+QUrl FaultyProxy::url() const
+{
+    QUrl url = m_upstreamUrl;
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(m_port);
+    return url;
+}
+
+void FaultyProxy::onNewConnection()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        const int id = m_nextId++;
+        client->setParent(this);
+        auto *upstream = new QTcpSocket(this);
+        Link &link = m_links[id];
+        link.client = client;
+        link.upstream = upstream;
+        acceptTimesMs.append(m_clock.elapsed());
+        connect(client, &QTcpSocket::readyRead, this, [this, id] { onClientData(id); });
+        connect(client, &QTcpSocket::disconnected, this, [this, id] { onClientGone(id); });
+        connect(upstream, &QTcpSocket::connected, this, [this, id] {
+            const auto it = m_links.find(id);
+            if (it != m_links.end() && !it->toUpstream.isEmpty() && it->upstream)
+                it->upstream->write(std::exchange(it->toUpstream, {}));
+        });
+        connect(upstream, &QTcpSocket::readyRead, this, [this, id] { onServerData(id); });
+        connect(upstream, &QTcpSocket::disconnected, this, [this, id] { onUpstreamGone(id); });
+        connect(upstream, &QTcpSocket::errorOccurred, this, [this, id, upstream] {
+            // A refused connection never emits disconnected(): the server is down.
+            if (upstream->state() != QAbstractSocket::ConnectedState)
+                onUpstreamGone(id);
+        });
+        upstream->connectToHost(m_upstreamHost, m_upstreamPort);
+        emit clientConnected(id);
+    }
+}
+
+void FaultyProxy::onClientData(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end() || !it->client)
+        return;
+    Link &link = *it;
+    QByteArray bytes = link.client->readAll();
+    if (link.frozen)
+        return; // swallowed: pings and all, as a dead path does
+    if (!link.clientHeadDone) {
+        link.clientHead += bytes;
+        const qsizetype end = httpHeadEnd(link.clientHead);
+        if (end < 0)
+            return;
+        link.clientHeadDone = true;
+        link.upgrade = isUpgradeRequest(link.clientHead.left(end));
+        bytes = std::exchange(link.clientHead, {});
+        if (link.upgrade && std::exchange(m_reject401Next, false)) {
+            answer401(link);
+            return;
+        }
+        forwardToUpstream(link, bytes.left(end));
+        bytes = bytes.mid(end);
+    }
+    if (bytes.isEmpty())
+        return;
+    forwardToUpstream(link, bytes);
+    if (link.upgrade)
+        observeClientFrames(id, link, bytes);
+}
+
+void FaultyProxy::forwardToUpstream(Link &link, const QByteArray &bytes)
+{
+    if (link.upstream && link.upstream->state() == QAbstractSocket::ConnectedState)
+        link.upstream->write(bytes);
+    else
+        link.toUpstream += bytes;
+}
+
+void FaultyProxy::observeClientFrames(int id, Link &link, const QByteArray &bytes)
+{
+    link.clientFrames += bytes;
+    while (const std::optional<WsFrame> frame = readFrame(link.clientFrames)) {
+        link.clientFrames.remove(0, frame->totalSize);
+        if (frame->opcode != textOpcode)
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(frame->payload).object();
+        clientFrames.append(ClientFrame{id, object.value("op"_L1).toString(),
+                                        object.value("channel"_L1).toString()});
+    }
+}
+
+void FaultyProxy::onServerData(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end() || !it->upstream)
+        return;
+    Link &link = *it;
+    QByteArray bytes = link.upstream->readAll();
+    if (link.frozen || !link.client)
+        return;
+    if (!link.serverHeadDone) {
+        link.serverHead += bytes;
+        const qsizetype end = httpHeadEnd(link.serverHead);
+        if (end < 0)
+            return;
+        link.serverHeadDone = true;
+        bytes = std::exchange(link.serverHead, {});
+        link.client->write(bytes.left(end));
+        bytes = bytes.mid(end);
+    }
+    if (!link.upgrade) {
+        link.client->write(bytes);
+        return;
+    }
+    link.serverFrames += bytes;
+    forwardServerFrames(id, link);
+}
+
+void FaultyProxy::forwardServerFrames(int id, Link &link)
+{
+    while (const std::optional<WsFrame> frame = readFrame(link.serverFrames)) {
+        const QByteArray bytes = link.serverFrames.left(frame->totalSize);
+        link.serverFrames.remove(0, frame->totalSize);
+        if (std::exchange(m_cutNext, false)) {
+            // Half of the frame (at least its header and one payload byte short of the whole),
+            // then both sides closed: the client is left holding a frame that never ends.
+            const qsizetype half = frame->headerSize + (frame->totalSize - frame->headerSize) / 2;
+            link.frozen = true;
+            QPointer<QTcpSocket> client = link.client;
+            QPointer<QTcpSocket> upstream = link.upstream;
+            client->write(bytes.left(std::min(half, frame->totalSize - 1)));
+            client->flush();
+            client->abort(); // may forget `link`
+            if (upstream)
+                upstream->abort();
+            emit frameCut(id);
+            return;
+        }
+        if (link.holding) {
+            link.held += bytes;
+            continue;
+        }
+        if (m_delayCount > 0 && frame->opcode == textOpcode
+            && frame->payload.contains(R"("op":"subscribed")")) {
+            --m_delayCount;
+            ++m_subscribedDelayed;
+            link.holding = true;
+            link.held = bytes;
+            QTimer::singleShot(m_delay, this, [this, id] { releaseHeld(id); });
+            continue;
+        }
+        link.client->write(bytes);
+    }
+}
+
+void FaultyProxy::releaseHeld(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end() || !it->holding)
+        return;
+    it->holding = false;
+    const QByteArray held = std::exchange(it->held, {});
+    if (it->client && !it->frozen)
+        it->client->write(held);
+    forgetIfClosed(id);
+}
+
+void FaultyProxy::answer401(Link &link)
+{
+    const QByteArray body = R"({"error":{"code":"unauthorized","message":"token expired"}})";
+    link.client->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    link.client->disconnectFromHost();
+    if (link.upstream)
+        link.upstream->abort();
+}
+
+void FaultyProxy::onClientGone(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end())
+        return;
+    if (it->upstream && !it->frozen)
+        it->upstream->disconnectFromHost();
+    forgetIfClosed(id);
+}
+
+void FaultyProxy::onUpstreamGone(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end())
+        return;
+    // A frozen link keeps its client side open on purpose; anything else follows the server,
+    // after whatever it still had to say (a close frame, say).
+    if (it->client && !it->frozen && it->client->state() == QAbstractSocket::ConnectedState) {
+        if (it->upstream && it->upstream->error() == QAbstractSocket::ConnectionRefusedError) {
+            reset(it->client);
+        } else {
+            if (it->holding)
+                it->client->write(std::exchange(it->held, {}));
+            it->client->write(std::exchange(it->serverFrames, {}));
+            it->client->disconnectFromHost();
+        }
+    }
+    forgetIfClosed(id);
+}
+
+void FaultyProxy::reset(QTcpSocket *socket)
+{
+    if (!socket)
+        return;
+#ifdef Q_OS_UNIX
+    // Linger zero: close() sends RST at once instead of FIN, as a crashed peer's kernel does.
+    if (socket->socketDescriptor() != -1) {
+        const linger option{1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+    }
+#endif
+    socket->abort();
+}
+
+void FaultyProxy::forgetIfClosed(int id)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end() || it->holding)
+        return;
+    const auto closed = [](const QPointer<QTcpSocket> &socket) {
+        return !socket || socket->state() == QAbstractSocket::UnconnectedState;
+    };
+    if (!closed(it->client) || !closed(it->upstream))
+        return;
+    for (QTcpSocket *socket : {it->client.data(), it->upstream.data()}) {
+        if (socket) {
+            socket->disconnect(this);
+            socket->deleteLater();
+        }
+    }
+    m_links.erase(it);
+}
+
+void FaultyProxy::dropAll()
+{
+    const QList<int> ids = m_links.keys();
+    for (int id : ids) {
+        const auto it = m_links.find(id);
+        if (it == m_links.end())
+            continue;
+        it->holding = false;
+        QPointer<QTcpSocket> client = it->client;
+        QPointer<QTcpSocket> upstream = it->upstream;
+        it->frozen = true; // nothing more either way while the sockets go
+        reset(client);
+        reset(upstream);
+        forgetIfClosed(id);
+    }
+}
+
+void FaultyProxy::cutNextFrame()
+{
+    m_cutNext = true;
+}
+
+void FaultyProxy::stallAll()
+{
+    for (Link &link : m_links)
+        link.frozen = true;
+}
+
+void FaultyProxy::halfOpenAll()
+{
+    for (Link &link : m_links)
+        link.frozen = true;
+    for (const int id : m_links.keys())
+        reset(m_links.value(id).upstream);
+}
+
+void FaultyProxy::releaseFrozen()
+{
+    const QList<int> ids = m_links.keys();
+    for (int id : ids) {
+        const auto it = m_links.find(id);
+        if (it == m_links.end() || !it->frozen)
+            continue;
+        QPointer<QTcpSocket> client = it->client;
+        QPointer<QTcpSocket> upstream = it->upstream;
+        reset(client);
+        reset(upstream);
+        forgetIfClosed(id);
+    }
+}
+
+bool FaultyProxy::setRefusing(bool refusing)
+{
+    if (refusing) {
+        m_server.close();
+        return true;
+    }
+    return m_server.isListening() || m_server.listen(QHostAddress::LocalHost, m_port);
+}
+
+void FaultyProxy::delaySubscribed(std::chrono::milliseconds delay, int count)
+{
+    m_delay = delay;
+    m_delayCount = count;
+}
+
+void FaultyProxy::answerNextUpgradeWith401()
+{
+    m_reject401Next = true;
+}
+
+int FaultyProxy::openClientSockets() const
+{
+    int open = 0;
+    for (const Link &link : m_links)
+        open += link.client && link.client->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+    return open;
+}
+
+int FaultyProxy::clientFrameCount(const QString &op, const QString &channel) const
+{
+    int count = 0;
+    for (const ClientFrame &frame : clientFrames)
+        count += frame.op == op && (channel.isEmpty() || frame.channel == channel) ? 1 : 0;
+    return count;
+}
+
+} // namespace faults

@@ -1,0 +1,111 @@
+#pragma once
+
+// A TCP proxy between the client and the real hearth-server that the fault tests control: it
+// forwards bytes untouched until told to misbehave the way Wi-Fi, NAT boxes and crashing servers
+// do. It reads (never rewrites) the WebSocket frames it forwards, so it can cut one in half,
+// hold back the server's `subscribed` answers, and record what the client asked for.
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+
+#include <chrono>
+
+namespace faults {
+
+class FaultyProxy final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct ClientFrame
+    {
+        int connection = 0;
+        QString op;
+        QString channel;
+    };
+
+    explicit FaultyProxy(QObject *parent = nullptr);
+    ~FaultyProxy() override;
+    Q_DISABLE_COPY_MOVE(FaultyProxy)
+
+    // Listens on 127.0.0.1 at a port the OS picks and forwards to `upstream`'s host and port.
+    bool listen(const QUrl &upstream);
+    // `upstream` with the proxy's port: what the client connects to.
+    QUrl url() const;
+
+    // Faults. Each acts on the connections open now, except where it says "next".
+    void dropAll();           // RST both sides, as a crash or a pulled cable does
+    void cutNextFrame();      // forward half of the next server→client frame, then close both
+    void stallAll();          // forward nothing more either way, and close nothing: no FIN
+    void halfOpenAll();       // RST the server's side; the client's stays open and silent
+    void releaseFrozen();     // RST the client sides left open by stallAll() / halfOpenAll()
+    bool setRefusing(bool refusing); // stop listening (connections refused) or listen again
+    void delaySubscribed(std::chrono::milliseconds delay, int count = 1); // the next `count`
+    void answerNextUpgradeWith401();
+
+    // Observation.
+    int connectionsAccepted() const { return m_nextId - 1; }
+    int openClientSockets() const;
+    QList<qint64> acceptTimesMs;     // since listen(), one per accepted connection
+    QList<ClientFrame> clientFrames; // every client→server text frame
+    int clientFrameCount(const QString &op, const QString &channel = {}) const;
+    int subscribedDelayed() const { return m_subscribedDelayed; }
+    qint64 msSinceListen() const { return m_clock.elapsed(); }
+
+signals:
+    void clientConnected(int connection);
+    void frameCut(int connection);
+
+private:
+    struct Link
+    {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> upstream;
+        QByteArray toUpstream;     // client bytes waiting for the upstream connection
+        QByteArray clientHead;     // the client's HTTP request head, until complete
+        QByteArray clientFrames;   // client frame bytes not yet complete (observation only)
+        QByteArray serverHead;     // the server's HTTP response head, until complete
+        QByteArray serverFrames;   // server frame bytes not yet complete
+        QByteArray held;           // frames held back behind a delayed `subscribed`
+        bool clientHeadDone = false;
+        bool serverHeadDone = false;
+        bool upgrade = false;      // a WebSocket connection (otherwise bytes pass untouched)
+        bool holding = false;
+        bool frozen = false;       // stalled or half-open: nothing is forwarded any more
+    };
+
+    void onNewConnection();
+    void onClientData(int id);
+    void onServerData(int id);
+    void onClientGone(int id);
+    void onUpstreamGone(int id);
+    void forwardToUpstream(Link &link, const QByteArray &bytes);
+    void observeClientFrames(int id, Link &link, const QByteArray &bytes);
+    void forwardServerFrames(int id, Link &link);
+    void releaseHeld(int id);
+    void answer401(Link &link);
+    void reset(QTcpSocket *socket);
+    void forgetIfClosed(int id);
+
+    QTcpServer m_server;
+    QString m_upstreamHost;
+    quint16 m_upstreamPort = 0;
+    quint16 m_port = 0;
+    QUrl m_upstreamUrl;
+    QElapsedTimer m_clock;
+    QHash<int, Link> m_links;
+    int m_nextId = 1;
+    bool m_cutNext = false;
+    bool m_reject401Next = false;
+    int m_delayCount = 0;
+    std::chrono::milliseconds m_delay{0};
+    int m_subscribedDelayed = 0;
+};
+
+} // namespace faults
