@@ -154,6 +154,14 @@ ApiError notConfigured(const Call &call)
                 u"%1: no base URL set"_s.arg(callText(call)));
 }
 
+ApiError notSupportedByBackend(const Call &call)
+{
+    return make(ApiError::Kind::Rejected, 0, u"not_supported"_s,
+                Text::tr("This backend does not let Hearth change orders. Use the backend's own "
+                         "screens for this order."),
+                u"%1: not sent: the backend profile has no such call"_s.arg(callText(call)));
+}
+
 ApiError invalidArgument(const QString &reason, const Call &call)
 {
     return make(ApiError::Kind::Rejected, 0, {},

@@ -28,6 +28,8 @@ ApiError fromHttpStatus(int status, const ApiCodec::ServerErrorBody &body,
 ApiError badResponse(int status, const QString &reason, const Call &call);
 ApiError notConfigured(const Call &call);
 ApiError invalidArgument(const QString &reason, const Call &call);
+// The backend (described by a profile, not hearth-server) offers no such call.
+ApiError notSupportedByBackend(const Call &call);
 
 // Scheme, host and port: how a server address is shown to people.
 QString displayAddress(const QUrl &url);

@@ -2,7 +2,9 @@
 
 #include "api/apicodec.h"
 #include "api/apierrors.h"
+#include "api/foreignorders.h"
 #include "core/logging.h"
+#include "profile/fieldmapper.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -20,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 struct ReplyOutcome
 {
-    std::optional<QJsonObject> body; // set for a 2xx with a JSON object body
+    std::optional<QJsonDocument> body; // set for a 2xx with a JSON body
     ApiError error;
 };
 
@@ -51,9 +53,27 @@ ReplyOutcome readReply(QNetworkReply *reply, const ApiErrors::Call &call)
                                            .arg(parseError.offset),
                                        call)};
     }
-    if (!document.isObject())
-        return {std::nullopt, ApiErrors::badResponse(status, u"not a JSON object"_s, call)};
-    return {document.object(), {}};
+    return {document, {}};
+}
+
+// The Hearth API answers objects; its decoders take one.
+template<typename T>
+std::function<Decoded<T>(const QJsonDocument &)> objectBody(Decoded<T> (*decode)(const QJsonObject &))
+{
+    return [decode](const QJsonDocument &document) {
+        if (!document.isObject())
+            return Decoded<T>::failure({FieldError{QString(), u"not a JSON object"_s}});
+        return decode(document.object());
+    };
+}
+
+// Qt's error texts may quote the URL, and a profile may put the token in its query.
+QString withoutToken(QString text, const QString &token)
+{
+    if (token.isEmpty())
+        return text;
+    text.replace(token, u"<token>"_s);
+    return text.replace(QString::fromLatin1(QUrl::toPercentEncoding(token)), u"<token>"_s);
 }
 
 QString pathSegment(const QString &text)
@@ -84,28 +104,78 @@ void RestClient::setTimeout(std::chrono::milliseconds timeout)
     m_timeout = timeout;
 }
 
+void RestClient::setBackendProfile(const BackendProfile &profile)
+{
+    m_baseUrl = profile.restBaseUrl();
+    m_auth = profile.rest.auth;
+    m_headers.clear();
+    for (const auto &[name, value] : profile.rest.headers)
+        m_headers.append({name, profile.expand(QString::fromUtf8(value)).toUtf8()});
+    if (profile.rest.hearthApi || !profile.rest.ordersSnapshot) {
+        m_lists.reset();
+        return;
+    }
+    m_lists = std::make_shared<const ForeignLists>(
+        ForeignLists{profile, std::make_shared<const FieldMapper>(profile.mapping)});
+}
+
 void RestClient::login(const QString &username, const QString &password, QObject *context,
                        Callback<Session> done)
 {
     Request request{"POST", u"/api/login"_s, {},
                     QJsonObject{{u"username"_s, username}, {u"password"_s, password}}, false, true};
-    send<Session>(request, context, std::move(done), &ApiCodec::decodeSession);
+    send<Session>(request, context, std::move(done), objectBody(&ApiCodec::decodeSession));
 }
 
 void RestClient::fetchOrders(std::optional<qint64> sinceSeq, QObject *context,
-                             Callback<OrdersSnapshot> done)
+                             Callback<OrdersSnapshot> done, ListPurpose purpose)
 {
+    if (m_lists) {
+        fetchForeignOrders(purpose, context, std::move(done));
+        return;
+    }
     Request request{"GET", u"/api/orders"_s, {}, std::nullopt, true, false};
     if (sinceSeq)
         request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));
-    send<OrdersSnapshot>(request, context, std::move(done), &ApiCodec::decodeOrdersSnapshot);
+    send<OrdersSnapshot>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrdersSnapshot));
+}
+
+void RestClient::fetchForeignOrders(ListPurpose purpose, QObject *context,
+                                    Callback<OrdersSnapshot> done)
+{
+    const BackendProfile &profile = m_lists->profile;
+    const ListEndpoint &endpoint = purpose == ListPurpose::Poll && profile.rest.ordersPoll
+        ? *profile.rest.ordersPoll
+        : *profile.rest.ordersSnapshot;
+    Request request{"GET", profile.expand(endpoint.path), {}, std::nullopt, true, false};
+    for (const auto &[name, value] : endpoint.query)
+        request.query.addQueryItem(name, profile.expand(value));
+    const QString listPath = endpoint.list;
+    send<OrdersSnapshot>(
+        request, context, std::move(done),
+        [lists = m_lists, listPath, path = request.path](const QJsonDocument &body) {
+            Decoded<ForeignOrders::Listing> listing = ForeignOrders::decode(body, listPath, *lists->mapper);
+            if (!listing.ok())
+                return Decoded<OrdersSnapshot>::failure(std::move(listing.errors));
+            if (listing.value->skipped > 0) {
+                qCWarning(lcApi).noquote()
+                    << "GET" << path << "skipped" << listing.value->skipped
+                    << "orders the profile's mapping cannot read; the first:"
+                    << describeErrors(listing.value->firstSkipped);
+            }
+            return Decoded<OrdersSnapshot>{std::move(listing.value->snapshot), {}};
+        });
 }
 
 void RestClient::acknowledgeOrder(const QString &orderId, QObject *context, Callback<Order> done)
 {
     Request request{"POST", u"/api/orders/%1/acknowledge"_s.arg(pathSegment(orderId)), {},
                     std::nullopt, true, false};
-    send<Order>(request, context, std::move(done), &ApiCodec::decodeOrder);
+    if (m_lists) {
+        fail(request, context, std::move(done), ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
+        return;
+    }
+    send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
 }
 
 void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
@@ -113,13 +183,17 @@ void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObj
 {
     Request request{"PATCH", u"/api/orders/%1"_s.arg(pathSegment(orderId)), {},
                     QJsonObject{{u"status"_s, statusToWire(status)}}, true, false};
-    send<Order>(request, context, std::move(done), &ApiCodec::decodeOrder);
+    if (m_lists) {
+        fail(request, context, std::move(done), ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
+        return;
+    }
+    send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
 }
 
 void RestClient::checkHealth(QObject *context, Callback<QString> done)
 {
     Request request{"GET", u"/api/health"_s, {}, std::nullopt, false, false};
-    send<QString>(request, context, std::move(done), &ApiCodec::decodeHealth);
+    send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeHealth));
 }
 
 QNetworkRequest RestClient::networkRequest(const Request &request) const
@@ -137,8 +211,10 @@ QNetworkRequest RestClient::networkRequest(const Request &request) const
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Hearth"));
     if (request.body)
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : m_headers)
+        networkRequest.setRawHeader(name, value);
     if (request.authenticated && !m_token.isEmpty())
-        networkRequest.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + m_token.toUtf8());
+        m_auth.apply(&networkRequest, m_token);
     networkRequest.setTransferTimeout(int(m_timeout.count()));
     return networkRequest;
 }
@@ -156,20 +232,28 @@ QNetworkReply *RestClient::dispatch(const Request &request)
 }
 
 template<typename T>
+void RestClient::fail(const Request &request, QObject *context, Callback<T> done,
+                      const ApiError &error)
+{
+    qCInfo(lcApi).noquote() << request.verb << request.path << "not sent:" << error.details;
+    // Asynchronous like every other answer, so callers need no second code path.
+    QMetaObject::invokeMethod(
+        context ? context : this,
+        [done = std::move(done), error] {
+            if (done)
+                done(ApiResult<T>{std::nullopt, error});
+        },
+        Qt::QueuedConnection);
+}
+
+template<typename T>
 void RestClient::send(const Request &request, QObject *context, Callback<T> done,
-                      Decoded<T> (*decode)(const QJsonObject &))
+                      BodyDecoder<T> decode)
 {
     QObject *receiver = context ? context : this;
     const ApiErrors::Call call{request.verb, request.path, m_baseUrl, request.isLogin};
     if (!m_baseUrl.isValid() || m_baseUrl.host().isEmpty()) {
-        // Asynchronous like every other answer, so callers need no second code path.
-        QMetaObject::invokeMethod(
-            receiver,
-            [done = std::move(done), error = ApiErrors::notConfigured(call)] {
-                if (done)
-                    done(ApiResult<T>{std::nullopt, error});
-            },
-            Qt::QueuedConnection);
+        fail(request, context, std::move(done), ApiErrors::notConfigured(call));
         return;
     }
 
@@ -182,7 +266,7 @@ void RestClient::send(const Request &request, QObject *context, Callback<T> done
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     connect(reply, &QNetworkReply::finished, receiver,
             [self = QPointer<RestClient>(this), reply, call, sentToken, elapsed,
-             done = std::move(done), decode] {
+             token = sentToken ? m_token : QString(), done = std::move(done), decode] {
                 ReplyOutcome outcome = readReply(reply, call);
                 ApiResult<T> result;
                 if (outcome.body) {
@@ -200,6 +284,7 @@ void RestClient::send(const Request &request, QObject *context, Callback<T> done
                                              << elapsed.elapsed() << "ms";
                 } else {
                     result.error = std::move(outcome.error);
+                    result.error.details = withoutToken(result.error.details, token);
                     qCInfo(lcApi).noquote() << result.error.details << "after" << elapsed.elapsed()
                                             << "ms";
                 }

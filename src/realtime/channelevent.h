@@ -11,8 +11,12 @@ namespace hearth {
 
 struct ChannelEvent
 {
+    // Protocols without sequence numbers (Action Cable, Phoenix) deliver events with seq 0: they
+    // are applied as they come, and the entity versions make repeats harmless.
+    static constexpr qint64 unsequenced = 0;
+
     QString channel;
-    qint64 seq = 0;       // strictly increasing per channel within one server epoch
+    qint64 seq = unsequenced; // strictly increasing per channel within one server epoch
     QString type;         // "order.created", "inventory.low_stock", …
     QJsonObject data;     // the payload; typed decoding happens per channel
     QDateTime timestamp;  // when the server emitted it (UTC)

@@ -286,7 +286,11 @@ QString encodeServerMessage(const ServerMessage &message)
         {
             return {{u"op"_s, u"reconnect"_s}, {u"after_ms"_s, qint64(m.after.count())}};
         }
+        QJsonObject operator()(const IgnoredMessage &) const { return {}; }
     };
+    // Hearth has no frame for what other protocols' adapters drop on purpose.
+    if (std::holds_alternative<IgnoredMessage>(message))
+        return {};
     return toText(std::visit(Encoder{}, message));
 }
 

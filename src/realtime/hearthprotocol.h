@@ -32,6 +32,7 @@ QString encodeUnsubscribe(const QString &channel);
 // The server's side of the same contract, for fake servers in tests and for tools.
 Decoded<ClientMessage> decodeClientFrame(const QByteArray &utf8,
                                          qint64 maxBytes = defaultMaxClientFrameBytes);
+// Empty for an IgnoredMessage, which has no Hearth frame.
 QString encodeServerMessage(const ServerMessage &message);
 
 } // namespace hearth::HearthProtocol

@@ -4,26 +4,57 @@
 
 namespace hearth {
 
+QStringList ProtocolAdapter::subprotocols(const QString &) const
+{
+    return {};
+}
+
+bool ProtocolAdapter::acceptsSubprotocol(const QString &) const
+{
+    return true;
+}
+
+void ProtocolAdapter::resetConnection() {}
+
+std::optional<WelcomeMessage> ProtocolAdapter::welcomeOnOpen() const
+{
+    return std::nullopt;
+}
+
+QString ProtocolAdapter::heartbeatFrame()
+{
+    return {};
+}
+
+bool ProtocolAdapter::pongProvesLiveness() const
+{
+    return true;
+}
+
 QNetworkRequest HearthAdapter::handshakeRequest(const QUrl &url, const QString &token) const
 {
     QNetworkRequest request(url);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    m_auth.apply(&request, token);
     return request;
 }
 
-Decoded<ServerMessage> HearthAdapter::decode(const QByteArray &utf8, qint64 maxBytes) const
+QStringList HearthAdapter::subprotocols(const QString &token) const
+{
+    return m_auth.subprotocols(token);
+}
+
+Decoded<ServerMessage> HearthAdapter::decode(const QByteArray &utf8, qint64 maxBytes)
 {
     return HearthProtocol::decodeServerFrame(utf8, maxBytes);
 }
 
 QString HearthAdapter::subscribeFrame(const QString &channel,
-                                      const std::optional<SyncPosition> &since) const
+                                      const std::optional<SyncPosition> &since)
 {
     return HearthProtocol::encodeSubscribe(channel, since);
 }
 
-QString HearthAdapter::unsubscribeFrame(const QString &channel) const
+QString HearthAdapter::unsubscribeFrame(const QString &channel)
 {
     return HearthProtocol::encodeUnsubscribe(channel);
 }

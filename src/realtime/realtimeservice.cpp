@@ -10,6 +10,7 @@
 #include "realtime/suspenddetector.h"
 
 #include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
 
 #include <algorithm>
 
@@ -51,6 +52,8 @@ RealtimeService::RealtimeService(QObject *parent)
         if (m_socket) {
             m_socket->ping();
             ++m_stats.pingsSent;
+            if (const QString beat = m_adapter->heartbeatFrame(); m_welcomed && !beat.isEmpty())
+                sendText(beat);
         }
     });
     connect(m_heartbeat, &Heartbeat::stale, this, &RealtimeService::onStale);
@@ -186,7 +189,7 @@ void RealtimeService::openSocket()
     // late signals must never touch the state of its successor.
     connect(socket, &QWebSocket::connected, this, [this, generation] {
         if (isCurrent(generation))
-            qCDebug(lcRealtime) << "handshake complete, waiting for welcome";
+            onConnected();
     });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, generation](const QString &text) {
@@ -228,7 +231,10 @@ void RealtimeService::openSocket()
     setState(ConnectionState::Connecting);
     qCInfo(lcRealtime) << "connecting to" << safeAddress(m_url) << "with" << m_adapter->name()
                        << "- connection" << m_stats.socketsOpened;
-    socket->open(m_adapter->handshakeRequest(m_url, m_token));
+    m_adapter->resetConnection();
+    QWebSocketHandshakeOptions handshake;
+    handshake.setSubprotocols(m_adapter->subprotocols(m_token));
+    socket->open(m_adapter->handshakeRequest(m_url, m_token), handshake);
 }
 
 void RealtimeService::discardSocket(bool polite)

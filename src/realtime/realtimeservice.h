@@ -137,6 +137,7 @@ private:
     void clearError();
     void wireResilience(); // the watchdog, sleep detector and network watch (channels file)
 
+    void onConnected(); // the handshake is done: check the subprotocol, maybe welcome
     void onTextMessage(const QString &text);
     void onSocketError(QAbstractSocket::SocketError error);
     void onDisconnected();
@@ -155,6 +156,7 @@ private:
     void handle(ChannelEvent &&event);
     void handle(const ServerError &message);
     void handle(const ReconnectAdvice &message);
+    void handle(const IgnoredMessage &message);
 
     void sendSubscribe(const QString &channel);
     void sendText(const QString &frame);

@@ -30,6 +30,24 @@ bool shouldLogSample(qint64 count)
 
 } // namespace
 
+void RealtimeService::onConnected()
+{
+    const QString chosen = m_socket->subprotocol();
+    if (!m_adapter->acceptsSubprotocol(chosen)) {
+        // The server speaks another version of the protocol: no retry can change that.
+        haltWithoutRetry({tr("The server at %1 speaks another version of its live protocol than "
+                             "this Hearth. Ask whoever looks after the server; Hearth will not "
+                             "retry by itself.")
+                              .arg(displayAddress(m_url)),
+                          u"server chose subprotocol \"%1\"; %2 cannot speak it"_s.arg(
+                              chosen.left(60), m_adapter->name())});
+        return;
+    }
+    qCDebug(lcRealtime) << "handshake complete, waiting for welcome";
+    if (const std::optional<WelcomeMessage> welcome = m_adapter->welcomeOnOpen())
+        handle(*welcome);
+}
+
 void RealtimeService::onTextMessage(const QString &text)
 {
     m_heartbeat->markAlive(); // any frame proves the link alive, even one we then drop
@@ -87,7 +105,8 @@ void RealtimeService::onDisconnected()
 
 void RealtimeService::onPong(quint64 elapsedMs)
 {
-    m_heartbeat->markAlive();
+    if (m_adapter->pongProvesLiveness())
+        m_heartbeat->markAlive();
     ++m_stats.pongsReceived;
     m_roundTripMs = qint64(elapsedMs);
     emit roundTripMeasured(qint64(elapsedMs));
@@ -229,6 +248,14 @@ void RealtimeService::handle(const ReconnectAdvice &message)
         setState(ConnectionState::Offline);
     if (news)
         emit errorOccurred(error.message);
+}
+
+void RealtimeService::handle(const IgnoredMessage &message)
+{
+    if (message.why == IgnoredMessage::Why::KeepAlive)
+        return; // onTextMessage has marked the link alive, which is all a keep-alive is for
+    ++m_stats.eventsIgnored;
+    qCDebug(lcRealtime).noquote() << "ignored a frame:" << message.detail;
 }
 
 } // namespace hearth

@@ -47,8 +47,21 @@ struct ReconnectAdvice
     std::chrono::milliseconds after{0};     // come back after a random wait up to this long
 };
 
+// A well-formed frame that asks nothing of the client: a keep-alive (Action Cable's ping), or a
+// message the adapter recognised and dropped on purpose. Counted, never treated as malformed.
+struct IgnoredMessage
+{
+    enum class Why {
+        KeepAlive,           // proves the link alive; nothing else
+        UnknownSubscription, // for an identifier or topic not subscribed on this connection
+        UnmappedType,        // a message type the backend profile does not map (or ignores)
+    };
+    Why why = Why::KeepAlive;
+    QString detail; // for the debug log
+};
+
 using ServerMessage = std::variant<WelcomeMessage, SubscribedMessage, UnsubscribedMessage,
-                                   ChannelEvent, ServerError, ReconnectAdvice>;
+                                   ChannelEvent, ServerError, ReconnectAdvice, IgnoredMessage>;
 
 // The other direction: what the client asks for.
 struct SubscribeRequest

@@ -172,6 +172,10 @@ SubscriptionRegistry::Verdict SubscriptionRegistry::classify(const ChannelEvent 
     const auto it = m_channels.find(event.channel);
     if (it == m_channels.end() || it->refCount == 0 || it->link != Link::Active)
         return Verdict::Ignore;
+    // Without sequence numbers there is nothing to order or deduplicate by here: the snapshot
+    // taken after every subscribe and the entities' versions keep the models right.
+    if (event.seq == ChannelEvent::unsequenced)
+        return Verdict::Accept;
     Channel &entry = *it;
     if (event.seq <= entry.position.seq)
         return Verdict::Duplicate;

@@ -91,7 +91,8 @@ void PollingFallback::poll()
     m_rest->fetchOrders(canDelta ? std::optional<qint64>(position.seq) : std::nullopt, this,
                         [this, generation, deltaEpoch](const ApiResult<OrdersSnapshot> &result) {
                             onPolled(result, generation, deltaEpoch);
-                        });
+                        },
+                        RestClient::ListPurpose::Poll);
 }
 
 void PollingFallback::onPolled(const ApiResult<OrdersSnapshot> &result, quint64 generation,
