@@ -51,13 +51,46 @@ void DiagnosticsModel::addRows()
                  parts.append(QStringLiteral("%1 ×%2").arg(channel).arg(rt->subscriberCount(channel)));
              return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
          }},
+        {QStringLiteral("channels"), tr("Channel positions"),
+         [rt] {
+             QStringList parts;
+             const RealtimeStats stats = rt->stats();
+             for (const ChannelStats &channel : stats.channels) {
+                 QString part = QStringLiteral("%1 @%2").arg(channel.channel).arg(channel.position.seq);
+                 if (channel.state == ChannelStats::State::Failed)
+                     part += QStringLiteral(" (%1)").arg(channel.error);
+                 parts.append(part);
+             }
+             return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
+         }},
         {QStringLiteral("events"), tr("Events received"), stat(&RealtimeStats::eventsReceived)},
+        {QStringLiteral("eventRate"), tr("Events per second (last 1 s / 10 s)"),
+         [rt] {
+             const RealtimeStats stats = rt->stats();
+             return QStringLiteral("%1 / %2").arg(QLocale().toString(stats.eventsPerSecond, 'f', 1),
+                                                  QLocale().toString(stats.eventsPerSecond10s, 'f', 1));
+         }},
         {QStringLiteral("bytes"), tr("Bytes received"), stat(&RealtimeStats::bytesReceived)},
         {QStringLiteral("malformed"), tr("Malformed frames dropped"), stat(&RealtimeStats::malformedFrames)},
         {QStringLiteral("invalid"), tr("Invalid payloads dropped"), stat(&RealtimeStats::invalidPayloads)},
         {QStringLiteral("duplicates"), tr("Duplicate events dropped"), stat(&RealtimeStats::duplicatesDropped)},
         {QStringLiteral("gaps"), tr("Gaps detected"), stat(&RealtimeStats::gapsDetected)},
         {QStringLiteral("snapshots"), tr("Snapshots requested"), stat(&RealtimeStats::snapshotsRequested)},
+        {QStringLiteral("resends"), tr("Subscriptions re-sent / timed out / refused"),
+         [rt] {
+             const RealtimeStats stats = rt->stats();
+             return QStringLiteral("%1 / %2 / %3").arg(stats.subscribeResends).arg(stats.subscribeTimeouts).arg(stats.channelsRejected);
+         }},
+        {QStringLiteral("suspends"), tr("Sleeps detected / network returns"),
+         [rt] {
+             const RealtimeStats stats = rt->stats();
+             return QStringLiteral("%1 / %2").arg(stats.suspendsDetected).arg(stats.networkReturns);
+         }},
+        {QStringLiteral("outgoing"), tr("Outgoing frames queued / refused"),
+         [rt] {
+             const RealtimeStats stats = rt->stats();
+             return QStringLiteral("%1 / %2").arg(stats.outgoingQueued).arg(stats.outgoingOverflows);
+         }},
         {QStringLiteral("rtt"), tr("Round trip"),
          [rt] { return rt->roundTripMs() ? tr("%1 ms").arg(*rt->roundTripMs()) : tr("not measured yet"); }},
         {QStringLiteral("lastEvent"), tr("Last event"),
@@ -72,6 +105,19 @@ void DiagnosticsModel::addRows()
              return rt->lastError().isEmpty() ? tr("none")
                                               : details.isEmpty() ? rt->lastError()
                                                                   : QStringLiteral("%1 (%2)").arg(rt->lastError(), details);
+         }},
+        {QStringLiteral("recentErrors"), tr("Recent errors"),
+         [rt] {
+             QStringList lines;
+             const RealtimeStats stats = rt->stats();
+             for (const RecentError &error : stats.recentErrors) {
+                 QString line = QLocale().toString(error.at.toLocalTime().time(), QLocale::ShortFormat)
+                     + QStringLiteral("  ") + error.message;
+                 if (error.repeats > 1)
+                     line += QStringLiteral(" (×%1)").arg(error.repeats);
+                 lines.append(line);
+             }
+             return lines.isEmpty() ? tr("none") : lines.join(u'\n');
          }},
     };
 }
