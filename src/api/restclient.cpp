@@ -172,7 +172,8 @@ void RestClient::acknowledgeOrder(const QString &orderId, QObject *context, Call
     Request request{"POST", u"/api/orders/%1/acknowledge"_s.arg(pathSegment(orderId)), {},
                     std::nullopt, true, false};
     if (m_lists) {
-        fail(request, context, std::move(done), ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
+        fail(request, context, std::move(done),
+             ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
         return;
     }
     send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
@@ -184,7 +185,8 @@ void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObj
     Request request{"PATCH", u"/api/orders/%1"_s.arg(pathSegment(orderId)), {},
                     QJsonObject{{u"status"_s, statusToWire(status)}}, true, false};
     if (m_lists) {
-        fail(request, context, std::move(done), ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
+        fail(request, context, std::move(done),
+             ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
         return;
     }
     send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));

@@ -99,10 +99,15 @@ QUrl BackendProfile::restBaseUrl() const
 {
     if (rest.baseUrl.isValid() && !rest.baseUrl.isEmpty())
         return rest.baseUrl;
-    QUrl base = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                             | QUrl::RemoveUserInfo);
-    base.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
-    return base;
+    return originOf(url);
+}
+
+QUrl BackendProfile::originOf(const QUrl &webSocketUrl)
+{
+    QUrl derived = webSocketUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                         | QUrl::RemoveUserInfo);
+    derived.setScheme(webSocketUrl.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
+    return derived;
 }
 
 QString BackendProfile::expand(const QString &text, const QString &token) const

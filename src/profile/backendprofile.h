@@ -112,6 +112,9 @@ struct BackendProfile
     QString name;                               // for people: "Hafaloha (Rails)"
     BackendProtocol protocol = BackendProtocol::Hearth;
     QUrl url;                                   // the WebSocket URL
+    // The Origin header of the WebSocket handshake, for servers that check it (Rails'
+    // allowed_request_origins). Unset: the URL's own origin (wss://host → https://host).
+    QUrl origin;
     QString restaurantId;                       // fills {restaurant_id}
     TokenTransport auth;
     // The server's keep-alive period: Action Cable pings every 3 s, Phoenix clients beat every
@@ -128,6 +131,10 @@ struct BackendProfile
     bool supportsReplay() const { return protocol == BackendProtocol::Hearth; }
     // The REST base URL: rest.baseUrl, or the WebSocket URL's origin (wss → https).
     QUrl restBaseUrl() const;
+    // `origin`, or the WebSocket URL's origin.
+    QUrl handshakeOrigin() const { return origin.isEmpty() ? originOf(url) : origin; }
+    // What a browser would send as the Origin of a page on the same site as `webSocketUrl`.
+    static QUrl originOf(const QUrl &webSocketUrl);
 
     // Replaces {restaurant_id}, and {token} / {token_base64url} with `token`, in a template.
     QString expand(const QString &text, const QString &token = {}) const;

@@ -175,7 +175,8 @@ QJsonObject FieldMapper::mapObject(const QString &entity, const QJsonObject &for
             if (instant && instant->microseconds > 0)
                 out.insert(name, double(instant->microseconds));
             else
-                errors->append({path, u"must be an ISO 8601 timestamp after 1970 to derive a version from"_s});
+                errors->append(
+                    {path, u"must be an ISO 8601 timestamp after 1970 to derive a version from"_s});
             continue;
         }
         case FieldRule::Convert::None:

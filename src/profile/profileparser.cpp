@@ -144,6 +144,11 @@ Decoded<BackendProfile> fromJson(const QJsonObject &object)
     profile.protocol = protocol.value_or(BackendProtocol::Hearth);
 
     profile.url = parseUrl(reader, u"url"_s, {u"ws"_s, u"wss"_s}, Need::Required);
+    profile.origin = parseUrl(reader, u"origin"_s, {u"http"_s, u"https"_s}, Need::Optional);
+    const QString originPath = profile.origin.path();
+    if (!profile.origin.isEmpty()
+        && ((!originPath.isEmpty() && originPath != "/"_L1) || profile.origin.hasQuery()))
+        reader.fail(u"origin"_s, u"must be a scheme and host only, like https://shop.example.com"_s);
     profile.restaurantId = reader.stringOrInteger(u"restaurant_id"_s, Need::Optional).value_or(QString());
     if (const auto auth = parseAuth(reader, u"auth"_s, false, &errors))
         profile.auth = *auth;
@@ -204,7 +209,8 @@ Decoded<BackendProfile> parse(const QByteArray &json)
 {
     if (json.size() > maxFileBytes) {
         return Decoded<BackendProfile>::failure(
-            {{QString(), u"the file is %1 bytes; a profile is at most %2"_s.arg(json.size()).arg(maxFileBytes)}});
+            {{QString(),
+              u"the file is %1 bytes; a profile is at most %2"_s.arg(json.size()).arg(maxFileBytes)}});
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);

@@ -77,12 +77,10 @@ QLatin1StringView ActionCableAdapter::name() const
 QNetworkRequest ActionCableAdapter::handshakeRequest(const QUrl &url, const QString &token) const
 {
     QNetworkRequest request(url);
-    // Rails refuses an upgrade whose Origin is not allowed; by default it allows its own host,
-    // which is what a browser on the same site would send.
-    QUrl origin = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
-                               | QUrl::RemoveUserInfo);
-    origin.setScheme(url.scheme() == "wss"_L1 ? u"https"_s : u"http"_s);
-    request.setRawHeader("Origin", origin.toString(QUrl::FullyEncoded).toUtf8());
+    // Rails refuses an upgrade whose Origin it does not allow (HTTP 404). By default it allows
+    // its own host, which is what a browser on the same site sends; a profile may name another.
+    const QUrl origin = m_profile.origin.isEmpty() ? BackendProfile::originOf(url) : m_profile.origin;
+    request.setRawHeader("Origin", origin.toString(QUrl::FullyEncoded | QUrl::StripTrailingSlash).toUtf8());
     m_profile.auth.apply(&request, token);
     return request;
 }

@@ -92,8 +92,10 @@ FakeCableServer::Connection *FakeCableServer::current()
 
 void FakeCableServer::transmit(QWebSocket *socket, const QJsonObject &frame)
 {
-    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+    if (socket && socket->state() == QAbstractSocket::ConnectedState) {
         socket->sendTextMessage(railsJson(frame));
+        sinceLastFrame.start();
+    }
 }
 
 void FakeCableServer::onNewConnection()
@@ -123,9 +125,9 @@ void FakeCableServer::onNewConnection()
         connection->pinger = std::make_unique<QTimer>();
         connection->pinger->start(pingInterval);
         QObject::connect(connection->pinger.get(), &QTimer::timeout, socket, [this, socket] {
-            if (pinging)
-                transmit(socket, {{u"type"_s, u"ping"_s},
-                                  {u"message"_s, QDateTime::currentSecsSinceEpoch()}});
+            if (!pinging)
+                return;
+            transmit(socket, {{u"type"_s, u"ping"_s}, {u"message"_s, QDateTime::currentSecsSinceEpoch()}});
         });
     }
 }

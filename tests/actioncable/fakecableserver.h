@@ -7,6 +7,7 @@
 // silently and no reply to unsubscribe, reject_subscription for channels it does not serve or
 // that reject the subscriber, broadcasts to matching streams, disconnect frames, and JSON with
 // <, > and & escaped as Rails' encoder writes them.
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -59,6 +60,7 @@ public:
     QStringList tokens;      // the ?token= of each handshake
     QList<QByteArray> origins;
     QStringList negotiated;  // the subprotocol each connection ended up with
+    QElapsedTimer sinceLastFrame; // restarted at every frame sent
     int subscriptionCount() const; // on the current connection
 
     // What the Rails app does.

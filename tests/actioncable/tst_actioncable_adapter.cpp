@@ -289,6 +289,11 @@ private slots:
         QCOMPARE(withHeader.rawHeader("Authorization"), QByteArray("Bearer tok"));
         QCOMPARE(withHeader.url(), QUrl(u"ws://10.0.0.5:3000/cable"_s));
         QCOMPARE(withHeader.rawHeader("Origin"), QByteArray("http://10.0.0.5:3000"));
+
+        json.insert(u"origin"_s, u"https://order.hafaloha.example.com"_s); // the storefront's origin
+        QCOMPARE(ActionCableAdapter(profileFrom(json)).handshakeRequest(QUrl(u"ws://10.0.0.5:3000/cable"_s), u"t"_s)
+                     .rawHeader("Origin"),
+                 QByteArray("https://order.hafaloha.example.com"));
     }
 
     void welcomeCarriesThePingInterval()

@@ -82,6 +82,7 @@ private slots:
         QVERIFY(!profile.rest.hearthApi);
         QVERIFY(!profile.supportsReplay());
         QCOMPARE(profile.restBaseUrl(), QUrl(u"https://api.hafaloha.example.com"_s));
+        QCOMPARE(profile.handshakeOrigin(), QUrl(u"https://api.hafaloha.example.com"_s));
         QCOMPARE(profile.rest.auth.method, TokenTransport::Method::Header);
         QCOMPARE(profile.rest.ordersSnapshot->path, u"/api/v1/admin/orders"_s);
         QCOMPARE(profile.rest.ordersSnapshot->list, u"orders"_s);
@@ -139,6 +140,12 @@ private slots:
         QCOMPARE(parsedOrFail(object).restBaseUrl(), QUrl(u"https://cable.example.com:8443"_s));
         object = edited(object, u"url"_s, u"ws://10.0.0.5:3000/cable"_s);
         QCOMPARE(parsedOrFail(object).restBaseUrl(), QUrl(u"http://10.0.0.5:3000"_s));
+    }
+
+    void anOriginForServersThatCheckIt()
+    {
+        const QJsonObject object = edited(shippedProfile(hafaloha), u"origin"_s, u"https://hafaloha.example.com"_s);
+        QCOMPARE(parsedOrFail(object).handshakeOrigin(), QUrl(u"https://hafaloha.example.com"_s));
     }
 
     void restAuthFollowsTheSocketUnlessSet()
@@ -211,6 +218,8 @@ private slots:
         row("url garbage", h, u"url"_s, u"not a url"_s, u"url"_s, u"must be a full"_s);
         row("url credentials", h, u"url"_s, u"wss://ana:pw@x.example/cable"_s, u"url"_s, u"password"_s);
         row("url number", h, u"url"_s, 5, u"url"_s, u"must be a string"_s);
+        row("origin ws", h, u"origin"_s, u"wss://x.example"_s, u"origin"_s, u"http or https"_s);
+        row("origin with path", h, u"origin"_s, u"https://x.example/app"_s, u"origin"_s, u"scheme and host only"_s);
         row("restaurant object", h, u"restaurant_id"_s, QJsonObject(), u"restaurant_id"_s, u"must be a string"_s);
         row("restaurant missing", h, u"restaurant_id"_s, removed(), u"restaurant_id"_s, u"uses {restaurant_id}"_s);
         row("heartbeat tiny", h, u"heartbeat_ms"_s, 5, u"heartbeat_ms"_s, u"between"_s);
