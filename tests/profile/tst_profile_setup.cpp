@@ -4,10 +4,13 @@
 
 #include "api/restclient.h"
 #include "profile/profileloader.h"
+#include "profile/profileparser.h"
+#include "realtime/adapterfactory.h"
 #include "realtime/realtimeservice.h"
 #include "sync/backendsetup.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QtTest>
 
 using namespace hearth;
@@ -52,6 +55,26 @@ private slots:
         QVERIFY(BackendSetup::apply(*profile, &rest, &realtime, &error));
         QVERIFY(rest.speaksHearthApi());
         QCOMPARE(rest.baseUrl(), QUrl(u"https://hearth.example.com"_s));
+    }
+
+    void theHearthAdapterSendsTheTokenAsTheProfileSays()
+    {
+        const QUrl url(u"wss://hearth.example.com/ws"_s);
+        std::unique_ptr<ProtocolAdapter> bearer =
+            makeProtocolAdapter(BackendProfile::hearthServer(QUrl(u"https://hearth.example.com"_s), url));
+        QCOMPARE(bearer->name(), "hearth.v1"_L1);
+        QCOMPARE(bearer->handshakeRequest(url, u"tok"_s).rawHeader("Authorization"), QByteArray("Bearer tok"));
+        QVERIFY(bearer->subprotocols(u"tok"_s).isEmpty());
+
+        // For proxies that strip headers: the subprotocol pair of docs/protocol.md.
+        const QJsonObject json = edited(shippedProfile(u"hearth-server.json"_s), u"auth"_s,
+            profiletest::json(R"({"method":"subprotocol","protocols":["hearth.v1","hearth.bearer.{token_base64url}"]})"));
+        const Decoded<BackendProfile> profile = ProfileParser::fromJson(json);
+        QVERIFY2(profile.ok(), qPrintable(profile.errorString()));
+        std::unique_ptr<ProtocolAdapter> subprotocol = makeProtocolAdapter(*profile.value);
+        QVERIFY(!subprotocol->handshakeRequest(url, u"tok"_s).hasRawHeader("Authorization"));
+        QCOMPARE(subprotocol->subprotocols(u"tok"_s), (QStringList{u"hearth.v1"_s, u"hearth.bearer.dG9r"_s}));
+        QVERIFY(subprotocol->acceptsSubprotocol(u"hearth.v1"_s));
     }
 
     void aProtocolThisBuildCannotSpeak()
