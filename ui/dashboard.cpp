@@ -1,6 +1,8 @@
 #include "ui/dashboard.h"
 
 #include "core/logging.h"
+#include "profile/profileloader.h"
+#include "sync/backendsetup.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 
@@ -25,6 +27,14 @@ Dashboard::Dashboard(QObject *parent)
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
     connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);
+    connect(&m_client.realtime(), &RealtimeService::stateChanged, this, [this](ConnectionState state) {
+        // A profile backend refused its token: ask for a new one (hearth-server goes through SignIn).
+        if (state == ConnectionState::SignedOut && m_foreignProfile) {
+            signInDialog()->setTokenMode(m_foreignProfile->name);
+            signInDialog()->showError(m_client.realtime().lastError());
+            signInDialog()->show();
+        }
+    });
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
@@ -89,11 +99,13 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     m_status.setShowingCachedData(cached.savedAt);
 }
 
-void Dashboard::showSignIn(const QString &server, const QString &username)
+SignInDialog *Dashboard::signInDialog()
 {
     if (!m_dialog) {
         m_dialog = new SignInDialog(m_window.get());
         connect(m_dialog, &SignInDialog::signInRequested, &m_client.signIn(), &SignIn::signIn);
+        connect(m_dialog, &SignInDialog::tokenSubmitted, this, &Dashboard::startWithToken);
+        connect(m_dialog, &SignInDialog::profileChosen, this, &Dashboard::loadProfileFile);
         connect(&m_client.signIn(), &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
         connect(m_dialog, &QDialog::rejected, this, [this] {
             // Nothing to show without a session; closing the dialog before the first sign-in quits.
@@ -101,6 +113,62 @@ void Dashboard::showSignIn(const QString &server, const QString &username)
                 QApplication::quit();
         });
     }
+    return m_dialog;
+}
+
+void Dashboard::loadProfileFile(const QString &path)
+{
+    ProfileLoader::Failure failure;
+    const std::optional<BackendProfile> profile = ProfileLoader::loadFile(path, &failure);
+    QString error = failure.message;
+    if (!profile || !useProfile(*profile, &error)) {
+        qCWarning(lcUi) << "backend profile rejected:" << failure.details;
+        signInDialog()->showError(error);
+    }
+}
+
+bool Dashboard::useProfile(const BackendProfile &profile, QString *errorMessage)
+{
+    if (!BackendSetup::apply(profile, &m_client.rest(), &m_client.realtime(), errorMessage))
+        return false;
+    if (profile.protocol == BackendProtocol::Hearth) {
+        m_foreignProfile.reset();
+        signInDialog()->setTokenMode({});
+        showSignIn(profile.restBaseUrl().toString());
+        return true;
+    }
+    m_foreignProfile = profile;
+    const QString token = qEnvironmentVariable("HEARTH_TOKEN");
+    if (!token.isEmpty()) {
+        startWithToken(token); // a kiosk set up by an installer: no questions at start
+        return true;
+    }
+    signInDialog()->setTokenMode(profile.name);
+    signInDialog()->show();
+    signInDialog()->raise();
+    return true;
+}
+
+void Dashboard::startWithToken(const QString &token)
+{
+    if (!m_foreignProfile)
+        return;
+    const BackendProfile &profile = *m_foreignProfile;
+    BackendSetup::setToken(profile, token, &m_client.rest(), &m_client.realtime());
+    // The backend has no sign-in to refuse a bad token, so the link's own answer decides: a
+    // refused handshake shows "Signed out" and the dialog comes back.
+    if (m_dialog)
+        m_dialog->accept();
+    m_window->setRestaurantName(profile.name);
+    openCache(profile.restBaseUrl(), profile.restaurantId);
+    m_client.start();
+    m_window->show();
+    emit signedIn();
+}
+
+void Dashboard::showSignIn(const QString &server, const QString &username)
+{
+    signInDialog();
     m_dialog->setServer(server);
     m_dialog->setUsername(username);
     m_dialog->show();

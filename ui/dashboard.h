@@ -3,6 +3,7 @@
 // The desktop application's composition root: creates the network clients, the sync layer, the
 // models and the window, and walks the user through signing in. One per process, made in main().
 #include "core/serveraddress.h"
+#include "profile/backendprofile.h"
 #include "models/connectionstatus.h"
 #include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
@@ -36,6 +37,10 @@ public:
     // Shows the orders the last session left in the local cache — marked as saved, with their
     // age — and asks to sign in again. `server` and `username` override the remembered ones.
     void resumeLastSession(const QString &server = {}, const QString &username = {});
+    // Connects to the backend a profile describes: hearth-server profiles ask for user name and
+    // password, others for the access token their installer was given (or take HEARTH_TOKEN).
+    // False with a message a manager can pass on when this build cannot speak the profile.
+    bool useProfile(const BackendProfile &profile, QString *errorMessage);
     // Asks for credentials; the window opens once the server has accepted them.
     void showSignIn(const QString &server = {}, const QString &username = {});
     // Signs in without asking (the demo, with its known account).
@@ -53,6 +58,9 @@ private:
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
     void openCache(const QUrl &server, const QString &restaurantId);
+    void startWithToken(const QString &token);
+    void loadProfileFile(const QString &path);
+    SignInDialog *signInDialog();
     QString cachePathFor(const QUrl &server, const QString &restaurantId) const;
 
     OrdersClient m_client;
@@ -65,6 +73,7 @@ private:
     QString m_cacheDirectory;
     QString m_openCachePath;
     bool m_remembersSession = true;
+    std::optional<BackendProfile> m_foreignProfile; // a backend without Hearth's sign-in
 };
 
 } // namespace hearth

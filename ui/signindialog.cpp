@@ -2,6 +2,7 @@
 
 #include "ui_signindialog.h"
 
+#include <QFileDialog>
 #include <QPushButton>
 
 namespace hearth {
@@ -11,6 +12,10 @@ SignInDialog::SignInDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_un
     m_ui->setupUi(this);
     m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
     m_ui->errorLabel->hide();
+    QPushButton *profile = m_ui->buttons->addButton(tr("Backend profile…"), QDialogButtonBox::ActionRole);
+    profile->setObjectName(QStringLiteral("chooseProfile"));
+    profile->setToolTip(tr("Connect to a Rails (Action Cable) or Supabase backend described by a profile file"));
+    connect(profile, &QPushButton::clicked, this, &SignInDialog::chooseProfile);
     // The dialog stays open until the server has answered; the owner closes it on success.
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SignInDialog::onAccepted);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -43,8 +48,40 @@ void SignInDialog::showError(const QString &message)
     m_ui->errorLabel->setVisible(!message.isEmpty());
 }
 
+void SignInDialog::setTokenMode(const QString &backendName)
+{
+    m_tokenMode = !backendName.isEmpty();
+    m_ui->serverEdit->setReadOnly(m_tokenMode);
+    if (m_tokenMode)
+        m_ui->serverEdit->setText(backendName);
+    m_ui->usernameLabel->setVisible(!m_tokenMode);
+    m_ui->usernameEdit->setVisible(!m_tokenMode);
+    m_ui->serverLabel->setText(m_tokenMode ? tr("Backend:") : tr("&Server:"));
+    m_ui->passwordLabel->setText(m_tokenMode ? tr("Access &token:") : tr("&Password:"));
+    m_ui->passwordEdit->clear();
+    m_ui->passwordEdit->setFocus();
+}
+
+void SignInDialog::chooseProfile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a backend profile"), {},
+                                                      tr("Backend profiles (*.json)"));
+    if (!path.isEmpty())
+        emit profileChosen(path);
+}
+
 void SignInDialog::onAccepted()
 {
+    if (m_tokenMode) {
+        if (m_ui->passwordEdit->text().trimmed().isEmpty()) {
+            showError(tr("Enter the access token you were given for this backend."));
+            return;
+        }
+        showError({});
+        setBusy(true);
+        emit tokenSubmitted(m_ui->passwordEdit->text().trimmed());
+        return;
+    }
     QString error;
     const std::optional<ServerAddress> address = ServerAddress::parse(m_ui->serverEdit->text(), &error);
     if (!address) {

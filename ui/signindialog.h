@@ -27,14 +27,21 @@ public:
     void setUsername(const QString &username);
     void setBusy(bool busy);
     void showError(const QString &message);
+    // For a backend without Hearth's sign-in (a backend profile): ask only for the access token
+    // its installer was given. An empty name returns to server, user name and password.
+    void setTokenMode(const QString &backendName);
 
 signals:
     void signInRequested(const hearth::ServerAddress &address, const QString &username, const QString &password);
+    void tokenSubmitted(const QString &token);
+    void profileChosen(const QString &path);
 
 private:
     void onAccepted();
+    void chooseProfile();
 
     std::unique_ptr<Ui::SignInDialog> m_ui;
+    bool m_tokenMode = false;
 };
 
 } // namespace hearth

@@ -2,6 +2,7 @@
 // demo server when asked, and hand over to the Dashboard.
 #include "core/logging.h"
 #include "core/serveraddress.h"
+#include "profile/profileloader.h"
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
 #include "ui/dashboard.h"
@@ -23,6 +24,7 @@ struct Options
 {
     bool demo = false;
     QString server;
+    QString profilePath;
     QString username;
     double simulateRate = 12.0;
     int quitAfterSeconds = 0;
@@ -50,6 +52,8 @@ Options parseOptions(const QApplication &app)
         QApplication::translate("main", "Start a built-in demo server with a simulated service and sign in to it."));
     const QCommandLineOption server(QStringLiteral("server"),
         QApplication::translate("main", "The Hearth server to sign in to."), QStringLiteral("URL"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QApplication::translate("main", "A backend profile (JSON) describing a Rails, Supabase or Hearth backend."), QStringLiteral("FILE"));
     const QCommandLineOption user(QStringLiteral("user"),
         QApplication::translate("main", "User name to prefill in the sign-in dialog."), QStringLiteral("NAME"));
     const QCommandLineOption simulate(QStringLiteral("simulate"),
@@ -58,12 +62,13 @@ Options parseOptions(const QApplication &app)
         QApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE"));
-    parser.addOptions({demo, server, user, simulate, quitAfter, screenshot});
+    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot});
     parser.process(app);
 
     Options options;
     options.demo = parser.isSet(demo);
     options.server = parser.value(server);
+    options.profilePath = parser.value(profile);
     options.username = parser.value(user);
     if (parser.isSet(simulate)) {
         bool ok = false;
@@ -129,6 +134,17 @@ int main(int argc, char *argv[])
         dashboard.signInDirectly(hearth::ServerAddress::fromHttpBase(demoServer->httpUrl()),
                                  QString(hearth::server::DemoAccounts::managerUsername),
                                  QString(hearth::server::DemoAccounts::managerPassword));
+    } else if (!options.profilePath.isEmpty()) {
+        dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
+        hearth::ProfileLoader::Failure failure;
+        const auto profile = hearth::ProfileLoader::loadFile(options.profilePath, &failure);
+        QString error = failure.message;
+        if (!profile || !dashboard.useProfile(*profile, &error)) {
+            fail(error);
+            if (!failure.details.isEmpty())
+                fail(failure.details);
+            return 1;
+        }
     } else {
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
         dashboard.resumeLastSession(options.server, options.username);

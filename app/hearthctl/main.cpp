@@ -1,6 +1,8 @@
 // hearthctl: the support companion. `check` walks the connection step by step, `watch` prints
 // the live events exactly as the dashboard receives them. Wiring only.
 #include "core/serveraddress.h"
+#include "profile/profileloader.h"
+#include "sync/backendsetup.h"
 #include "sync/connectioncheck.h"
 #include "sync/ordersclient.h"
 #include "sync/watchprinter.h"
@@ -11,6 +13,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -30,19 +33,53 @@ struct Target
 {
     hearth::ServerAddress address;
     hearth::ConnectionCheck::Credentials credentials;
+    std::optional<hearth::BackendProfile> profile; // set with --profile
 };
+
+bool isForeign(const Target &target)
+{
+    return target.profile && target.profile->protocol != hearth::BackendProtocol::Hearth;
+}
+
+// Points the client at a --profile backend; false (with the reason printed) when it cannot.
+bool applyProfile(const Target &target, hearth::OrdersClient *client)
+{
+    if (!target.profile)
+        return true;
+    QString error;
+    if (!hearth::BackendSetup::apply(*target.profile, &client->rest(), &client->realtime(), &error)) {
+        err() << "hearthctl: " << error << Qt::endl;
+        return false;
+    }
+    if (isForeign(target))
+        hearth::BackendSetup::setToken(*target.profile, target.credentials.token, &client->rest(), &client->realtime());
+    return true;
+}
 
 // Tokens and passwords come from the environment by preference: command lines end up in shell
 // histories and process lists.
 Target parseTarget(const QCommandLineParser &parser)
 {
-    QString error;
-    const auto address = hearth::ServerAddress::parse(parser.value(QStringLiteral("server")), &error);
-    if (!address) {
-        err() << "hearthctl: " << error << Qt::endl;
-        std::exit(2);
+    Target target;
+    if (parser.isSet(QStringLiteral("profile"))) {
+        hearth::ProfileLoader::Failure failure;
+        target.profile = hearth::ProfileLoader::loadFile(parser.value(QStringLiteral("profile")), &failure);
+        if (!target.profile) {
+            err() << "hearthctl: " << failure.message << '\n' << failure.details << Qt::endl;
+            std::exit(2);
+        }
+        target.address = hearth::ServerAddress::fromHttpBase(target.profile->restBaseUrl());
+        if (target.profile->protocol == hearth::BackendProtocol::Hearth)
+            target.address.webSocketUrl = target.profile->url;
+    } else {
+        QString error;
+        const auto address = hearth::ServerAddress::parse(parser.value(QStringLiteral("server")), &error);
+        if (!address) {
+            err() << "hearthctl: " << error << Qt::endl;
+            std::exit(2);
+        }
+        target.address = *address;
     }
-    Target target{*address, {}};
     target.credentials.token = parser.isSet(QStringLiteral("token")) ? parser.value(QStringLiteral("token"))
                                                                       : qEnvironmentVariable("HEARTH_TOKEN");
     target.credentials.username = parser.value(QStringLiteral("user"));
@@ -53,6 +90,8 @@ Target parseTarget(const QCommandLineParser &parser)
 int runCheck(const Target &target)
 {
     hearth::OrdersClient client;
+    if (!applyProfile(target, &client))
+        return 2;
     hearth::ConnectionCheck check(&client);
     QObject::connect(&check, &hearth::ConnectionCheck::stepFinished, [](const hearth::CheckStep &step) {
         out() << (step.ok ? "PASS " : "FAIL ") << step.name.leftJustified(10) << step.detail << Qt::endl;
@@ -63,13 +102,18 @@ int runCheck(const Target &target)
         out() << (passed ? "All checks passed." : "The check failed.") << Qt::endl;
         QCoreApplication::exit(passed ? 0 : 1);
     });
-    check.run(target.address, target.credentials);
+    if (isForeign(target))
+        check.runForeign(target.profile->url, target.credentials.token);
+    else
+        check.run(target.address, target.credentials);
     return QCoreApplication::exec();
 }
 
 int runWatch(const Target &target, hearth::WatchPrinter::Format format)
 {
     hearth::OrdersClient client;
+    if (!applyProfile(target, &client))
+        return 2;
     hearth::WatchPrinter printer(&client, format, &out(), &err());
     hearth::SignIn &signIn = client.signIn();
     QObject::connect(&signIn, &hearth::SignIn::signInFailed, [](const QString &message) {
@@ -81,7 +125,9 @@ int runWatch(const Target &target, hearth::WatchPrinter::Format format)
         err() << "hearthctl: " << reason << Qt::endl;
         QCoreApplication::exit(1);
     });
-    if (!target.credentials.username.isEmpty()) {
+    if (isForeign(target)) {
+        client.start(); // the profile's backend has no sign-in: the token went in with the profile
+    } else if (!target.credentials.username.isEmpty()) {
         signIn.signIn(target.address, target.credentials.username, target.credentials.password);
     } else if (!target.credentials.token.isEmpty()) {
         client.rest().setBaseUrl(target.address.httpBase);
@@ -114,10 +160,11 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("check or watch"));
     parser.addOptions({
         {QStringLiteral("server"), QStringLiteral("The Hearth server, e.g. https://bistro.example.com."), QStringLiteral("URL")},
+        {QStringLiteral("profile"), QStringLiteral("A backend profile (JSON) instead of --server: Rails, Supabase or Hearth."), QStringLiteral("FILE")},
         {QStringLiteral("token"), QStringLiteral("A session token (prefer HEARTH_TOKEN)."), QStringLiteral("TOKEN")},
         {QStringLiteral("user"), QStringLiteral("Sign in as this user; the password comes from HEARTH_PASSWORD."), QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("watch: one JSON object per line.")},
-        {{QStringLiteral("v"), QStringLiteral("verbose")}, QStringLiteral("Also print Hearth's own log lines on stderr.")},
+        {QStringLiteral("verbose"), QStringLiteral("Also print Hearth's own log lines on stderr.")},
     });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("verbose")))
@@ -129,8 +176,8 @@ int main(int argc, char *argv[])
         err() << "hearthctl: say check or watch (see --help)" << Qt::endl;
         return 2;
     }
-    if (!parser.isSet(QStringLiteral("server"))) {
-        err() << "hearthctl: --server is required" << Qt::endl;
+    if (!parser.isSet(QStringLiteral("server")) && !parser.isSet(QStringLiteral("profile"))) {
+        err() << "hearthctl: --server or --profile is required" << Qt::endl;
         return 2;
     }
     const Target target = parseTarget(parser);

@@ -39,7 +39,26 @@ void ConnectionCheck::run(const ServerAddress &address, const Credentials &crede
         });
     m_steps.append([this] { checkApi(); });
     m_steps.append([this] { checkAuth(); });
-    m_steps.append([this] { checkUpgrade(); });
+    m_steps.append([this] { checkUpgrade(true); });
+    m_steps.append([this] { checkSubscribe(); });
+    m_steps.append([this] { checkRoundTrip(); });
+    runNext();
+}
+
+void ConnectionCheck::runForeign(const QUrl &webSocketUrl, const QString &token)
+{
+    m_done = false;
+    m_credentials = {token, {}, {}};
+    const QString host = webSocketUrl.host();
+    const bool secure = webSocketUrl.scheme() == u"wss";
+    const auto port = quint16(webSocketUrl.port(secure ? 443 : 80));
+    m_steps = {[this, host] { m_probe->resolve(host, [this](const ProbeResult &r) { report(QStringLiteral("dns"), r); }); },
+               [this, host, port] { m_probe->connectTcp(host, port, [this](const ProbeResult &r) { report(QStringLiteral("tcp"), r); }); }};
+    if (secure)
+        m_steps.append([this, host, port] {
+            m_probe->handshakeTls(host, port, [this](const ProbeResult &r) { report(QStringLiteral("tls"), r); });
+        });
+    m_steps.append([this] { checkUpgrade(false); });
     m_steps.append([this] { checkSubscribe(); });
     m_steps.append([this] { checkRoundTrip(); });
     runNext();
@@ -152,10 +171,11 @@ void ConnectionCheck::awaitRealtime(const QString &name, const std::function<voi
     start();
 }
 
-void ConnectionCheck::checkUpgrade()
+void ConnectionCheck::checkUpgrade(bool hearthEndpoint)
 {
     RealtimeService *realtime = &m_client->realtime();
-    realtime->setEndpoint(m_address.webSocketUrl, m_credentials.token);
+    if (hearthEndpoint)
+        realtime->setEndpoint(m_address.webSocketUrl, m_credentials.token);
     realtime->setHeartbeatOverride(500ms); // a quick round trip for the last step
     awaitRealtime(QStringLiteral("upgrade"), [this, realtime] {
         m_waits.append(connect(realtime, &RealtimeService::stateChanged, this, [this, realtime](ConnectionState state) {

@@ -45,6 +45,9 @@ public:
 
     void setStepTimeout(std::chrono::milliseconds timeout);
     void run(const ServerAddress &address, const Credentials &credentials);
+    // A backend described by a profile and already set up on the client (BackendSetup): without
+    // Hearth's REST API the api and auth steps give way to the token going straight to the link.
+    void runForeign(const QUrl &webSocketUrl, const QString &token);
 
 signals:
     void stepFinished(const hearth::CheckStep &step);
@@ -61,7 +64,7 @@ private:
 
     void checkApi();
     void checkAuth();
-    void checkUpgrade();
+    void checkUpgrade(bool hearthEndpoint);
     void checkSubscribe();
     void checkRoundTrip();
 

@@ -49,6 +49,29 @@ private slots:
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible());
     }
 
+    void aProfileBackendAsksOnlyForItsToken()
+    {
+        SignInDialog dialog;
+        dialog.show();
+        QSignalSpy token(&dialog, &SignInDialog::tokenSubmitted);
+        QSignalSpy requested(&dialog, &SignInDialog::signInRequested);
+        dialog.setTokenMode(QStringLiteral("Hafaloha (Rails)"));
+        QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->isVisible());
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(), QStringLiteral("Hafaloha (Rails)"));
+        okButton(dialog)->click();
+        QCOMPARE(token.size(), 0); // nothing typed: explained, not sent
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible());
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit")), QStringLiteral("abc123"));
+        okButton(dialog)->click();
+        QCOMPARE(token.size(), 1);
+        QCOMPARE(token.first().first().toString(), QStringLiteral("abc123"));
+        QCOMPARE(requested.size(), 0);
+
+        dialog.setTokenMode({});
+        QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->isVisible());
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("chooseProfile")));
+    }
+
 private:
     static QPushButton *okButton(SignInDialog &dialog)
     {
