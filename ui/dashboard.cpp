@@ -160,6 +160,7 @@ void Dashboard::startWithToken(const QString &token)
     if (m_dialog)
         m_dialog->accept();
     m_window->setRestaurantName(profile.name);
+    m_window->setOrderActionsAvailable(m_client.rest().speaksHearthApi());
     openCache(profile.restBaseUrl(), profile.restaurantId);
     m_client.start();
     m_window->show();

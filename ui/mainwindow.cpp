@@ -119,6 +119,14 @@ void MainWindow::setRestaurantName(const QString &name)
     updateTitle();
 }
 
+void MainWindow::setOrderActionsAvailable(bool available)
+{
+    m_actionsAvailable = available;
+    for (QAction *action : {m_acknowledgeAction, m_advanceAction, m_cancelAction})
+        action->setVisible(available);
+    updateActions();
+}
+
 void MainWindow::updateTitle()
 {
     const int unacknowledged = m_orders->unacknowledgedCount();
@@ -137,7 +145,7 @@ const Order *MainWindow::selectedOrder() const
 void MainWindow::updateActions()
 {
     const Order *order = selectedOrder();
-    const bool actionable = order && order->isOpen() && !m_actions->isBusy(order->id);
+    const bool actionable = m_actionsAvailable && order && order->isOpen() && !m_actions->isBusy(order->id);
     m_acknowledgeAction->setEnabled(actionable && !order->isAcknowledged());
 
     const std::optional<OrderStatus> next = order ? nextStatus(order->status) : std::nullopt;

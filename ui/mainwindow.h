@@ -32,6 +32,9 @@ public:
                DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
 
     void setRestaurantName(const QString &name);
+    // Backends without Hearth's REST API (profiles) take no order changes from Hearth: the
+    // actions go, rather than failing one click at a time.
+    void setOrderActionsAvailable(bool available);
     QTableView *ordersView() const { return m_view; }
     ConnectionStatusBar *connectionBar() const { return m_connectionBar; }
 
@@ -57,6 +60,7 @@ private:
     QAction *m_advanceAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QString m_restaurantName;
+    bool m_actionsAvailable = true;
     DiagnosticsModel *m_diagnostics;
     DiagnosticsPanel *m_diagnosticsPanel = nullptr;
 };
