@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "realtime/eventbatcher.h"
+#include "realtime/inboundqueue.h"
 #include "realtime/hearthprotocol.h"
 #include "realtime/heartbeat.h"
 #include "realtime/linkerrors.h"
@@ -38,6 +39,12 @@ RealtimeService::RealtimeService(QObject *parent)
     : QObject(parent),
       m_adapter(std::make_unique<HearthAdapter>()),
       m_batcher(new EventBatcher(this)),
+      m_inbound(new InboundQueue(
+          [this](quint64 generation, const QString &text) {
+              if (isCurrent(generation))
+                  onTextMessage(text);
+          },
+          this)),
       m_heartbeat(new Heartbeat(this)),
       m_watchdog(new SubscribeWatchdog(this)),
       m_suspendDetector(new SuspendDetector(this)),
@@ -192,10 +199,7 @@ void RealtimeService::openSocket()
             onConnected();
     });
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, generation](const QString &text) {
-                if (isCurrent(generation))
-                    onTextMessage(text);
-            });
+            [this, generation](const QString &text) { m_inbound->push(generation, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, generation](const QByteArray &data) {
                 if (!isCurrent(generation))

@@ -37,6 +37,7 @@ QT_END_NAMESPACE
 namespace hearth {
 
 class EventBatcher;
+class InboundQueue;
 class Heartbeat;
 class NetworkWatch;
 class ProtocolAdapter;
@@ -175,6 +176,7 @@ private:
     SubscriptionRegistry m_registry;
     Backoff m_backoff;
     EventBatcher *m_batcher;
+    InboundQueue *m_inbound; // frames wait here so a burst is applied in slices
     Heartbeat *m_heartbeat;
     SubscribeWatchdog *m_watchdog;
     SuspendDetector *m_suspendDetector;

@@ -4,6 +4,7 @@
 
 #include "core/logging.h"
 #include "core/ordercodec.h"
+#include "realtime/inboundqueue.h"
 #include "realtime/eventbatcher.h"
 #include "realtime/heartbeat.h"
 #include "realtime/linkerrors.h"
@@ -78,6 +79,10 @@ void RealtimeService::onTextMessage(const QString &text)
 
 void RealtimeService::onSocketError(QAbstractSocket::SocketError error)
 {
+    const quint64 generation = m_generation;
+    m_inbound->drain();
+    if (!isCurrent(generation))
+        return;
     const QString errorString = m_socket->errorString();
     // A token refused at the handshake will be refused again: do not retry it.
     if (!m_welcomed && handshakeHttpStatus(errorString) == 401) {
@@ -89,6 +94,12 @@ void RealtimeService::onSocketError(QAbstractSocket::SocketError error)
 
 void RealtimeService::onDisconnected()
 {
+    // What arrived before the close is applied before it — unless a frame among it already
+    // ended this socket.
+    const quint64 generation = m_generation;
+    m_inbound->drain();
+    if (!isCurrent(generation))
+        return;
     const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
     const QString reason = m_socket->closeReason();
     if (code == QWebSocketProtocol::CloseCodePolicyViolated
