@@ -1,6 +1,7 @@
 #include "realtime/adapterfactory.h"
 
 #include "realtime/actioncableadapter.h"
+#include "realtime/phoenixadapter.h"
 
 #include <QCoreApplication>
 
@@ -24,7 +25,7 @@ std::unique_ptr<ProtocolAdapter> makeProtocolAdapter(const BackendProfile &profi
     case BackendProtocol::ActionCable:
         return std::make_unique<ActionCableAdapter>(profile);
     case BackendProtocol::Phoenix:
-        break;
+        return std::make_unique<PhoenixAdapter>(profile);
     }
     if (errorMessage) {
         //: %1 is the name of a backend profile, e.g. "Supabase project"

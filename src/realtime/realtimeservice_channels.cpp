@@ -197,6 +197,11 @@ void RealtimeService::handleChannelError(const ServerError &message)
     // Nobody wants the channel any more; its subscribe was refused, so nothing is owed either.
     if (m_registry.dropOwedUnsubscribe(channel))
         return;
+    if (message.code == ServerErrorCode::channelLost) {
+        if (m_registry.isWanted(channel))
+            sendSubscribe(channel); // the watchdog bounds it as any subscribe
+        return;
+    }
     const bool forbidden = message.code == ServerErrorCode::forbidden;
     const bool rejected = message.code == ServerErrorCode::badRequest && !message.reconnect;
     if (!forbidden && !rejected) {

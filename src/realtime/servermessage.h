@@ -82,6 +82,8 @@ inline constexpr QLatin1StringView unauthorized("unauthorized");
 inline constexpr QLatin1StringView forbidden("forbidden");
 inline constexpr QLatin1StringView badRequest("bad_request");
 inline constexpr QLatin1StringView rateLimited("rate_limited");
+// The server lost one channel but not the link (Phoenix phx_error): join it again.
+inline constexpr QLatin1StringView channelLost("channel_lost");
 } // namespace ServerErrorCode
 
 } // namespace hearth
