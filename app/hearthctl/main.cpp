@@ -9,6 +9,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -141,6 +143,56 @@ int runWatch(const Target &target, hearth::WatchPrinter::Format format)
     return QCoreApplication::exec();
 }
 
+// Prints the server's own figures; a backend without them says so instead of failing vaguely.
+int runStats(const Target &target, bool json)
+{
+    hearth::OrdersClient client;
+    if (!applyProfile(target, &client))
+        return 2;
+    hearth::RestClient &rest = client.rest();
+    rest.setBaseUrl(target.address.httpBase);
+    auto fetch = [&rest, json] {
+        rest.fetchServerStats(&rest, [json](const hearth::ApiResult<QJsonObject> &result) {
+            if (!result.ok()) {
+                if (result.error.kind == hearth::ApiError::Kind::NotFound)
+                    err() << "hearthctl: this server does not publish stats" << Qt::endl;
+                else
+                    err() << "hearthctl: " << result.error.message << Qt::endl;
+                QCoreApplication::exit(1);
+                return;
+            }
+            const QJsonObject &stats = *result.value;
+            if (json) {
+                out() << QString::fromUtf8(QJsonDocument(stats).toJson(QJsonDocument::Compact)) << Qt::endl;
+            } else {
+                for (auto it = stats.constBegin(); it != stats.constEnd(); ++it) {
+                    const QString value = it->isObject()
+                        ? QString::fromUtf8(QJsonDocument(it->toObject()).toJson(QJsonDocument::Compact))
+                        : it->toVariant().toString();
+                    out() << it.key().leftJustified(18) << value << Qt::endl;
+                }
+            }
+            QCoreApplication::exit(0);
+        });
+    };
+    if (!target.credentials.username.isEmpty()) {
+        rest.login(target.credentials.username, target.credentials.password, &rest,
+                   [&rest, fetch](const hearth::ApiResult<hearth::Session> &session) {
+                       if (!session.ok()) {
+                           err() << "hearthctl: " << session.error.message << Qt::endl;
+                           QCoreApplication::exit(1);
+                           return;
+                       }
+                       rest.setToken(session.value->token);
+                       fetch();
+                   });
+    } else {
+        rest.setToken(target.credentials.token);
+        fetch();
+    }
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -153,11 +205,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Hearth support tool.\n\n"
         "  check   test every step from this PC to the server, with a hint for each failure\n"
-        "  watch   print live events as the dashboard receives them (state changes on stderr)\n\n"
+        "  watch   print live events as the dashboard receives them (state changes on stderr)\n"
+        "  stats   the server's own figures (connections, subscriptions, events, its logs)\n\n"
         "The token may also come from HEARTH_TOKEN, the password for --user from HEARTH_PASSWORD."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("check or watch"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("check, watch or stats"));
     parser.addOptions({
         {QStringLiteral("server"), QStringLiteral("The Hearth server, e.g. https://bistro.example.com."), QStringLiteral("URL")},
         {QStringLiteral("profile"), QStringLiteral("A backend profile (JSON) instead of --server: Rails, Supabase or Hearth."), QStringLiteral("FILE")},
@@ -172,8 +225,8 @@ int main(int argc, char *argv[])
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (positional.size() != 1 || (command != u"check" && command != u"watch")) {
-        err() << "hearthctl: say check or watch (see --help)" << Qt::endl;
+    if (positional.size() != 1 || (command != u"check" && command != u"watch" && command != u"stats")) {
+        err() << "hearthctl: say check, watch or stats (see --help)" << Qt::endl;
         return 2;
     }
     if (!parser.isSet(QStringLiteral("server")) && !parser.isSet(QStringLiteral("profile"))) {
@@ -183,6 +236,8 @@ int main(int argc, char *argv[])
     const Target target = parseTarget(parser);
     if (command == u"check")
         return runCheck(target);
+    if (command == u"stats")
+        return runStats(target, parser.isSet(QStringLiteral("json")));
     return runWatch(target, parser.isSet(QStringLiteral("json")) ? hearth::WatchPrinter::Format::Json
                                                                  : hearth::WatchPrinter::Format::Text);
 }

@@ -85,6 +85,16 @@ Decoded<QString> decodeHealth(const QJsonObject &json)
     return finish(std::move(epoch), std::move(errors));
 }
 
+Decoded<QJsonObject> decodeServerStats(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    for (const auto key : {"connections"_L1, "subscriptions"_L1, "events_sent"_L1})
+        reader.requiredInteger(key, 0, std::numeric_limits<qint64>::max() / 2);
+    QJsonObject stats = json;
+    return finish(std::move(stats), std::move(errors));
+}
+
 ServerErrorBody decodeErrorBody(const QByteArray &body)
 {
     const QJsonObject error = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();

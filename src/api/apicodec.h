@@ -14,6 +14,8 @@ Decoded<OrdersSnapshot> decodeOrdersSnapshot(const QJsonObject &json);
 Decoded<Order> decodeOrder(const QJsonObject &json);
 // GET /api/health: the server's epoch.
 Decoded<QString> decodeHealth(const QJsonObject &json);
+// GET /api/stats: passed on as it came, once its core counters proved to be numbers.
+Decoded<QJsonObject> decodeServerStats(const QJsonObject &json);
 
 struct ServerErrorBody
 {

@@ -198,6 +198,12 @@ void RestClient::checkHealth(QObject *context, Callback<QString> done)
     send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeHealth));
 }
 
+void RestClient::fetchServerStats(QObject *context, Callback<QJsonObject> done)
+{
+    Request request{"GET", u"/api/stats"_s, {}, std::nullopt, true, false};
+    send<QJsonObject>(request, context, std::move(done), objectBody(&ApiCodec::decodeServerStats));
+}
+
 QNetworkRequest RestClient::networkRequest(const Request &request) const
 {
     QUrl url = m_baseUrl;

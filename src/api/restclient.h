@@ -74,6 +74,8 @@ public:
     void setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
                         Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
+    // GET /api/stats (managers): connections, subscriptions, events sent, the channels' logs.
+    void fetchServerStats(QObject *context, Callback<QJsonObject> done);
 
 signals:
     void unauthorized(); // a request that carried a token got 401: the session is over

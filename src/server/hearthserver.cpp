@@ -118,6 +118,7 @@ bool HearthServer::start(QString *errorMessage)
     m_hub->setEpoch(m_database->epoch());
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
     m_api->setAccepting(true);
+    m_uptime.start();
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
@@ -181,6 +182,7 @@ void HearthServer::ensureHttpServer()
         return;
     m_http = new QHttpServer(this);
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
+    m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),
@@ -248,6 +250,24 @@ ServerStats HearthServer::stats() const
     stats.eventsSent = m_hub->counters().eventsSent;
     stats.malformedFrames = m_hub->counters().malformedFrames;
     return stats;
+}
+
+QJsonObject HearthServer::statsFor(const QString &restaurantId) const
+{
+    const ServerStats current = stats();
+    const QString channel(OrderEvents::channel);
+    return QJsonObject{
+        {QStringLiteral("connections"), current.connections},
+        {QStringLiteral("subscriptions"), current.subscriptions},
+        {QStringLiteral("events_sent"), current.eventsSent},
+        {QStringLiteral("malformed_frames"), current.malformedFrames},
+        {QStringLiteral("uptime_s"), m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0},
+        {QStringLiteral("channels"),
+         QJsonObject{{channel, QJsonObject{{QStringLiteral("epoch"), epoch()},
+                                           {QStringLiteral("head_seq"), m_eventLog->headSeq(restaurantId, channel)},
+                                           {QStringLiteral("oldest_seq"),
+                                            m_eventLog->oldestRetainedSeq(restaurantId, channel)}}}}},
+    };
 }
 
 } // namespace hearth::server

@@ -7,6 +7,8 @@
 // sockets belong to that thread), and it may not be moved after the first start().
 #include "server/serveroptions.h"
 
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -60,6 +62,8 @@ public:
 
     void setSimulationRate(double ordersPerMinute);
     ServerStats stats() const;
+    // GET /api/stats for one restaurant: the hub's counters, the orders channel's log, uptime.
+    QJsonObject statsFor(const QString &restaurantId) const;
 
 signals:
     void started(quint16 port);
@@ -90,6 +94,7 @@ private:
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;
+    QElapsedTimer m_uptime;
     bool m_running = false;
 };
 

@@ -67,6 +67,12 @@ HttpApi::HttpApi(QHttpServer *server, AuthService *auth, OrderService *orders, D
                       });
                   });
     server->route(QStringLiteral("/api/health"), Method::Get, [this] { return health(); });
+    // Figures for support (hearthctl stats); managers only, since they describe the whole site.
+    server->route(QStringLiteral("/api/stats"), Method::Get, [this](const QHttpServerRequest &request) {
+        return guarded(request, Role::Manager, [this](const AuthContext &context) {
+            return HttpResponses::json(m_statsSource ? m_statsSource(context.restaurantId) : QJsonObject{});
+        });
+    });
     compat::setNotFoundHandler(server, this,
                                HttpResponses::errorBody(QLatin1StringView("not_found"),
                                                         QStringLiteral("no such route")));

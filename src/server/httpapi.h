@@ -6,6 +6,7 @@
 #include "server/role.h"
 
 #include <QHttpServerResponse>
+#include <QJsonObject>
 #include <QObject>
 
 #include <functional>
@@ -30,6 +31,9 @@ public:
 
     // While false (the server is stopping or stopped) every route answers 503.
     void setAccepting(bool accepting) { m_accepting = accepting; }
+    // What GET /api/stats reports for a restaurant; supplied by HearthServer, which sees the hub.
+    using StatsSource = std::function<QJsonObject(const QString &restaurantId)>;
+    void setStatsSource(StatsSource source) { m_statsSource = std::move(source); }
 
 private:
     using Handler = std::function<QHttpServerResponse(const AuthContext &context)>;
@@ -42,6 +46,7 @@ private:
     QHttpServerResponse patchOrder(const AuthContext &context, const QString &orderId,
                                    const QHttpServerRequest &request);
     QHttpServerResponse health() const;
+    StatsSource m_statsSource;
 
     AuthService *m_auth;
     OrderService *m_orders;

@@ -93,6 +93,42 @@ private slots:
         QVERIFY(run.steps.last().hint.contains(QString::number(port)));
     }
 
+    void managersReadTheServersStatsStaffMayNot()
+    {
+        test::ClientStack live; // one live dashboard, so the figures have something to count
+        QVERIFY(live.signInTo(*m_server));
+        live.go();
+        QTRY_COMPARE_WITH_TIMEOUT(live.realtime.state(), ConnectionState::Live, 10000);
+        m_server->orders()->createRandomOrder(QString(server::DemoAccounts::restaurantId));
+        QTRY_COMPARE_WITH_TIMEOUT(live.model.rowCount(), 1, 10000);
+
+        const auto statsAs = [this](const QString &user, const QString &password) -> ApiResult<QJsonObject> {
+            QNetworkAccessManager network;
+            RestClient rest(&network);
+            rest.setBaseUrl(m_server->httpUrl());
+            std::optional<ApiResult<QJsonObject>> answer;
+            rest.login(user, password, &rest, [&](const ApiResult<Session> &session) {
+                rest.setToken(session.value->token);
+                rest.fetchServerStats(&rest, [&](const ApiResult<QJsonObject> &stats) { answer = stats; });
+            });
+            if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
+                return {std::nullopt, ApiError{ApiError::Kind::Timeout, 0, {}, {}, QStringLiteral("no answer")}};
+            return *answer;
+        };
+        const ApiResult<QJsonObject> manager = statsAs(QStringLiteral("manager"), QStringLiteral("manager-demo"));
+        QVERIFY2(manager.ok(), qPrintable(manager.error.details));
+        QCOMPARE(manager.value->value(QStringLiteral("connections")).toInt(), 1);
+        QCOMPARE(manager.value->value(QStringLiteral("subscriptions")).toInt(), 1);
+        const QJsonObject orders = manager.value->value(QStringLiteral("channels")).toObject()
+                                       .value(QStringLiteral("orders")).toObject();
+        QCOMPARE(orders.value(QStringLiteral("epoch")).toString(), m_server->epoch());
+        QVERIFY(orders.value(QStringLiteral("head_seq")).toInt() >= 1);
+
+        const ApiResult<QJsonObject> staff = statsAs(QStringLiteral("staff"), QStringLiteral("staff-demo"));
+        QVERIFY(!staff.ok());
+        QCOMPARE(staff.error.kind, ApiError::Kind::Forbidden);
+    }
+
     void watchLinesAreNormalisedJson()
     {
         ChannelEvent event;
