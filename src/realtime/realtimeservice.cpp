@@ -52,6 +52,8 @@ RealtimeService::RealtimeService(QObject *parent)
       m_maxFrameBytes(HearthProtocol::defaultMaxFrameBytes)
 {
     m_retryTimer.setSingleShot(true);
+    // Precise: a coarse timer may fire 5 % early, before a server's after_ms or the countdown on screen.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     m_connectTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &RealtimeService::onRetryTimer);
     connect(&m_connectTimer, &QTimer::timeout, this, &RealtimeService::onConnectTimeout);
