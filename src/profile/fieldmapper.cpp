@@ -247,4 +247,16 @@ Decoded<QJsonObject> FieldMapper::toHearthJson(const QString &entity, const QJso
     return map(entity, foreign);
 }
 
+Decoded<QJsonObject> FieldMapper::eventData(const QString &hearthEvent, const QJsonObject &foreign,
+                                             const QString &entityPath) const
+{
+    const QString hearthEntity = HearthSchema::entityOfEvent(hearthEvent);
+    if (hearthEntity.isEmpty())
+        return Decoded<QJsonObject>{foreign, {}};
+    Decoded<QJsonObject> mapped = toHearthJson(hearthEntity, foreign);
+    for (FieldError &error : mapped.errors)
+        error.field = entityPath + u'.' + error.field;
+    return mapped;
+}
+
 } // namespace hearth

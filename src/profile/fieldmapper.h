@@ -32,6 +32,11 @@ public:
     Decoded<InventoryItem> toInventoryItem(const QJsonObject &foreign) const;
     // The same for whichever entity `entity` names; the validated Hearth wire JSON.
     Decoded<QJsonObject> toHearthJson(const QString &entity, const QJsonObject &foreign) const;
+    // The `data` of a Hearth event of type `hearthEvent` made from a foreign entity: mapped when
+    // the event carries one of Hearth's entities, passed through otherwise. Errors are reported
+    // under `entityPath` (where the entity sat in the foreign frame).
+    Decoded<QJsonObject> eventData(const QString &hearthEvent, const QJsonObject &foreign,
+                                   const QString &entityPath) const;
 
     // The foreign path that fills a Hearth field: "contact_name" for an order's customer_name.
     QString sourceOf(const QString &entity, const QString &hearthField) const;

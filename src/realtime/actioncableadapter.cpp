@@ -1,6 +1,5 @@
 #include "realtime/actioncableadapter.h"
 
-#include "profile/hearthschema.h"
 #include "realtime/actioncableframes.h"
 
 #include <QJsonDocument>
@@ -270,18 +269,10 @@ Decoded<ServerMessage> ActionCableAdapter::decodeChannelMessage(const QJsonObjec
     event.seq = ChannelEvent::unsequenced;
     event.type = rule->event;
     event.timestamp = QDateTime::currentDateTimeUtc(); // Action Cable frames carry no time
-    const QString hearthEntity = HearthSchema::entityOfEvent(rule->event);
-    if (hearthEntity.isEmpty()) {
-        event.data = entity.toObject();
-        return success(std::move(event));
-    }
-    Decoded<QJsonObject> mapped = m_mapper.toHearthJson(hearthEntity, entity.toObject());
-    if (!mapped.ok()) {
-        for (FieldError &error : mapped.errors)
-            error.field = entityPath + u'.' + error.field;
-        return Decoded<ServerMessage>::failure(std::move(mapped.errors));
-    }
-    event.data = std::move(*mapped.value);
+    Decoded<QJsonObject> data = m_mapper.eventData(rule->event, entity.toObject(), entityPath);
+    if (!data.ok())
+        return Decoded<ServerMessage>::failure(std::move(data.errors));
+    event.data = std::move(*data.value);
     return success(std::move(event));
 }
 

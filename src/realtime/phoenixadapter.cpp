@@ -1,6 +1,5 @@
 #include "realtime/phoenixadapter.h"
 
-#include "profile/hearthschema.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -294,18 +293,10 @@ Decoded<ServerMessage> PhoenixAdapter::decodeMessage(const QString &channelName,
     out.seq = ChannelEvent::unsequenced;
     out.type = rule->event;
     out.timestamp = timestampOf(FieldMapper::valueAt(payload, u"data.commit_timestamp"));
-    const QString hearthEntity = HearthSchema::entityOfEvent(rule->event);
-    if (hearthEntity.isEmpty()) {
-        out.data = entity.toObject();
-        return success(std::move(out));
-    }
-    Decoded<QJsonObject> mapped = m_mapper.toHearthJson(hearthEntity, entity.toObject());
-    if (!mapped.ok()) {
-        for (FieldError &error : mapped.errors)
-            error.field = entityPath + u'.' + error.field;
-        return Decoded<ServerMessage>::failure(std::move(mapped.errors));
-    }
-    out.data = std::move(*mapped.value);
+    Decoded<QJsonObject> data = m_mapper.eventData(rule->event, entity.toObject(), entityPath);
+    if (!data.ok())
+        return Decoded<ServerMessage>::failure(std::move(data.errors));
+    out.data = std::move(*data.value);
     return success(std::move(out));
 }
 
