@@ -39,7 +39,7 @@ private:
     Handler m_handler;
     std::deque<std::pair<quint64, QString>> m_frames;
     QTimer m_timer;
-    std::chrono::milliseconds m_budget{8};
+    std::chrono::milliseconds m_budget{5}; // leaves the rest of a 16 ms frame for the models and painting
     qint64 m_slices = 0;
     bool m_handing = false; // a handler that drains re-entrantly must not hand frames twice
 };
