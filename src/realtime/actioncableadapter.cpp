@@ -1,6 +1,7 @@
 #include "realtime/actioncableadapter.h"
 
 #include "realtime/actioncableframes.h"
+#include "realtime/framejson.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -144,16 +145,10 @@ std::optional<QString> ActionCableAdapter::channelOfFrame(const QJsonObject &fra
 
 Decoded<ServerMessage> ActionCableAdapter::decode(const QByteArray &utf8, qint64 maxBytes)
 {
-    if (utf8.size() > maxBytes) {
-        return failure({}, u"frame is %1 bytes, more than the limit of %2"_s.arg(utf8.size())
-                               .arg(maxBytes));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return failure({}, u"not JSON: %1 at offset %2"_s.arg(parseError.errorString())
-                               .arg(parseError.offset));
-    }
+    Decoded<QJsonDocument> parsed = parseFrameJson(utf8, maxBytes);
+    if (!parsed.ok())
+        return Decoded<ServerMessage>::failure(std::move(parsed.errors));
+    const QJsonDocument &document = *parsed.value;
     if (!document.isObject())
         return failure({}, u"not a JSON object"_s);
     const QJsonObject frame = document.object();

@@ -1,8 +1,9 @@
 #include "realtime/hearthprotocol.h"
 
+#include "realtime/framejson.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 namespace hearth::HearthProtocol {
 
@@ -23,17 +24,10 @@ template<typename T>
 std::optional<Decoded<T>> readEnvelope(const QByteArray &utf8, qint64 maxBytes, QJsonObject *object,
                                        QString *op)
 {
-    if (utf8.size() > maxBytes) {
-        return frameError<T>({}, u"frame is %1 bytes, more than the limit of %2"_s
-                                     .arg(utf8.size())
-                                     .arg(maxBytes));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return frameError<T>({}, u"not JSON: %1 at offset %2"_s.arg(parseError.errorString())
-                                     .arg(parseError.offset));
-    }
+    Decoded<QJsonDocument> parsed = parseFrameJson(utf8, maxBytes);
+    if (!parsed.ok())
+        return Decoded<T>::failure(std::move(parsed.errors));
+    const QJsonDocument &document = *parsed.value;
     if (!document.isObject())
         return frameError<T>({}, u"not a JSON object"_s);
     *object = document.object();

@@ -1,8 +1,8 @@
 #include "realtime/phoenixadapter.h"
 
+#include "realtime/framejson.h"
 
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QUrlQuery>
 
 namespace hearth {
@@ -163,16 +163,10 @@ QString PhoenixAdapter::unsubscribeFrame(const QString &channel)
 
 Decoded<ServerMessage> PhoenixAdapter::decode(const QByteArray &utf8, qint64 maxBytes)
 {
-    if (utf8.size() > maxBytes) {
-        return failure({}, u"frame is %1 bytes, more than the limit of %2"_s.arg(utf8.size())
-                               .arg(maxBytes));
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return failure({}, u"not JSON: %1 at offset %2"_s.arg(parseError.errorString())
-                               .arg(parseError.offset));
-    }
+    Decoded<QJsonDocument> parsed = parseFrameJson(utf8, maxBytes);
+    if (!parsed.ok())
+        return Decoded<ServerMessage>::failure(std::move(parsed.errors));
+    const QJsonDocument &document = *parsed.value;
     if (!document.isArray())
         return failure({}, u"not a JSON array (a v1 serializer?)"_s);
     const QJsonArray frame = document.array();
