@@ -143,6 +143,38 @@ int runWatch(const Target &target, hearth::WatchPrinter::Format format)
     return QCoreApplication::exec();
 }
 
+// One line per figure, for people; `--json` prints the server's answer as it came instead.
+void printStats(const QJsonObject &stats)
+{
+    const auto line = [](const QString &label, const QString &value) {
+        out() << label.leftJustified(18) << value << Qt::endl;
+    };
+    const auto count = [&stats](const char *key) {
+        return QString::number(stats.value(QLatin1StringView(key)).toInteger());
+    };
+    line(QStringLiteral("connections"), count("connections"));
+    line(QStringLiteral("subscriptions"), count("subscriptions"));
+    line(QStringLiteral("events sent"),
+         QStringLiteral("%1 (%2 per second over the last 10 s)")
+             .arg(count("events_sent"))
+             .arg(stats.value(QLatin1StringView("events_per_second")).toDouble(), 0, 'f', 1));
+    line(QStringLiteral("malformed frames"), count("malformed_frames"));
+    if (stats.contains(QLatin1StringView("rate_limited_frames")))
+        line(QStringLiteral("rate-limited"), count("rate_limited_frames"));
+    const qint64 uptime = stats.value(QLatin1StringView("uptime_s")).toInteger();
+    line(QStringLiteral("uptime"), QStringLiteral("%1 h %2 min %3 s").arg(uptime / 3600).arg(uptime / 60 % 60).arg(uptime % 60));
+    const QJsonObject channels = stats.value(QLatin1StringView("channels")).toObject();
+    for (auto it = channels.constBegin(); it != channels.constEnd(); ++it) {
+        const QJsonObject channel = it->toObject();
+        const qint64 head = channel.value(QLatin1StringView("head_seq")).toInteger();
+        const qint64 oldest = channel.value(QLatin1StringView("oldest_seq")).toInteger();
+        const QString log = head < oldest ? QStringLiteral("no events yet")
+                                          : QStringLiteral("seq %1 to %2 replayable").arg(oldest).arg(head);
+        line(QStringLiteral("channel ") + it.key(),
+             QStringLiteral("%1, epoch %2").arg(log, channel.value(QLatin1StringView("epoch")).toString()));
+    }
+}
+
 // Prints the server's own figures; a backend without them says so instead of failing vaguely.
 int runStats(const Target &target, bool json)
 {
@@ -156,22 +188,18 @@ int runStats(const Target &target, bool json)
             if (!result.ok()) {
                 if (result.error.kind == hearth::ApiError::Kind::NotFound)
                     err() << "hearthctl: this server does not publish stats" << Qt::endl;
+                else if (result.error.kind == hearth::ApiError::Kind::Forbidden)
+                    err() << "hearthctl: only managers may read the server's stats" << Qt::endl;
                 else
                     err() << "hearthctl: " << result.error.message << Qt::endl;
                 QCoreApplication::exit(1);
                 return;
             }
             const QJsonObject &stats = *result.value;
-            if (json) {
+            if (json)
                 out() << QString::fromUtf8(QJsonDocument(stats).toJson(QJsonDocument::Compact)) << Qt::endl;
-            } else {
-                for (auto it = stats.constBegin(); it != stats.constEnd(); ++it) {
-                    const QString value = it->isObject()
-                        ? QString::fromUtf8(QJsonDocument(it->toObject()).toJson(QJsonDocument::Compact))
-                        : it->toVariant().toString();
-                    out() << it.key().leftJustified(18) << value << Qt::endl;
-                }
-            }
+            else
+                printStats(stats);
             QCoreApplication::exit(0);
         });
     };
@@ -186,9 +214,12 @@ int runStats(const Target &target, bool json)
                        rest.setToken(session.value->token);
                        fetch();
                    });
-    } else {
+    } else if (!target.credentials.token.isEmpty()) {
         rest.setToken(target.credentials.token);
         fetch();
+    } else {
+        err() << "hearthctl: give --token (or HEARTH_TOKEN), or --user with HEARTH_PASSWORD" << Qt::endl;
+        return 2;
     }
     return QCoreApplication::exec();
 }

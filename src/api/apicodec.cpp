@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace hearth::ApiCodec {
 
 namespace {
@@ -89,8 +91,26 @@ Decoded<QJsonObject> decodeServerStats(const QJsonObject &json)
 {
     FieldErrors errors;
     JsonReader reader(json, &errors);
-    for (const auto key : {"connections"_L1, "subscriptions"_L1, "events_sent"_L1})
-        reader.requiredInteger(key, 0, std::numeric_limits<qint64>::max() / 2);
+    for (const auto key : {"connections"_L1, "subscriptions"_L1, "events_sent"_L1, "malformed_frames"_L1,
+                           "uptime_s"_L1})
+        reader.requiredInteger(key, 0, maxSeq);
+    const QJsonValue rate = json.value("events_per_second"_L1);
+    if (!rate.isDouble() || !std::isfinite(rate.toDouble()) || rate.toDouble() < 0)
+        reader.fail("events_per_second"_L1, rate.isUndefined() ? u"is missing"_s : u"must be a number of 0 or more"_s);
+    const QJsonObject channels = reader.requiredObject("channels"_L1);
+    for (auto it = channels.constBegin(); it != channels.constEnd(); ++it) {
+        const QString path = u"channels."_s + it.key();
+        if (!it->isObject()) {
+            errors.append({path, u"must be an object"_s});
+            continue;
+        }
+        JsonReader channel(it->toObject(), &errors, path);
+        channel.requiredString("epoch"_L1);
+        const qint64 head = channel.requiredInteger("head_seq"_L1, 0, maxSeq);
+        const qint64 oldest = channel.requiredInteger("oldest_seq"_L1, 0, maxSeq);
+        if (oldest > head + 1)
+            channel.fail("oldest_seq"_L1, u"is beyond head_seq + 1"_s);
+    }
     QJsonObject stats = json;
     return finish(std::move(stats), std::move(errors));
 }

@@ -7,6 +7,9 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
+
+#include <algorithm>
 
 #include <optional>
 
@@ -17,6 +20,12 @@ class ChannelCatalog final
 public:
     void add(const QString &channel, Role readRole) { m_readRoles.insert(channel, readRole); }
     bool contains(const QString &channel) const { return m_readRoles.contains(channel); }
+    QStringList names() const
+    {
+        QStringList names = m_readRoles.keys();
+        std::sort(names.begin(), names.end());
+        return names;
+    }
     // Nothing for a channel this server does not serve.
     std::optional<Role> readRole(const QString &channel) const
     {

@@ -242,31 +242,43 @@ void HearthServer::setSimulationRate(double ordersPerMinute)
         m_simulator->setRate(ordersPerMinute);
 }
 
-ServerStats HearthServer::stats() const
+ServerStats HearthServer::stats(const QString &restaurantId) const
 {
+    const TrafficCounters &counters = m_hub->counters();
+    const TrafficCounters::Figures figures = restaurantId.isEmpty() ? counters.total() : counters.of(restaurantId);
     ServerStats stats;
-    stats.connections = m_hub->connectionCount();
-    stats.subscriptions = m_hub->subscriptionCount();
-    stats.eventsSent = m_hub->counters().eventsSent;
-    stats.malformedFrames = m_hub->counters().malformedFrames;
+    stats.connections = m_hub->connectionCount(restaurantId);
+    stats.subscriptions = m_hub->subscriptionCount(restaurantId);
+    stats.eventsSent = figures.eventsSent;
+    stats.malformedFrames = figures.malformedFrames;
+    stats.rateLimitedFrames = figures.rateLimitedFrames;
+    if (!restaurantId.isEmpty())
+        stats.eventsPerSecond = counters.eventsPerSecond(restaurantId, TrafficCounters::nowMs());
+    stats.uptimeSeconds = m_running && m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0;
     return stats;
 }
 
 QJsonObject HearthServer::statsFor(const QString &restaurantId) const
 {
-    const ServerStats current = stats();
-    const QString channel(OrderEvents::channel);
+    // Everything is the caller's restaurant's: a manager learns nothing about other tenants.
+    const ServerStats figures = stats(restaurantId);
+    QJsonObject channels;
+    const QStringList names = m_hub->channels().names();
+    for (const QString &channel : names) {
+        channels.insert(channel,
+                        QJsonObject{{QStringLiteral("epoch"), epoch()},
+                                    {QStringLiteral("head_seq"), m_eventLog->headSeq(restaurantId, channel)},
+                                    {QStringLiteral("oldest_seq"), m_eventLog->oldestRetainedSeq(restaurantId, channel)}});
+    }
     return QJsonObject{
-        {QStringLiteral("connections"), current.connections},
-        {QStringLiteral("subscriptions"), current.subscriptions},
-        {QStringLiteral("events_sent"), current.eventsSent},
-        {QStringLiteral("malformed_frames"), current.malformedFrames},
-        {QStringLiteral("uptime_s"), m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0},
-        {QStringLiteral("channels"),
-         QJsonObject{{channel, QJsonObject{{QStringLiteral("epoch"), epoch()},
-                                           {QStringLiteral("head_seq"), m_eventLog->headSeq(restaurantId, channel)},
-                                           {QStringLiteral("oldest_seq"),
-                                            m_eventLog->oldestRetainedSeq(restaurantId, channel)}}}}},
+        {QStringLiteral("connections"), figures.connections},
+        {QStringLiteral("subscriptions"), figures.subscriptions},
+        {QStringLiteral("events_sent"), figures.eventsSent},
+        {QStringLiteral("malformed_frames"), figures.malformedFrames},
+        {QStringLiteral("rate_limited_frames"), figures.rateLimitedFrames},
+        {QStringLiteral("events_per_second"), figures.eventsPerSecond},
+        {QStringLiteral("uptime_s"), figures.uptimeSeconds},
+        {QStringLiteral("channels"), channels},
     };
 }
 

@@ -61,8 +61,9 @@ public:
     EventLog *eventLog() const { return m_eventLog.get(); }
 
     void setSimulationRate(double ordersPerMinute);
-    ServerStats stats() const;
-    // GET /api/stats for one restaurant: the hub's counters, the orders channel's log, uptime.
+    // Empty restaurantId: the whole server.
+    ServerStats stats(const QString &restaurantId = {}) const;
+    // GET /api/stats for one restaurant: its connections' figures, each channel's log, uptime.
     QJsonObject statsFor(const QString &restaurantId) const;
 
 signals:

@@ -20,12 +20,16 @@ struct ServerOptions
     int reconnectAfterMs = 3000;         // how widely clients spread their return after stop()
 };
 
+// Of the whole server, or of one restaurant's connections (HearthServer::stats).
 struct ServerStats
 {
-    int connections = 0;        // authenticated WebSockets currently open
-    int subscriptions = 0;      // channel subscriptions over all of them
-    qint64 eventsSent = 0;      // event frames written (live and replayed)
-    qint64 malformedFrames = 0; // client frames rejected as oversized or unreadable
+    int connections = 0;          // authenticated WebSockets currently open
+    int subscriptions = 0;        // channel subscriptions over all of them
+    qint64 eventsSent = 0;        // event frames written (live and replayed)
+    qint64 malformedFrames = 0;   // client frames rejected as oversized or unreadable
+    qint64 rateLimitedFrames = 0; // client frames dropped by the frame rate limit
+    double eventsPerSecond = 0;   // event frames written over the last 10 s, per second (restaurant only)
+    qint64 uptimeSeconds = 0;     // since the last start()
 };
 
 } // namespace hearth::server

@@ -92,10 +92,11 @@ void WebSocketHub::onSessionFinished(WebSocketSession *session)
         emit closingFinished();
 }
 
-int WebSocketHub::connectionCount() const
+int WebSocketHub::connectionCount(const QString &restaurantId) const
 {
-    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [](const WebSocketSession *session) {
-        return session->isAuthenticated() && !session->isClosing();
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [&restaurantId](const WebSocketSession *session) {
+        return session->isAuthenticated() && !session->isClosing()
+            && (restaurantId.isEmpty() || session->restaurantId() == restaurantId);
     }));
 }
 
@@ -105,11 +106,13 @@ int WebSocketHub::closingCount() const
                              [](const WebSocketSession *session) { return session->isClosing(); }));
 }
 
-int WebSocketHub::subscriptionCount() const
+int WebSocketHub::subscriptionCount(const QString &restaurantId) const
 {
     int count = 0;
-    for (const WebSocketSession *session : m_sessions)
-        count += session->isClosing() ? 0 : session->subscriptionCount();
+    for (const WebSocketSession *session : m_sessions) {
+        if (!session->isClosing() && (restaurantId.isEmpty() || session->restaurantId() == restaurantId))
+            count += session->subscriptionCount();
+    }
     return count;
 }
 

@@ -30,6 +30,7 @@ public:
     ~WebSocketHub() override;
 
     ChannelCatalog &channels() { return m_channels; }
+    const ChannelCatalog &channels() const { return m_channels; }
     void setEpoch(const QString &epoch) { m_epoch = epoch; }
     void setHeartbeatMs(int heartbeatMs) { m_heartbeatMs = heartbeatMs; }
 
@@ -45,10 +46,11 @@ public:
     // Drops the sessions whose closing handshake has not finished yet.
     void abortClosing();
 
-    int connectionCount() const;
+    // Empty restaurantId: over the whole server.
+    int connectionCount(const QString &restaurantId = {}) const;
     int closingCount() const;
-    int subscriptionCount() const;
-    const HubCounters &counters() const { return m_counters; }
+    int subscriptionCount(const QString &restaurantId = {}) const;
+    const TrafficCounters &counters() const { return m_counters; }
     bool ownsTransport(const QTcpSocket *transport) const;
 
     // The bearer token of a handshake: `Authorization: Bearer T`, or the subprotocol
@@ -65,7 +67,7 @@ private:
     AuthService *m_auth;
     EventLog *m_events;
     ChannelCatalog m_channels;
-    HubCounters m_counters;
+    TrafficCounters m_counters;
     QString m_epoch;
     int m_heartbeatMs = 15000;
     QList<WebSocketSession *> m_sessions;

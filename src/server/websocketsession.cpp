@@ -121,7 +121,7 @@ void WebSocketSession::deliver(const StoredEvent &event, const QString &frame)
     }
     send(frame);
     it->cursor = event.seq;
-    ++m_environment.counters->eventsSent;
+    m_environment.counters->countEventsSent(m_context.restaurantId, 1, TrafficCounters::nowMs());
 }
 
 void WebSocketSession::onTextMessage(const QString &message)
@@ -166,7 +166,7 @@ void WebSocketSession::onBinaryMessage(const QByteArray &message)
 void WebSocketSession::rejectFrame(const QString &message, bool malformed, const QString &channel)
 {
     if (malformed)
-        ++m_environment.counters->malformedFrames;
+        m_environment.counters->countMalformedFrame(m_context.restaurantId);
     qCInfo(lcServer).noquote() << "websocket" << m_id << "bad frame:" << message;
     send(Frames::error(Frames::ErrorCode::badRequest, message, false, channel));
 }
@@ -267,8 +267,8 @@ void WebSocketSession::pump()
         for (const StoredEvent &event : batch) {
             send(Frames::event(event));
             it->cursor = event.seq;
-            ++m_environment.counters->eventsSent;
         }
+        m_environment.counters->countEventsSent(m_context.restaurantId, batch.size(), TrafficCounters::nowMs());
         // Reads and broadcasts share this thread, so a short batch means the cursor is at the
         // head right now: from here on the broadcasts carry the stream.
         if (batch.size() < replayBatch)

@@ -8,6 +8,7 @@
 // cursor sends the subscription back to the log.
 #include "server/role.h"
 #include "server/storedevent.h"
+#include "server/trafficcounters.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -25,17 +26,11 @@ namespace hearth::server {
 class ChannelCatalog;
 class EventLog;
 
-struct HubCounters
-{
-    qint64 eventsSent = 0;
-    qint64 malformedFrames = 0;
-};
-
 struct SessionEnvironment
 {
     EventLog *events = nullptr;
     const ChannelCatalog *channels = nullptr;
-    HubCounters *counters = nullptr;
+    TrafficCounters *counters = nullptr;
     QString epoch;
 };
 
@@ -62,6 +57,7 @@ public:
     void abort();
 
     QString id() const { return m_id; }
+    QString restaurantId() const { return m_context.restaurantId; }
     bool isAuthenticated() const { return m_authenticated; }
     bool isClosing() const { return m_closing; }
     int subscriptionCount() const { return int(m_subscriptions.size()); }
