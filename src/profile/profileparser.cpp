@@ -156,8 +156,10 @@ Decoded<BackendProfile> fromJson(const QJsonObject &object)
                                               maxHeartbeatMs))
         profile.heartbeat = std::chrono::milliseconds(*heartbeat);
 
-    if (protocol) {
-        profile.channels = parseChannels(reader, *protocol, &errors);
+    // profile.protocol rather than *protocol: GCC's -O2 flow analysis cannot see that the
+    // optional is engaged here and warns (maybe-uninitialized), which -Werror turns fatal.
+    if (protocol.has_value()) {
+        profile.channels = parseChannels(reader, profile.protocol, &errors);
         profile.mapping = parseMapping(reader, &errors);
         profile.rest = parseRest(reader, profile, &errors);
     } else {
