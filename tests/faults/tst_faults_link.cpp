@@ -97,7 +97,10 @@ private slots:
         // QTRY loop: the first change is caught as it happens.
         QElapsedTimer silence;
         qint64 noticedAfter = -1;
-        connect(&client.realtime, &RealtimeService::stateChanged, this, [&](ConnectionState state) {
+        // The connection dies with `watcher`, before the locals it captures: ~ClientStack stops
+        // the link, which still announces Offline.
+        QObject watcher;
+        connect(&client.realtime, &RealtimeService::stateChanged, &watcher, [&](ConnectionState state) {
             if (noticedAfter < 0 && state != ConnectionState::Live)
                 noticedAfter = silence.elapsed();
         });
