@@ -201,7 +201,13 @@ void RealtimeService::openSocket()
             onConnected();
     });
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, generation](const QString &text) { m_inbound->push(generation, text); });
+            [this, generation](const QString &text) {
+                // Alive on receipt: a frame waiting in the inbound queue proves the link as
+                // much as a handled one, and a burst can keep frames waiting for a while.
+                if (isCurrent(generation))
+                    m_heartbeat->markAlive();
+                m_inbound->push(generation, text);
+            });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, generation](const QByteArray &data) {
                 if (!isCurrent(generation))

@@ -51,7 +51,7 @@ void RealtimeService::onConnected()
 
 void RealtimeService::onTextMessage(const QString &text)
 {
-    m_heartbeat->markAlive(); // any frame proves the link alive, even one we then drop
+    // The link was marked alive when the frame arrived (any frame, even one we then drop).
     ++m_stats.framesReceived;
     // UTF-16 code units never outnumber UTF-8 bytes: an oversize frame is caught before the
     // conversion and the parse it would cost.
@@ -264,7 +264,7 @@ void RealtimeService::handle(const ReconnectAdvice &message)
 void RealtimeService::handle(const IgnoredMessage &message)
 {
     if (message.why == IgnoredMessage::Why::KeepAlive)
-        return; // onTextMessage has marked the link alive, which is all a keep-alive is for
+        return; // its receipt marked the link alive, which is all a keep-alive is for
     ++m_stats.eventsIgnored;
     qCDebug(lcRealtime).noquote() << "ignored a frame:" << message.detail;
 }
