@@ -131,6 +131,21 @@ void RealtimeService::onStale()
     linkLost(describeStale(2 * m_heartbeat->interval()));
 }
 
+void RealtimeService::onInboundOverflow(quint64 generation)
+{
+    if (!isCurrent(generation))
+        return;
+    // What was taken in is applied (the queue refused only what came after), then the link is
+    // dropped: the next one resumes after the last applied event, so nothing is lost.
+    const qsizetype frames = m_inbound->size();
+    const qint64 bytes = m_inbound->bytesQueued();
+    m_inbound->drain();
+    if (!isCurrent(generation))
+        return; // a frame among them ended this socket already
+    ++m_stats.inboundOverflows;
+    linkLost(describeInboundOverflow(frames, bytes));
+}
+
 void RealtimeService::onConnectTimeout()
 {
     if (m_socket && !m_welcomed)
