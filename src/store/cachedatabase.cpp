@@ -97,14 +97,25 @@ bool CacheDatabase::open()
     if (!QSqlDatabase::contains(m_connectionName)) {
         m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         m_database.setDatabaseName(m_path);
-        // A second Hearth on the same file (or a test holding a lock) is waited for, not failed.
-        m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
+    // A second Hearth on the same file (or a test holding a lock) is waited for, not failed.
+    m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeout.count()));
     // SQLite creates the file but not its folder; if this fails, open() says why.
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     if (!m_database.open())
         return fail(m_database.lastError());
     return configure() && migrate();
+}
+
+void CacheDatabase::setBusyTimeout(std::chrono::milliseconds timeout)
+{
+    m_busyTimeout = timeout;
+    if (!m_database.isOpen())
+        return; // open() passes it on
+    QSqlQuery query(m_database);
+    // PRAGMA takes no bound parameters; the value is a number of ours, never input.
+    if (!query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(timeout.count())))
+        qCWarning(lcStore) << "could not set the busy timeout:" << query.lastError().text();
 }
 
 void CacheDatabase::close()

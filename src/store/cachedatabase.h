@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+
 namespace hearth {
 
 // What a failed SQLite call means for the file, from SQLite's primary result code.
@@ -32,6 +34,11 @@ public:
     CacheDatabase(QString path, QList<Migration> migrations);
     ~CacheDatabase();
     Q_DISABLE_COPY_MOVE(CacheDatabase)
+
+    // How long a statement waits for another connection's lock before it fails as Busy
+    // (default 5 s). Applies at once when open.
+    void setBusyTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds busyTimeout() const { return m_busyTimeout; }
 
     // True when the connection is open and the schema current; opens on first use.
     bool open();
@@ -58,6 +65,7 @@ private:
     QString m_path;
     QList<Migration> m_migrations;
     QString m_connectionName;
+    std::chrono::milliseconds m_busyTimeout{5000};
     QSqlDatabase m_database;
     QSqlError m_lastError;
     SqliteFault m_lastFault = SqliteFault::None;

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 
 namespace hearth {
 
@@ -15,8 +16,13 @@ struct CachedOrders
     QList<Order> orders;
     SyncPosition position; // the orders hold the effect of every event up to here
     QDateTime savedAt;     // the last successful write, UTC; invalid when the cache was empty
+    // The file was busy (another connection held it): the start goes on without it, and the
+    // cache's worker reads it once it can (OrdersCache::loadedLate).
+    bool deferred = false;
 
     bool isEmpty() const { return !savedAt.isValid(); }
 };
 
 } // namespace hearth
+
+Q_DECLARE_METATYPE(hearth::CachedOrders)

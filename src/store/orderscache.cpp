@@ -12,9 +12,10 @@ OrdersCache::OrdersCache(QString databasePath, QObject *parent)
     : QObject(parent), m_databasePath(std::move(databasePath))
 {
     // The worker reports from its own thread; the signal is emitted on ours.
-    m_worker = std::make_unique<OrdersCacheWorker>(m_databasePath, [this] {
-        QMetaObject::invokeMethod(this, &OrdersCache::deliverFailures, Qt::QueuedConnection);
-    });
+    m_worker = std::make_unique<OrdersCacheWorker>(
+        m_databasePath,
+        [this] { QMetaObject::invokeMethod(this, &OrdersCache::deliverFailures, Qt::QueuedConnection); },
+        [this] { QMetaObject::invokeMethod(this, &OrdersCache::deliverLateLoad, Qt::QueuedConnection); });
 }
 
 OrdersCache::~OrdersCache()
@@ -48,6 +49,11 @@ void OrdersCache::flush()
 quint64 OrdersCache::committedWrites() const
 {
     return m_worker->committedWrites();
+}
+
+void OrdersCache::deliverLateLoad()
+{
+    emit loadedLate(m_worker->takeLateLoad());
 }
 
 void OrdersCache::deliverFailures()

@@ -28,7 +28,9 @@ public:
 
     // Waits for the writes queued before it, prunes closed orders older than 24 h, and reads the
     // rest. A file that is not a usable cache is reported, moved aside to "<path>.broken" and an
-    // empty cache returned; a file that is only locked or unreadable for us is left alone.
+    // empty cache returned; a file that is unreadable for us is left alone. A file another
+    // connection holds is waited for only briefly (this is the GUI thread at start-up): the
+    // result is then empty and `deferred`, and loadedLate() brings the content once it is free.
     CachedOrders load();
 
     // After a snapshot: the cache then holds exactly `orders` (less old closed ones) at `position`.
@@ -49,9 +51,13 @@ signals:
     // Writes to the file started failing (disk full, read-only…); emitted once until a write works
     // again. The changes stay queued and go out with the next write that works.
     void writeFailed(const QString &message);
+    // A load() that came back `deferred` has read the file after all. Whatever the caller has
+    // received since (a snapshot, streamed changes) is newer; it decides whether this is of use.
+    void loadedLate(const hearth::CachedOrders &cached);
 
 private:
     void deliverFailures();
+    void deliverLateLoad();
 
     QString m_databasePath;
     std::unique_ptr<OrdersCacheWorker> m_worker;

@@ -24,8 +24,11 @@ OrdersCacheWorker::FailureKind failureKindOf(SqliteFault fault)
 
 } // namespace
 
-OrdersCacheWorker::OrdersCacheWorker(QString databasePath, std::function<void()> failureNoticed)
-    : m_path(std::move(databasePath)), m_failureNoticed(std::move(failureNoticed))
+OrdersCacheWorker::OrdersCacheWorker(QString databasePath, std::function<void()> failureNoticed,
+                                     std::function<void()> loadedLate)
+    : m_path(std::move(databasePath)),
+      m_failureNoticed(std::move(failureNoticed)),
+      m_loadedLate(std::move(loadedLate))
 {
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("hearth-orders-cache"));
@@ -68,6 +71,12 @@ CachedOrders OrdersCacheWorker::load()
     return std::exchange(m_loaded, {});
 }
 
+CachedOrders OrdersCacheWorker::takeLateLoad()
+{
+    QMutexLocker locker(&m_mutex);
+    return std::exchange(m_lateLoaded, {});
+}
+
 QList<OrdersCacheWorker::Failure> OrdersCacheWorker::takeFailures()
 {
     QMutexLocker locker(&m_mutex);
@@ -81,28 +90,41 @@ void OrdersCacheWorker::run()
         OrdersWriteBatch batch;
         quint64 generation = 0;
         bool loadWanted = false;
+        bool lateLoadWanted = false;
         {
             QMutexLocker locker(&m_mutex);
-            while (m_attempted == m_enqueued && !m_loadRequested && !m_stopping)
+            while (m_attempted == m_enqueued && !m_loadRequested && !m_lateLoadWanted && !m_stopping)
                 m_workQueued.wait(&m_mutex);
-            if (m_attempted == m_enqueued && !m_loadRequested)
-                break; // stopping, and everything queued has been tried
+            if (m_attempted == m_enqueued && !m_loadRequested && m_stopping)
+                break; // stopping, and everything queued has been tried (a late load is moot)
             // Everything queued since the last turn goes out in one transaction.
             batch = std::exchange(m_pending, {});
             generation = m_enqueued;
             loadWanted = m_loadRequested;
+            lateLoadWanted = !loadWanted && m_lateLoadWanted && !m_stopping;
         }
         if (!batch.isEmpty())
             write(database, std::move(batch));
         CachedOrders loaded;
-        if (loadWanted)
-            loaded = read(database);
+        ReadOutcome outcome = ReadOutcome::Done;
+        if (loadWanted || lateLoadWanted)
+            outcome = read(database, loadWanted, &loaded);
 
         QMutexLocker locker(&m_mutex);
         m_attempted = generation;
         if (loadWanted) {
+            loaded.deferred = outcome == ReadOutcome::Busy;
+            m_lateLoadWanted = loaded.deferred;
             m_loaded = std::move(loaded);
             m_loadRequested = false;
+        } else if (lateLoadWanted && outcome == ReadOutcome::Done) {
+            // Still busy: tried again at the next turn, each try waiting the usual busy timeout.
+            m_lateLoadWanted = false;
+            m_lateLoaded = std::move(loaded);
+            locker.unlock();
+            if (m_loadedLate)
+                m_loadedLate();
+            locker.relock();
         }
         m_workDone.wakeAll();
     }
@@ -169,27 +191,36 @@ void OrdersCacheWorker::write(CacheDatabase &database, OrdersWriteBatch batch)
         m_failureNoticed();
 }
 
-CachedOrders OrdersCacheWorker::read(CacheDatabase &database)
+OrdersCacheWorker::ReadOutcome OrdersCacheWorker::read(CacheDatabase &database, bool atStart,
+                                                       CachedOrders *loaded)
 {
     QElapsedTimer timer;
     timer.start();
+    const std::chrono::milliseconds usualBusyTimeout = database.busyTimeout();
+    if (atStart)
+        database.setBusyTimeout(startupBusyTimeout);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     OrdersTable::ReadResult result;
     QSqlError error;
     SqliteFault fault = SqliteFault::None;
     int pruned = 0;
+    bool pruneSkipped = false;
     if (!database.open()) {
         error = database.lastError();
         fault = database.lastFault();
     } else {
         QSqlError pruneError;
-        if (!OrdersTable::pruneClosed(database.database(), QDateTime::currentDateTimeUtc(), &pruned,
-                                      &pruneError)) {
-            // A file we may not write can still be read; pruning waits for a later start.
+        if (!OrdersTable::pruneClosed(database.database(), now, &pruned, &pruneError)) {
+            // A file we may not write, or one another connection is writing, can still be read
+            // (WAL); pruning waits for a later start or the next snapshot's write.
+            pruneSkipped = true;
             qCWarning(lcStore) << "could not prune old closed orders:" << pruneError.text();
         }
         if (!OrdersTable::read(database.database(), &result, &error))
             fault = classifySqliteFault(error);
     }
+    if (atStart)
+        database.setBusyTimeout(usualBusyTimeout);
 
     const QString path = QDir::toNativeSeparators(m_path);
     if (fault == SqliteFault::None) {
@@ -197,22 +228,35 @@ CachedOrders OrdersCacheWorker::read(CacheDatabase &database)
             qCWarning(lcStore) << "skipped" << result.skipped << "cached orders that do not decode;"
                                << "first:" << result.firstSkipReason;
         }
+        if (pruneSkipped) {
+            // What the prune would have deleted is not shown either.
+            QList<Order> &orders = result.cached.orders;
+            orders.removeIf([&now](const Order &order) { return OrdersTable::isPrunable(order, now); });
+        }
         qCInfo(lcStore) << "loaded" << result.cached.orders.size() << "cached orders (pruned"
                         << pruned << "old closed ones) in" << timer.elapsed() << "ms";
-        return std::move(result.cached);
+        *loaded = std::move(result.cached);
+        return ReadOutcome::Done;
     }
 
+    if (fault == SqliteFault::Busy) {
+        // Another connection holds the file: it is fine, just not ours yet.
+        qCWarning(lcStore) << "cache" << path << "is busy (" << error.text() << ") -"
+                           << (atStart ? "starting without it and loading it once it is free"
+                                       : "trying again");
+        return ReadOutcome::Busy;
+    }
     if (fault != SqliteFault::Broken || !QFile::exists(m_path)) {
-        // Busy, not readable for us, an I/O error: the file may be fine, so it is left alone.
+        // Not readable for us, an I/O error: the file may be fine, so it is left alone.
         qCWarning(lcStore) << "cannot read cache" << path << ":" << error.text()
                            << "- starting without it, the file is left as it is";
-        return {};
+        return ReadOutcome::Done;
     }
     const QString movedTo = database.moveAside();
     if (movedTo.isEmpty()) {
         qCWarning(lcStore) << "cache" << path << "is unusable (" << error.text()
                            << ") and could not be moved aside; starting without it";
-        return {};
+        return ReadOutcome::Done;
     }
     qCWarning(lcStore) << "cache" << path << "is unusable (" << error.text() << "); moved it to"
                        << QDir::toNativeSeparators(movedTo) << "and starting with an empty cache";
@@ -220,7 +264,7 @@ CachedOrders OrdersCacheWorker::read(CacheDatabase &database)
         qCWarning(lcStore) << "could not create a new cache at" << path << ":"
                            << database.lastError().text();
     }
-    return {};
+    return ReadOutcome::Done;
 }
 
 } // namespace hearth

@@ -117,6 +117,13 @@ bool pruneClosed(const QSqlDatabase &database, const QDateTime &now, int *pruned
     return true;
 }
 
+bool isPrunable(const Order &order, const QDateTime &now)
+{
+    const qint64 cutoff =
+        now.toMSecsSinceEpoch() - std::chrono::milliseconds(closedOrderRetention).count();
+    return !order.isOpen() && order.updatedAt.toMSecsSinceEpoch() < cutoff;
+}
+
 bool read(const QSqlDatabase &database, ReadResult *result, QSqlError *error)
 {
     QSqlQuery query(database);

@@ -30,6 +30,8 @@ bool write(const QSqlDatabase &database, const OrdersWriteBatch &batch, const QD
 
 // Deletes closed orders last changed more than closedOrderRetention before `now`.
 bool pruneClosed(const QSqlDatabase &database, const QDateTime &now, int *pruned, QSqlError *error);
+// What pruneClosed() deletes, for a read that could not prune (another connection held the file).
+bool isPrunable(const Order &order, const QDateTime &now);
 
 struct ReadResult
 {

@@ -268,6 +268,66 @@ private slots:
         QCOMPARE(count.value(0).toInt(), 2);
     }
 
+    void aWriterHoldingTheFileDoesNotHoldUpTheLoad()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Order oldCompleted = makeOrder(1, 4, OrderStatus::Completed, now.addSecs(-25 * 3600));
+        const Order open = makeOrder(2, 1, OrderStatus::New, now);
+        {
+            OrdersCache cache(cachePath());
+            cache.replaceAll({open}, {epoch, 1});
+            cache.upsert({oldCompleted}, {epoch, 2}); // upserts do not prune: it is on disk
+        }
+
+        // Another Hearth (or a backup tool) holds the write lock, and pruning needs it. Reading
+        // does not (WAL): the load answers at once, without the old closed order, instead of
+        // waiting out the busy timeout on the GUI thread. A lock instead of a clock: the old
+        // code waited and then returned the closed order, which could not be pruned.
+        SideConnection side(cachePath());
+        QSqlQuery lock(side.database());
+        QVERIFY2(lock.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(lock.lastError().text()));
+        OrdersCache cache(cachePath());
+        const CachedOrders cached = cache.load();
+        QVERIFY(!cached.deferred);
+        QCOMPARE(sortedById(cached.orders), QList<Order>{open});
+        QCOMPARE(cached.position, (SyncPosition{epoch, 2}));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    void aLockedFileIsLoadedLateInsteadOfBlockingTheStart()
+    {
+        const QList<Order> orders = makeOrders(1, 20, 1);
+        {
+            OrdersCache cache(cachePath());
+            cache.replaceAll(orders, {epoch, 20});
+        }
+
+        // A connection in exclusive locking mode keeps every other one out, readers included.
+        auto side = std::make_unique<SideConnection>(cachePath());
+        QSqlQuery lock(side->database());
+        QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+        QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));
+
+        OrdersCache cache(cachePath());
+        QSignalSpy late(&cache, &OrdersCache::loadedLate);
+        const CachedOrders cached = cache.load();
+        QVERIFY(cached.deferred); // the start goes on without the cache for now
+        QVERIFY(cached.isEmpty());
+        QVERIFY(cached.orders.isEmpty());
+        QVERIFY(late.isEmpty());
+
+        lock.finish();
+        lock = QSqlQuery();
+        side.reset(); // closing the connection releases the lock
+        QTRY_COMPARE_WITH_TIMEOUT(late.size(), 1, 20000);
+        const auto loaded = late.at(0).at(0).value<CachedOrders>();
+        QVERIFY(!loaded.deferred);
+        QCOMPARE(sortedById(loaded.orders), sortedById(orders));
+        QCOMPARE(loaded.position, (SyncPosition{epoch, 20}));
+        QVERIFY(QFile::exists(cachePath())); // busy is not broken: the file was left alone
+        QVERIFY(!QFile::exists(CacheDatabase::movedAsidePath(cachePath())));
+    }
+
     void aReadOnlyFolderReportsWriteFailed()
     {
         const QString folder = m_dir->filePath(QStringLiteral("read-only"));
