@@ -23,6 +23,9 @@ Dashboard::Dashboard(QObject *parent)
 {
     connect(&m_client.sync(), &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
     connect(&m_client.sync(), &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
+    connect(&m_client.sync(), &OrdersSync::snapshotStateChanged, &m_status, [this] {
+        m_status.setSyncProblem(m_client.sync().isSnapshotOwed() ? m_client.sync().snapshotProblem() : QString());
+    });
     connect(&m_client.actions(), &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);

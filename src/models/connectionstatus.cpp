@@ -52,7 +52,8 @@ QString ConnectionStatus::stateText() const
         return reconnect.isEmpty() ? tr("Polling") : tr("Polling · %1", "polling, then the reconnect countdown").arg(reconnect);
     }
     switch (state()) {
-    case ConnectionState::Live: return tr("Live");
+    case ConnectionState::Live:
+        return m_syncProblem.isEmpty() ? tr("Live") : tr("Live · orders incomplete", "connected, but a reload of the orders keeps failing");
     case ConnectionState::Connecting: return tr("Connecting…");
     case ConnectionState::WaitingToRetry: {
         QString text = reconnectText();
@@ -105,7 +106,18 @@ void ConnectionStatus::setShowingCachedData(const QDateTime &savedAt)
 
 QString ConnectionStatus::problemText() const
 {
-    return state() == ConnectionState::Live ? QString() : m_service->lastError();
+    if (state() == ConnectionState::Live)
+        return m_syncProblem;
+    const QString linkError = m_service->lastError();
+    return linkError.isEmpty() ? m_syncProblem : linkError;
+}
+
+void ConnectionStatus::setSyncProblem(const QString &message)
+{
+    if (message == m_syncProblem)
+        return;
+    m_syncProblem = message;
+    emit changed();
 }
 
 bool ConnectionStatus::canReconnectNow() const

@@ -39,6 +39,10 @@ public:
     // The orders on screen came from the local cache, saved at `savedAt`; cleared once live.
     void setShowingCachedData(const QDateTime &savedAt);
     QString problemText() const;   // the last error, for the tooltip; empty while all is well
+    // The orders could not be brought up to date (a snapshot keeps failing): the link may be
+    // live, yet what is on screen may miss changes. Empty once a snapshot landed.
+    void setSyncProblem(const QString &message);
+    QString syncProblem() const { return m_syncProblem; }
     bool canReconnectNow() const;
     void reconnectNow();
 
@@ -54,6 +58,7 @@ private:
     RealtimeService *m_service;
     PollingFallback *m_polling;
     QDateTime m_cachedSince;
+    QString m_syncProblem;
     QTimer m_tick;
 };
 
