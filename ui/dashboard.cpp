@@ -96,10 +96,11 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
         return;
     m_openCachePath = path;
     const CachedOrders cached = m_persistence.open(path);
-    if (cached.isEmpty())
-        return;
+    // Another restaurant's cache replaces what is on screen even when it is empty: the rows
+    // shown belong to the cache that was open before.
     m_orders.replaceAll(cached.orders);
-    m_status.setShowingCachedData(cached.savedAt);
+    if (!cached.isEmpty())
+        m_status.setShowingCachedData(cached.savedAt);
 }
 
 SignInDialog *Dashboard::signInDialog()
@@ -188,6 +189,14 @@ void Dashboard::onSignedIn(const Session &session)
 {
     if (m_dialog)
         m_dialog->accept();
+    if (m_client.leaveOtherIdentity()) {
+        // Another restaurant or user on this server: nothing of the previous session may stay
+        // on screen, in its cache or on its link.
+        m_persistence.close();
+        m_openCachePath.clear();
+        m_orders.clear();
+        m_status.setShowingCachedData({});
+    }
     m_window->setRestaurantName(session.restaurantName);
     openCache(m_client.signIn().address().httpBase, session.restaurantId);
     if (m_remembersSession) {

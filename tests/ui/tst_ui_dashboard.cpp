@@ -1,8 +1,10 @@
 #include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
+#include "server/accountrepository.h"
 #include "server/demoaccounts.h"
 #include "server/hearthserver.h"
 #include "server/orderservice.h"
+#include "server/passwordhasher.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
@@ -89,6 +91,51 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window->connectionBar()->stateText() != QStringLiteral("Live"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QToolButton *>(QStringLiteral("reconnectNow"))->isVisible(), 5000);
         QVERIFY(view->model()->rowCount() >= 2); // what we knew stays on screen
+    }
+
+    // Issue 13 item 1: the same dashboard signed in to another restaurant on the same server
+    // shows that restaurant's orders and nothing of the first one's — not on screen, not from
+    // its cache, not from its socket.
+    void signingInToAnotherRestaurantShowsOnlyItsOrders()
+    {
+        QTemporaryDir dir;
+        server::ServerOptions options;
+        options.databasePath = dir.filePath(QStringLiteral("two.sqlite"));
+        options.passwordHashIterations = 1000;
+        server::HearthServer server(options);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString a(server::DemoAccounts::restaurantId);
+        const QString b = QStringLiteral("2");
+        QVERIFY(server.accounts()->createRestaurant(b, QStringLiteral("Second Bistro")));
+        QVERIFY(server.accounts()->createUser(b, QStringLiteral("second-manager"), QStringLiteral("Olive Owner"),
+                                              server::Role::Manager,
+                                              server::PasswordHasher::hash(QStringLiteral("second-demo"), 1000)));
+        for (int i = 0; i < 3; ++i)
+            server.orders()->createRandomOrder(a);
+        for (int i = 0; i < 8; ++i)
+            server.orders()->createRandomOrder(b);
+
+        Dashboard dashboard;
+        dashboard.setRemembersSession(false);
+        dashboard.setCacheDirectory(dir.filePath(QStringLiteral("cache")));
+        QAbstractItemModelTester tester(dashboard.orders(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const ServerAddress address = ServerAddress::fromHttpBase(server.httpUrl());
+        dashboard.signInDirectly(address, QString(server::DemoAccounts::managerUsername),
+                                 QString(server::DemoAccounts::managerPassword));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.orders()->rowCount(), 3, 10000);
+
+        dashboard.signInDirectly(address, QStringLiteral("second-manager"), QStringLiteral("second-demo"));
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.window()->windowTitle().contains(QStringLiteral("Second Bistro")), 10000);
+        const Order laterInA = server.orders()->createRandomOrder(a);
+        const Order laterInB = server.orders()->createRandomOrder(b);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.orders()->orderById(laterInB.id), 10000);
+        QVERIFY(!dashboard.orders()->orderById(laterInA.id));
+        const QList<Order> ordersOfB = server.orders()->snapshot(b).orders;
+        QCOMPARE(dashboard.orders()->rowCount(), ordersOfB.size());
+        for (const Order &order : ordersOfB)
+            QVERIFY(dashboard.orders()->orderById(order.id));
+        QCOMPARE(dashboard.realtime()->stats().openSockets, 1);
     }
 };
 
