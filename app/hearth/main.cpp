@@ -2,7 +2,6 @@
 // demo server when asked, and hand over to the Dashboard.
 #include "core/logging.h"
 #include "core/serveraddress.h"
-#include "profile/profileloader.h"
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
 #include "ui/dashboard.h"
@@ -86,6 +85,19 @@ Options parseOptions(const QApplication &app)
     return options;
 }
 
+// The main window, or when it is not up (a sign-in or profile problem) the window that is.
+QWidget *windowOnScreen(QWidget *mainWindow)
+{
+    if (mainWindow->isVisible())
+        return mainWindow;
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (window->isVisible())
+            return window;
+    }
+    return mainWindow;
+}
+
 QString appDataPath(const QString &subfolder)
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + subfolder;
@@ -136,15 +148,10 @@ int main(int argc, char *argv[])
                                  QString(hearth::server::DemoAccounts::managerPassword));
     } else if (!options.profilePath.isEmpty()) {
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
-        hearth::ProfileLoader::Failure failure;
-        const auto profile = hearth::ProfileLoader::loadFile(options.profilePath, &failure);
-        QString error = failure.message;
-        if (!profile || !dashboard.useProfile(*profile, &error)) {
+        // A profile that cannot be used is explained in the sign-in dialog, from where another
+        // can be chosen; the log line is for whoever started hearth from a terminal.
+        if (QString error; !dashboard.openProfileFile(options.profilePath, &error))
             fail(error);
-            if (!failure.details.isEmpty())
-                fail(failure.details);
-            return 1;
-        }
     } else {
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
         dashboard.resumeLastSession(options.server, options.username);
@@ -153,7 +160,8 @@ int main(int argc, char *argv[])
     if (options.quitAfterSeconds > 0) {
         QTimer::singleShot(options.quitAfterSeconds * 1000, &app, [&dashboard, &options] {
             int exitCode = 0;
-            if (!options.screenshotPath.isEmpty() && !dashboard.window()->grab().save(options.screenshotPath)) {
+            if (!options.screenshotPath.isEmpty()
+                && !windowOnScreen(dashboard.window())->grab().save(options.screenshotPath)) {
                 fail(QApplication::translate("main", "could not write the screenshot to %1").arg(options.screenshotPath));
                 exitCode = 1;
             }
