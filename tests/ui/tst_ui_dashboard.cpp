@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -115,6 +116,19 @@ private slots:
         QVERIFY2(details->text().contains(QStringLiteral("Connection: live updates")), qPrintable(details->text()));
         QVERIFY(stateLabel->text().contains(QStringLiteral("#1b8a3a"))); // green
 
+        // The socket cannot get through but REST can: polls succeed, so the bar says Polling.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QUrl deadSocket(QStringLiteral("ws://127.0.0.1:%1/ws").arg(probe.serverPort()));
+        probe.close();
+        dashboard.realtime()->setEndpoint(deadSocket, QStringLiteral("unused"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->connectionBar()->stateText().startsWith(QStringLiteral("Polling")), 15000);
+        QVERIFY2(stateLabel->text().contains(QStringLiteral("#b26a00")), qPrintable(stateLabel->text())); // amber
+        QVERIFY2(details->text().contains(QStringLiteral("Connection: checking every few seconds")),
+                 qPrintable(details->text()));
+        QVERIFY2(details->text().contains(QStringLiteral("Last checked:")), qPrintable(details->text()));
+
+        // Now nothing answers: every poll fails, and the bar must stop claiming to poll.
         server.stop();
         const QString offline = QStringLiteral("Offline — orders are not updating");
         QTRY_COMPARE_WITH_TIMEOUT(window->connectionBar()->stateText(), offline, 20000);
