@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -28,6 +29,23 @@ class TestUiDashboard final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The dashboard remembers the last session in QSettings: in test mode, never in the
+        // settings of whoever runs the suite.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings settings;
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
+        QVERIFY2(settings.fileName().startsWith(
+                     QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)),
+                 qPrintable(settings.fileName()));
+        QVERIFY2(settings.fileName().contains(QStringLiteral("qttest")), qPrintable(settings.fileName()));
+#endif
+        settings.clear();
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+
     void liveOrdersAppearAndCanBeAcknowledged()
     {
         QTemporaryDir dir;
@@ -54,6 +72,9 @@ private slots:
         QVERIFY(stateLabel && stateLabel->text().contains(QStringLiteral("Live")));
         QVERIFY(!window->findChild<QToolButton *>(QStringLiteral("reconnectNow"))->isVisible());
         QVERIFY(window->windowTitle().contains(QStringLiteral("Demo Bistro")));
+        // Remembered for the next start, in the test's own settings.
+        QCOMPARE(QSettings().value(QStringLiteral("lastSession/username")).toString(),
+                 QString(server::DemoAccounts::managerUsername));
 
         // Pick an unacknowledged order and acknowledge it through the toolbar action.
         QString targetId;
