@@ -237,7 +237,6 @@ private slots:
     void cancellingSignInOverSavedOrdersOffersSignIn()
     {
         QTemporaryDir dir;
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
         server::HearthServer server(serverOptions(dir));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
