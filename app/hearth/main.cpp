@@ -29,6 +29,7 @@ struct Options
     double simulateRate = 12.0;
     int quitAfterSeconds = 0;
     QString screenshotPath;
+    hearth::MainWindow::Page page = hearth::MainWindow::Page::Orders;
 };
 
 void fail(const QString &message)
@@ -62,7 +63,9 @@ Options parseOptions(const QApplication &app)
         QApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE"));
-    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot});
+    const QCommandLineOption page(QStringLiteral("page"),
+        QApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE"));
+    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page});
     parser.process(app);
 
     Options options;
@@ -83,6 +86,13 @@ Options parseOptions(const QApplication &app)
             exitWithUsageError(QApplication::translate("main", "--quit-after needs a whole number of seconds."));
     }
     options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(page)) {
+        const QString name = parser.value(page).toLower();
+        if (name == u"widgets")
+            options.page = hearth::MainWindow::Page::Widgets;
+        else if (name != u"orders")
+            exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
+    }
     return options;
 }
 
@@ -112,6 +122,7 @@ int main(int argc, char *argv[])
     const Options options = parseOptions(app);
 
     hearth::Dashboard dashboard;
+    dashboard.window()->showPage(options.page);
     std::unique_ptr<hearth::server::EmbeddedServer> demoServer;
     if (options.demo) {
         const QString demoFolder = freshDemoFolder();
