@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/logging.h"
 #include "models/connectionstatus.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
@@ -73,6 +74,12 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     buildToolBar();
     buildPages();
     statusBar()->addPermanentWidget(m_connectionBar, 1);
+    m_unsavedLabel = new QLabel(this);
+    m_unsavedLabel->setObjectName(QStringLiteral("unsavedChanges"));
+    m_unsavedLabel->setTextFormat(Qt::RichText);
+    m_unsavedLabel->hide();
+    connect(m_unsavedLabel, &QLabel::linkActivated, this, [this] { showPage(Page::Widgets); });
+    statusBar()->addPermanentWidget(m_unsavedLabel);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_orders, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
@@ -125,6 +132,7 @@ void MainWindow::buildPages()
         m_pages->setCurrentIndex(row);
         // The orders' tools would only get in the way elsewhere (and their shortcuts must not fire).
         m_ordersToolBar->setVisible(row == static_cast<int>(Page::Orders));
+        qCInfo(lcUi) << "page:" << (row == static_cast<int>(Page::Orders) ? "orders" : "widgets");
         emit pageChanged(static_cast<Page>(row));
     });
     m_pageList->setCurrentRow(0);
@@ -161,6 +169,21 @@ void MainWindow::showPage(Page page)
     m_pageList->setCurrentRow(static_cast<int>(page));
     // Keyboard users land in the page, not on the list they did not touch.
     m_pages->currentWidget()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::setUnsavedChanges(int count)
+{
+    // Spelled out for English without a translation loaded ("%n change(s)" would show as is).
+    const QString text = count == 1 ? tr("1 unsaved change") : tr("%1 unsaved changes").arg(count);
+    m_unsavedLabel->setText(QStringLiteral("<a href=\"widgets\" style=\"color:#b26a00\">%1</a>").arg(text.toHtmlEscaped()));
+    m_unsavedLabel->setAccessibleName(text);
+    m_unsavedLabel->setToolTip(tr("Widget edits waiting to reach the server; they are kept on this PC until then"));
+    m_unsavedLabel->setVisible(count > 0);
+}
+
+QString MainWindow::unsavedChangesText() const
+{
+    return m_unsavedLabel->isVisibleTo(this) ? m_unsavedLabel->accessibleName() : QString();
 }
 
 MainWindow::Page MainWindow::currentPage() const

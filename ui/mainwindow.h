@@ -45,6 +45,10 @@ public:
     // until then. The window takes ownership.
     void setWidgetsPage(QWidget *page);
     void showPage(Page page);
+    // Widget edits not yet on the server, counted in the status bar beside the connection
+    // ("2 unsaved changes"); hidden at 0. A click on it opens the Widgets page.
+    void setUnsavedChanges(int count);
+    QString unsavedChangesText() const;
     Page currentPage() const;
     QTableView *ordersView() const { return m_view; }
     ConnectionStatusBar *connectionBar() const { return m_connectionBar; }
@@ -73,6 +77,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QWidget *m_widgetsPage = nullptr;
     QToolBar *m_ordersToolBar = nullptr;
+    QLabel *m_unsavedLabel = nullptr;
     QLineEdit *m_search = nullptr;
     QCheckBox *m_openOnly = nullptr;
     QAction *m_acknowledgeAction = nullptr;

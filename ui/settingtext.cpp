@@ -12,9 +12,9 @@ namespace hearth::SettingText {
 
 namespace {
 
-QString tr(const char *text, const char *comment = nullptr, int n = -1)
+QString tr(const char *text, const char *comment = nullptr)
 {
-    return QCoreApplication::translate("SettingText", text, comment, n);
+    return QCoreApplication::translate("SettingText", text, comment);
 }
 
 WeeklyHours hoursFromJson(const QJsonObject &json)
@@ -67,9 +67,9 @@ QString value(const QString &key, const QJsonValue &value)
     if (key == u"minimum_order_cents")
         return QLocale().toCurrencyString(value.toDouble() / 100.0);
     if (key == u"lead_time_minutes" || key == u"slot_minutes")
-        return tr("%n minute(s)", nullptr, value.toInt());
+        return tr("%1 min").arg(value.toInt());
     if (key == u"max_party_size")
-        return tr("%n guest(s)", nullptr, value.toInt());
+        return value.toInt() == 1 ? tr("1 guest") : tr("%1 guests").arg(value.toInt());
     if (value.isString())
         return value.toString().isEmpty() ? tr("(empty)") : tr("“%1”", "a quoted text setting").arg(value.toString());
     if (value.isDouble())

@@ -47,10 +47,12 @@ QString leadTimeText(int minutes)
     if (minutes <= 0)
         return {};
     if (minutes % (24 * 60) == 0)
-        return WidgetPreview::tr("Book at least %n day(s) ahead", "", minutes / (24 * 60));
+        return minutes == 24 * 60 ? WidgetPreview::tr("Book at least a day ahead")
+                                  : WidgetPreview::tr("Book at least %1 days ahead").arg(minutes / (24 * 60));
     if (minutes % 60 == 0)
-        return WidgetPreview::tr("Book at least %n hour(s) ahead", "", minutes / 60);
-    return WidgetPreview::tr("Book at least %n minute(s) ahead", "", minutes);
+        return minutes == 60 ? WidgetPreview::tr("Book at least an hour ahead")
+                             : WidgetPreview::tr("Book at least %1 hours ahead").arg(minutes / 60);
+    return WidgetPreview::tr("Book at least %1 minutes ahead").arg(minutes);
 }
 
 struct Texts

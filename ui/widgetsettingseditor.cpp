@@ -94,6 +94,11 @@ void WidgetSettingsEditor::setUpFields()
         ui.minimumOrderSpin->setPrefix(symbol + u' ');
     else
         ui.minimumOrderSpin->setSuffix(u' ' + symbol);
+    // Numbers and choices need no more room than their longest value.
+    for (QWidget *compact : {static_cast<QWidget *>(ui.maxPartySpin), static_cast<QWidget *>(ui.leadTimeSpin),
+                             static_cast<QWidget *>(ui.slotCombo), static_cast<QWidget *>(ui.minimumOrderSpin)})
+        compact->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("10080 min ahead")) + 48);
+    ui.editorLayout->setStretchFactor(ui.editorSplitter, 1); // the header lines take only their height
     ui.editorSplitter->setStretchFactor(0, 3);
     ui.editorSplitter->setStretchFactor(1, 2);
 
@@ -165,6 +170,8 @@ void WidgetSettingsEditor::load(const WidgetConfig &widget)
     m_kind = widget.kind;
     m_serverErrors.clear();
     m_held.reset();
+    m_typedOverHeld = false;
+    m_keptInvalid.clear();
     const QString previousTyping = m_typingKey;
     m_typingKey.clear();
     m_typingDay = -1;
@@ -264,13 +271,14 @@ void WidgetSettingsEditor::showSettings(const WidgetSettings &incoming)
     const WidgetSettings before = m_shown;
     m_shown = incoming;
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        if (it.key() != m_typingKey) {
+        if (m_keptInvalid.contains(it.key()) && it.key() != m_typingKey) {
+            continue; // typed but not valid yet: it keeps its text and its message until fixed
+        } else if (it.key() != m_typingKey) {
             applyField(it.key(), incoming);
-        } else if (it.key() == hoursKey) {
-            applyField(hoursKey, incoming, m_typingDay); // the other days follow at once
-            m_held = incoming;
         } else {
-            m_held = incoming;
+            if (it.key() == hoursKey)
+                applyField(hoursKey, incoming, m_typingDay); // the other days follow at once
+            holdForTypingField(incoming);
         }
     }
     // The text being typed stays the fallback of its own field, so a half-typed day is not undone.
@@ -285,15 +293,24 @@ void WidgetSettingsEditor::onUserEdit(const QString &key, int day)
     m_serverErrors.removeIf([&key](const auto &entry) { return WidgetCodec::settingKeyOfPath(entry.key()) == key; });
     if (m_typingKey != key || m_typingDay != day) {
         // Typing moved to another field without the focus leaving the first (a click on a box).
-        if (m_held && !m_typingKey.isEmpty())
-            applyField(m_typingKey, *m_held);
-        m_held.reset();
+        if (!m_typingKey.isEmpty())
+            settleHeld(m_typingKey);
         const bool changed = m_typingKey != key;
         m_typingKey = key;
         m_typingDay = day;
         if (changed)
             emit typingChanged(key);
+    } else if (m_held) {
+        m_typedOverHeld = true; // the manager changed it too: theirs is offered, not applied
     }
+    const FieldErrors errors = localErrors();
+    const bool invalid = std::any_of(errors.cbegin(), errors.cend(), [&key](const FieldError &error) {
+        return WidgetCodec::settingKeyOfPath(error.field) == key;
+    });
+    if (invalid)
+        m_keptInvalid.insert(key);
+    else
+        m_keptInvalid.remove(key);
     refreshMessages();
     refreshPreview();
     emit edited(key);
@@ -332,15 +349,50 @@ void WidgetSettingsEditor::onFocusChanged(QWidget *old, QWidget *now)
     const QString left = m_typingKey;
     m_typingKey.clear();
     m_typingDay = -1;
-    if (m_held) {
-        const WidgetSettings held = *m_held;
-        m_held.reset();
-        m_shown = held;
-        applyField(left, held);
-        refreshMessages();
-        refreshPreview();
-    }
+    settleHeld(left);
     emit typingChanged({});
+}
+
+void WidgetSettingsEditor::holdForTypingField(const WidgetSettings &incoming)
+{
+    const QJsonValue theirs = WidgetCodec::settingsToJson(m_kind, incoming).value(m_typingKey);
+    const QJsonValue typed = WidgetCodec::settingsToJson(m_kind, settings()).value(m_typingKey);
+    if (theirs == typed) {
+        m_held.reset(); // this PC's own edit coming back, or the same value: nothing to wait for
+        m_typedOverHeld = false;
+    } else if (!m_held || WidgetCodec::settingsToJson(m_kind, *m_held).value(m_typingKey) != theirs) {
+        m_held = incoming;
+        m_typedOverHeld = false;
+    } else {
+        m_held = incoming; // the same value for this field again; other fields may be newer
+    }
+}
+
+void WidgetSettingsEditor::settleHeld(const QString &key)
+{
+    if (!m_held)
+        return;
+    const WidgetSettings held = *m_held;
+    const bool conflicting = m_typedOverHeld || m_keptInvalid.contains(key);
+    m_held.reset();
+    m_typedOverHeld = false;
+    if (conflicting) {
+        emit typedOverRemoteChange(key, held);
+        return;
+    }
+    m_shown = held;
+    applyField(key, held);
+    refreshMessages();
+    refreshPreview();
+}
+
+void WidgetSettingsEditor::takeValue(const QString &key, const WidgetSettings &from)
+{
+    applyField(key, from);
+    m_keptInvalid.remove(key);
+    refreshMessages();
+    refreshPreview();
+    emit edited(key);
 }
 
 void WidgetSettingsEditor::showServerErrors(const FieldErrors &errors)

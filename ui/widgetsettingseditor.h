@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -50,6 +51,9 @@ public:
     void showSettings(const WidgetSettings &settings);
     // The server's per-field messages (422), shown until that field is edited again.
     void showServerErrors(const FieldErrors &errors);
+    // The value of `key` from `from`, as if typed: shown and reported as an edit (the manager
+    // took the other PC's value).
+    void takeValue(const QString &key, const WidgetSettings &from);
     void setSaveState(const QString &text, bool conflict);
     void setPresence(const QString &text);
     void setReadOnly(bool readOnly, const QString &reason = {});
@@ -69,6 +73,9 @@ signals:
     void edited(const QString &key);
     void typingChanged(const QString &key);
     void conflictChooserRequested();
+    // Another PC changed `key` while it was being typed in here, and the typing went on: when
+    // the cursor leaves, both values are offered (`theirs` holds the other PC's).
+    void typedOverRemoteChange(const QString &key, const hearth::WidgetSettings &theirs);
 
 private:
     void setUpFields();
@@ -78,6 +85,8 @@ private:
     void onFocusChanged(QWidget *old, QWidget *now);
     QString keyOf(QWidget *widget, int *day = nullptr) const;
     void applyField(const QString &key, const WidgetSettings &settings, int skipDay = -1);
+    void holdForTypingField(const WidgetSettings &incoming);
+    void settleHeld(const QString &key);
     void refreshMessages();
     void refreshPreview();
 
@@ -91,6 +100,8 @@ private:
     QString m_typingKey;
     int m_typingDay = -1;
     std::optional<WidgetSettings> m_held;     // arrived while m_typingKey was being typed in
+    bool m_typedOverHeld = false;             // typing went on after m_held arrived
+    QSet<QString> m_keptInvalid;              // typed, refused by the codec: kept as typed
     bool m_readOnly = false;
 };
 

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSize>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -30,6 +31,7 @@ struct Options
     int quitAfterSeconds = 0;
     QString screenshotPath;
     hearth::MainWindow::Page page = hearth::MainWindow::Page::Orders;
+    QSize windowSize;
 };
 
 void fail(const QString &message)
@@ -65,7 +67,9 @@ Options parseOptions(const QApplication &app)
         QApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE"));
     const QCommandLineOption page(QStringLiteral("page"),
         QApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE"));
-    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page});
+    const QCommandLineOption size(QStringLiteral("size"),
+        QApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH"));
+    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size});
     parser.process(app);
 
     Options options;
@@ -92,6 +96,14 @@ Options parseOptions(const QApplication &app)
             options.page = hearth::MainWindow::Page::Widgets;
         else if (name != u"orders")
             exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
+    }
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(u'x');
+        const int width = parts.value(0).toInt();
+        const int height = parts.value(1).toInt();
+        if (parts.size() != 2 || width < 200 || height < 200)
+            exitWithUsageError(QApplication::translate("main", "--size is a width and a height, like 800x600."));
+        options.windowSize = QSize(width, height);
     }
     return options;
 }
@@ -123,6 +135,8 @@ int main(int argc, char *argv[])
 
     hearth::Dashboard dashboard;
     dashboard.window()->showPage(options.page);
+    if (options.windowSize.isValid())
+        dashboard.window()->resize(options.windowSize);
     std::unique_ptr<hearth::server::EmbeddedServer> demoServer;
     if (options.demo) {
         const QString demoFolder = freshDemoFolder();

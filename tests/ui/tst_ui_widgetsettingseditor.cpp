@@ -152,6 +152,27 @@ private slots:
         elsewhere->setFocus();
         QTRY_COMPARE(title->text(), QStringLiteral("Reserve"));
         QVERIFY(editor->typingKey().isEmpty());
+
+        // This PC's own edit coming back is not "theirs"; typing on after theirs arrived makes
+        // it a choice when the cursor leaves, and nothing is overwritten.
+        QSignalSpy offered(editor, &WidgetSettingsEditor::typedOverRemoteChange);
+        title->setFocus();
+        QTRY_VERIFY(title->hasFocus());
+        title->setCursorPosition(title->text().size());
+        QTest::keyClicks(title, QStringLiteral("!"));
+        editor->showSettings(editor->settings()); // the echo
+        theirs.title = QStringLiteral("Reserve now");
+        editor->showSettings(theirs);
+        QTest::keyClicks(title, QStringLiteral("!"));
+        elsewhere->setFocus();
+        QTRY_COMPARE(offered.size(), 1);
+        QCOMPARE(offered.first().first().toString(), QStringLiteral("title"));
+        QCOMPARE(offered.first().at(1).value<WidgetSettings>().title, QStringLiteral("Reserve now"));
+        QCOMPARE(title->text(), QStringLiteral("Reserve!!"));
+        QSignalSpy edits(editor, &WidgetSettingsEditor::edited);
+        editor->takeValue(QStringLiteral("title"), offered.first().at(1).value<WidgetSettings>());
+        QCOMPARE(title->text(), QStringLiteral("Reserve now"));
+        QCOMPARE(edits.size(), 1);
     }
 
     void staffSeeAReadOnlyEditorAndWhy()
@@ -194,6 +215,9 @@ private slots:
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         }
         QCOMPARE(seen, expected);
+        // For a look at the form while working on it: HEARTH_UI_GRAB_DIR=/tmp …
+        if (const QString dir = qEnvironmentVariable("HEARTH_UI_GRAB_DIR"); !dir.isEmpty())
+            editor.grab().save(dir + QStringLiteral("/widgetsettingseditor.png"));
     }
 
     void theConflictChooserNeedsAChoiceForEachSetting()
