@@ -79,7 +79,7 @@ private:
     };
 
     void recompute(Row &row) const;
-    void removeRows(QList<int> rows);
+    void removeRowList(QList<int> rows);
     void emitChanged(QList<int> rows, const QList<int> &roles = {});
     void reindex();
 

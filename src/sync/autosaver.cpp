@@ -34,6 +34,9 @@ AutoSaver::AutoSaver(WidgetOutbox *outbox, Sender sender, std::unique_ptr<SaveCl
         m_clock = std::make_unique<SystemSaveClock>();
     m_clock->setHandler([this] { onClockFired(); });
     m_lastCount = m_outbox->depth();
+    const QList<OutboxEntry> entries = m_outbox->entries();
+    for (const OutboxEntry &entry : entries)
+        m_status[entry.widgetId].state = SaveState::Unsaved; // from a previous run: sent by start()
     connect(m_outbox, &WidgetOutbox::depthChanged, this, [this](int depth) {
         if (depth == m_lastCount)
             return;

@@ -1,5 +1,7 @@
 #include "sync/widgetfields.h"
 
+#include "core/widgetcodec.h"
+
 #include <QRegularExpression>
 
 namespace hearth::WidgetFields {
@@ -16,6 +18,36 @@ QJsonObject fromWidgetJson(const QJsonObject &widget)
     QJsonObject fields = widget.value("settings"_L1).toObject();
     fields.insert(nameKey(), widget.value("name"_L1));
     return fields;
+}
+
+QJsonObject fromWidget(const WidgetConfig &widget)
+{
+    QJsonObject fields = WidgetCodec::settingsToJson(widget.kind, widget.settings);
+    fields.insert(nameKey(), widget.name);
+    return fields;
+}
+
+WidgetConfig applied(const WidgetConfig &widget, const QJsonObject &fields)
+{
+    WidgetConfig result = widget;
+    if (fields.isEmpty())
+        return result;
+    const QJsonValue name = fields.value(nameKey());
+    if (name.isString())
+        result.name = name.toString();
+    const QJsonObject server = WidgetCodec::settingsToJson(widget.kind, widget.settings);
+    const QStringList keys = WidgetCodec::settingKeys(widget.kind);
+    for (const QString &key : keys) {
+        const QJsonValue value = fields.value(key);
+        if (value.isUndefined() || value == server.value(key))
+            continue;
+        // One key at a time, so one invalid value does not hide the valid others.
+        Decoded<WidgetSettings> one = WidgetCodec::settingsFromJson(widget.kind, QJsonObject{{key, value}},
+                                                                   result.settings);
+        if (one.ok())
+            result.settings = *one.value;
+    }
+    return result;
 }
 
 QJsonObject toUpdateBody(const QJsonObject &fields)
