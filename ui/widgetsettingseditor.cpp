@@ -177,8 +177,11 @@ void WidgetSettingsEditor::load(const WidgetConfig &widget)
     m_typingDay = -1;
     if (!previousTyping.isEmpty())
         emit typingChanged({});
-    m_ui->headingLabel->setText(widget.kind == WidgetKind::Booking ? tr("%1 — table booking widget").arg(widget.name)
-                                                                   : tr("%1 — online ordering widget").arg(widget.name));
+    // The managers' own name first; the kind only when the name does not already say it.
+    const QString kindName = widget.kind == WidgetKind::Booking ? tr("table booking") : tr("online ordering");
+    m_ui->headingLabel->setText(widget.name.compare(kindName, Qt::CaseInsensitive) == 0
+                                    ? widget.name
+                                    : tr("%1 — %2 widget", "name — kind").arg(widget.name, kindName));
     m_ui->bookingGroup->setVisible(widget.kind == WidgetKind::Booking);
     m_ui->orderingGroup->setVisible(widget.kind == WidgetKind::Ordering);
     m_shown = widget.settings;
