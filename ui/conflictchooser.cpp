@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace hearth {
@@ -25,7 +24,6 @@ ConflictChooser::ConflictChooser(const QList<Item> &items, const QString &theirs
 {
     setObjectName(QStringLiteral("conflictChooser"));
     setWindowTitle(tr("Choose between the changes"));
-    resize(620, 420);
 
     auto *intro = new QLabel(theirsBy.isEmpty()
                                  ? tr("These settings were changed here and on another PC at the same time. "
@@ -37,20 +35,30 @@ ConflictChooser::ConflictChooser(const QList<Item> &items, const QString &theirs
 
     auto *grid = new QGridLayout;
     const auto header = [this](const QString &text) {
-        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), this);
+        auto *label = new QLabel(text, this);
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
         return label;
     };
     grid->addWidget(header(tr("Setting")), 0, 0);
-    grid->addWidget(header(tr("Mine (this PC)")), 0, 1);
-    grid->addWidget(header(theirsBy.isEmpty() ? tr("Theirs") : tr("Theirs (%1)").arg(theirsBy)), 0, 2);
+    grid->addWidget(header(tr("Mine\n(this PC)")), 0, 1);
+    grid->addWidget(header(theirsBy.isEmpty() ? tr("Theirs") : tr("Theirs\n(%1)", "who made the other change").arg(theirsBy)), 0, 2);
     int row = 1;
     for (const Item &item : items) {
         const QString label = SettingText::label(item.key);
         grid->addWidget(new QLabel(label, this), row, 0, Qt::AlignTop);
-        auto *mine = new QRadioButton(item.mine, this);
+        // Long values (a greeting) are cut to a glance; the whole text is in the tooltip.
+        const auto glance = [](const QString &value) {
+            constexpr int longest = 90;
+            return value.size() > longest ? value.left(longest - 1) + u'…' : value;
+        };
+        auto *mine = new QRadioButton(glance(item.mine), this);
+        mine->setToolTip(item.mine);
         mine->setObjectName(QStringLiteral("mine_%1").arg(item.key));
         mine->setAccessibleName(tr("Keep my %1: %2").arg(label, item.mine));
-        auto *theirs = new QRadioButton(item.theirs, this);
+        auto *theirs = new QRadioButton(glance(item.theirs), this);
+        theirs->setToolTip(item.theirs);
         theirs->setObjectName(QStringLiteral("theirs_%1").arg(item.key));
         theirs->setAccessibleName(tr("Take their %1: %2").arg(label, item.theirs));
         auto *group = new QButtonGroup(this);
@@ -64,13 +72,10 @@ ConflictChooser::ConflictChooser(const QList<Item> &items, const QString &theirs
     }
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(2, 1);
-    grid->setRowStretch(row, 1);
-    auto *gridHost = new QWidget(this);
-    gridHost->setLayout(grid);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(gridHost);
+    grid->setHorizontalSpacing(18);
+    grid->setVerticalSpacing(10);
+    // A conflict is a few settings at most; they are shown whole, side by side.
+    setMinimumWidth(520);
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *allMine = buttons->addButton(tr("Keep all mine"), QDialogButtonBox::ActionRole);
@@ -88,9 +93,10 @@ ConflictChooser::ConflictChooser(const QList<Item> &items, const QString &theirs
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
-    layout->addWidget(scroll, 1);
+    layout->addLayout(grid, 1);
     layout->addWidget(buttons);
     updateButtons();
+
 }
 
 QHash<QString, bool> ConflictChooser::keepMine() const

@@ -173,7 +173,28 @@ void WidgetsPage::refreshSaveState()
 
 void WidgetsPage::refreshPresence()
 {
-    m_editor->setPresence(m_widgetId.isEmpty() ? QString() : m_client->presence().describe(m_widgetId).join(u'\n'));
+    if (m_widgetId.isEmpty()) {
+        m_editor->setPresence({});
+        return;
+    }
+    // "Maria Costa is editing the online ordering widget on Office PC — typing in “Title”": the
+    // setting in the words of its label, the widget by its kind, as a manager would say it.
+    const QString widget = m_editor->kind() == WidgetKind::Booking ? tr("the table booking widget")
+                                                                   : tr("the online ordering widget");
+    QStringList lines;
+    const QList<PresenceEntry> others = m_client->presence().others(m_widgetId);
+    for (const PresenceEntry &entry : others) {
+        const QString who = entry.displayName.isEmpty() ? entry.username : entry.displayName;
+        const QString where = entry.device.isEmpty() ? tr("another PC") : entry.device;
+        if (entry.state == u"editing" && !entry.field.isEmpty())
+            lines.append(tr("%1 is editing %2 on %3 — typing in “%4”", "who, which widget, which PC, which setting")
+                             .arg(who, widget, where, SettingText::label(entry.field)));
+        else if (entry.state == u"editing")
+            lines.append(tr("%1 is editing %2 on %3", "who, which widget, which PC").arg(who, widget, where));
+        else
+            lines.append(tr("%1 has %2 open on %3", "who, which widget, which PC").arg(who, widget, where));
+    }
+    m_editor->setPresence(lines.join(u'\n'));
 }
 
 void WidgetsPage::refreshEditable()

@@ -116,6 +116,13 @@ private:
         return QTest::qWaitFor([&] { return s.page->editor()->widgetId() == serverWidget(name).id; }, 5000);
     }
 
+    // For a look while working on the page: HEARTH_UI_GRAB_DIR=/tmp …
+    static void grab(QWidget *widget, const QString &name)
+    {
+        if (const QString dir = qEnvironmentVariable("HEARTH_UI_GRAB_DIR"); !dir.isEmpty())
+            widget->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+    }
+
 private slots:
     void init()
     {
@@ -270,6 +277,7 @@ private slots:
         QVERIFY(mine->text().contains(QStringLiteral("Mine")));
         QVERIFY(theirs->text().contains(QStringLiteral("Theirs")));
         (keepMine ? mine : theirs)->click();
+        grab(chooser, QStringLiteral("conflict"));
         chooser->findChild<QPushButton *>(QStringLiteral("saveChoices"))->click();
 
         const QString expected = keepMine ? QStringLiteral("Mine") : QStringLiteral("Theirs");
@@ -295,6 +303,8 @@ private slots:
         QVERIFY2(me.page->editor()->presenceText().contains(QString(server::DemoAccounts::managerDisplayName)),
                  qPrintable(me.page->editor()->presenceText()));
         QVERIFY(me.page->findChild<QLabel *>(QStringLiteral("presenceLabel"))->isVisible());
+        QVERIFY2(me.page->editor()->presenceText().contains(QStringLiteral("typing in “Title”")), qPrintable(me.page->editor()->presenceText()));
+        grab(me.window, QStringLiteral("presence"));
     }
 
     void theKeyboardReachesEverything()
