@@ -67,16 +67,23 @@ void Dashboard::wireWidgets()
             m_window->statusBar()->showMessage(message);
     });
     m_window->setUnsavedChanges(m_widgets.unsavedCount());
+    // While the event loop and (for the demo) the embedded server still run.
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, &Dashboard::flushWidgetEdits);
     m_diagnostics.addRow(QStringLiteral("outbox"), tr("Widget edits waiting to be saved (outbox)"),
                          [this] { return QLocale().toString(m_widgets.outboxDepth()); });
 }
 
-Dashboard::~Dashboard()
+void Dashboard::flushWidgetEdits()
 {
     // Pending widget edits get a short chance to reach the server; what is left stays in the
     // outbox and is sent at the next start.
     if (m_widgets.unsavedCount() > 0 && !m_widgets.flush(std::chrono::milliseconds(2000)))
         qCInfo(lcUi) << "quitting with" << m_widgets.unsavedCount() << "widget edits kept for the next start";
+}
+
+Dashboard::~Dashboard()
+{
+    flushWidgetEdits();
     m_widgets.stop();
     m_client.stop();
     m_persistence.close();

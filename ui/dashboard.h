@@ -60,6 +60,7 @@ signals:
 
 private:
     void wireWidgets();
+    void flushWidgetEdits();
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
     void openCache(const QUrl &server, const QString &restaurantId);

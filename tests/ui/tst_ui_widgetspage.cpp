@@ -201,6 +201,31 @@ private slots:
                                   QStringLiteral("Reserve"), 10000);
     }
 
+    void offlineEditsWaitAndAreSavedWhenTheServerIsBack()
+    {
+        Signed s = signInManager();
+        QVERIFY(openWidget(s, QStringLiteral("Table booking")));
+        WidgetSettingsEditor *editor = s.page->editor();
+        m_server->stop();
+        auto *title = field<QLineEdit>(editor, QStringLiteral("title"));
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("Closed for a private party"));
+        QCOMPARE(editor->preview()->settings().title, QStringLiteral("Closed for a private party"));
+        QTRY_COMPARE_WITH_TIMEOUT(editor->saveStateText(), QStringLiteral("Offline — will save when back"), 15000);
+        QCOMPARE(s.window->unsavedChangesText(), QStringLiteral("1 unsaved change"));
+        const int row = s.dashboard->widgetModel()->rowOf(editor->widgetId());
+        QCOMPARE(s.page->list()->model()->index(row, WidgetListColumns::SaveStateColumn).data().toString(),
+                 QStringLiteral("Offline — will save when back"));
+
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(serverWidget(QStringLiteral("Table booking")).settings.title,
+                                  QStringLiteral("Closed for a private party"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->saveStateText().startsWith(QStringLiteral("Saved at")), 5000);
+        QTRY_VERIFY(s.window->unsavedChangesText().isEmpty());
+    }
+
     void staffSeeTheWidgetsReadOnly()
     {
         Signed s = signIn(QString(server::DemoAccounts::staffUsername), QString(server::DemoAccounts::staffPassword),
