@@ -259,26 +259,41 @@ void TestIntegrationWidgets::lostAnswerIsRetriedWithTheSameKeyAndAppliedOnce()
     QVERIFY(a.signInTo(*m_server));
     QVERIFY(a.go());
     a.base.rest.setBaseUrl(proxy.url()); // REST through the proxy from here on
+    // Without the stream: its echo of the applied save would (rightly) settle the edit before
+    // any retry, and the retry is what is under test here.
+    a.base.realtime.stop();
     const QString id = a.widgetOfKind(WidgetKind::Booking);
     const qint64 version = serverWidget(*m_server, id).version;
     const qint64 head = widgetsHead(*m_server);
 
     // The moment the server has applied the save — before its answer is written — every
-    // connection through the proxy is reset.
+    // connection through the proxy is reset and new ones are refused, so neither the answer nor
+    // Qt's own silent resend gets through: the client sees a network error.
     int cuts = 0;
     QObject::connect(m_server->widgets(), &server::WidgetService::eventAppended, &proxy, [&] {
-        if (cuts++ == 0)
+        if (cuts++ == 0) {
             proxy.dropAll();
+            proxy.setRefusing(true);
+        }
     });
-    const int connectionsBefore = proxy.connectionsAccepted();
     QVERIFY(a.widgets.edit(id, {{u"title"_s, u"Applied once"_s}}));
-    QTRY_COMPARE_WITH_TIMEOUT(a.widgets.saveStatus(id).state, SaveState::Saved, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(a.widgets.saveStatus(id).state, SaveState::Offline, 10000);
     QCOMPARE(cuts, 1);
-    QVERIFY(proxy.connectionsAccepted() > connectionsBefore); // the retry came on a new connection
+    QCOMPARE(serverWidget(*m_server, id).version, version + 1); // applied, answer lost
+    QCOMPARE(a.widgets.outboxDepth(), 1);                       // so it is still owed
+    QVERIFY(a.widgets.outbox().entry(id)->attempted);
+    const QString key = a.widgets.outbox().entry(id)->idempotencyKey;
+
+    const int sentBefore = a.widgets.saver().savesSent();
+    QVERIFY(proxy.setRefusing(false));
+    QTRY_COMPARE_WITH_TIMEOUT(a.widgets.saveStatus(id).state, SaveState::Saved, 10000);
+    QVERIFY(a.widgets.saver().savesSent() > sentBefore); // the saver's own retry, with `key`
+    QVERIFY(!key.isEmpty());
     const WidgetConfig onServer = serverWidget(*m_server, id);
     QCOMPARE(onServer.settings.title, u"Applied once"_s);
-    QCOMPARE(onServer.version, version + 1);
+    QCOMPARE(onServer.version, version + 1); // the retry was answered from the key, not applied
     QCOMPARE(widgetEvents(*m_server, head, id).size(), 1);
+    QCOMPARE(cuts, 1);
     QCOMPARE(a.widgets.outboxDepth(), 0);
 }
 
