@@ -138,6 +138,26 @@ private slots:
         QVERIFY(m_sync->snapshotProblem().isEmpty());
     }
 
+    void owedSnapshotLoadsWhenTheLinkIsBack()
+    {
+        int calls = 0;
+        m_server->handler = [&calls](const FakeHttpServer::Request &) {
+            return ++calls == 1 ? Response::json(401, R"({"error":{"code":"unauthorized","message":"no"}})")
+                                : snapshot({makeWidget(u"a"_s, 1)}, 3);
+        };
+        QSignalSpy failed(m_sync.get(), &WidgetsSync::snapshotFailed);
+        QSignalSpy replaced(m_sync.get(), &WidgetsSync::widgetsReplaced);
+        m_sync->start();
+        emit m_realtime->snapshotRequired(u"widgets"_s, SyncPosition{u"e1"_s, 3});
+        QTRY_COMPARE(failed.count(), 1);
+        // Signed in again with the link resuming on its own (no snapshotRequired this time).
+        emit m_realtime->stateChanged(ConnectionState::Live);
+        QTRY_COMPARE(replaced.count(), 1);
+        QVERIFY(!m_sync->isSnapshotOwed());
+        m_sync->start(); // a second start while started and settled asks nothing
+        QCOMPARE(calls, 2);
+    }
+
     void anAnswerAfterStopIsIgnored()
     {
         m_server->handler = [](const FakeHttpServer::Request &) { return snapshot({makeWidget(u"a"_s, 1)}, 3); };
