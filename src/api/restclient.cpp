@@ -196,8 +196,10 @@ void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObj
 
 void RestClient::setDeviceName(const QString &device)
 {
-    // Header values are Latin-1 on the wire; a PC called "Büro" travels percent-encoded UTF-8.
-    m_device = QUrl::toPercentEncoding(device.left(100), " ");
+    // hearth-server reads the header as UTF-8; line breaks would end the header early.
+    QString clean = device.left(100);
+    clean.removeIf([](QChar c) { return c.category() == QChar::Other_Control; });
+    m_device = clean.trimmed().toUtf8();
 }
 
 bool RestClient::refuseWithoutHearthApi(const Request &request, QObject *context,

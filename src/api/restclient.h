@@ -148,7 +148,7 @@ private:
     QList<std::pair<QByteArray, QByteArray>> m_headers; // fixed, from a profile
     std::shared_ptr<const ForeignLists> m_lists;        // set for a backend without the Hearth API
     std::chrono::milliseconds m_timeout{10000};
-    QByteArray m_device; // X-Hearth-Device, percent-encoded
+    QByteArray m_device; // X-Hearth-Device, UTF-8
 };
 
 } // namespace hearth

@@ -271,39 +271,31 @@ void AutoSaver::schedule()
         m_clock->cancel(); // an answer, or start(), schedules again
         return;
     }
-    qint64 earliest = -1;
-    for (const Runtime &runtime : std::as_const(m_runtime)) {
-        if (runtime.dueAtMs >= 0 && (earliest < 0 || runtime.dueAtMs < earliest))
-            earliest = runtime.dueAtMs;
-    }
-    if (earliest < 0) {
-        m_clock->cancel();
-        return;
-    }
-    if (earliest <= m_clock->nowMs()) {
-        m_clock->cancel();
-        sendNext();
-        return;
-    }
-    m_clock->wakeAt(earliest);
-}
-
-void AutoSaver::sendNext()
-{
     const qint64 now = m_clock->nowMs();
+    qint64 wake = -1;
     const QList<OutboxEntry> entries = m_outbox->entries(); // oldest edit first
     for (const OutboxEntry &entry : entries) {
         const auto runtime = m_runtime.constFind(entry.widgetId);
-        if (runtime == m_runtime.cend() || runtime->dueAtMs < 0 || runtime->dueAtMs > now)
-            continue;
-        if (entry.editedFields == entry.baseFields) {
-            finish(entry.widgetId, false); // edited back to where it started: nothing to send
-            continue;
+        if (runtime == m_runtime.cend() || runtime->dueAtMs < 0)
+            continue; // waits for a person (a conflict, refused fields), not for the clock
+        if (runtime->dueAtMs <= now) {
+            if (entry.editedFields == entry.baseFields) {
+                finish(entry.widgetId, false); // edited back to where it started: nothing to send
+                continue;
+            }
+            m_clock->cancel();
+            send(entry.widgetId);
+            return;
         }
-        send(entry.widgetId);
-        return;
+        if (wake < 0 || runtime->dueAtMs < wake)
+            wake = runtime->dueAtMs;
+        if (runtime->failures > 0)
+            break; // an older edit waits for the network: newer ones go after it, in order
     }
-    schedule(); // what is left is due later
+    if (wake < 0)
+        m_clock->cancel();
+    else
+        m_clock->wakeAt(wake);
 }
 
 void AutoSaver::send(const QString &widgetId)

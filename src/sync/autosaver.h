@@ -167,8 +167,8 @@ private:
     };
 
     void onClockFired();
+    // Sends the oldest edit that is due, or sets the clock for the next one.
     void schedule();
-    void sendNext();
     void send(const QString &widgetId);
     void onReply(const QString &widgetId, quint64 generation, const SaveOutcome &outcome);
     void onSaved(const QString &widgetId, const WidgetDocument &server);

@@ -205,7 +205,9 @@ void PresenceClient::sendCurrent()
 
 void PresenceClient::send(const QString &widgetId, const QString &state, const QString &field)
 {
-    if (!m_started)
+    // Only a live link carries presence: the server forgets a closed connection's presence, and
+    // the current one is sent again the moment the link is back, so nothing needs queueing.
+    if (!m_started || m_realtime->state() != ConnectionState::Live)
         return;
     const QJsonObject frame{{u"op"_s, u"presence"_s},
                             {u"widget_id"_s, widgetId},

@@ -90,6 +90,7 @@ public:
     WidgetsSync &sync() { return m_sync; }
     PresenceClient &presence() { return m_presence; }
     AutoSaver &saver() { return *m_saver; }
+    const WidgetOutbox &outbox() const { return *m_outbox; } // diagnostics: depth, entries
     WidgetsPolling &polling() { return *m_polling; }
 
 signals:

@@ -23,6 +23,12 @@ WidgetsSync::WidgetsSync(RealtimeService *realtime, RestClient *rest, QObject *p
     connect(&m_retryTimer, &QTimer::timeout, this, &WidgetsSync::loadSnapshot);
     connect(m_realtime, &RealtimeService::channelEvents, this, &WidgetsSync::onChannelEvents);
     connect(m_realtime, &RealtimeService::snapshotRequired, this, &WidgetsSync::onSnapshotRequired);
+    connect(m_realtime, &RealtimeService::stateChanged, this, [this](ConnectionState state) {
+        // Back after a 401 (signed in again) or an outage: a snapshot still owed is loaded now,
+        // even when the stream itself resumes without asking for one.
+        if (state == ConnectionState::Live && m_started && m_snapshotOwed && !m_loading)
+            requestSnapshot();
+    });
 }
 
 WidgetsSync::~WidgetsSync()
@@ -37,8 +43,11 @@ QString WidgetsSync::channelName()
 
 void WidgetsSync::start()
 {
-    if (m_started)
+    if (m_started) {
+        if (m_snapshotOwed && !m_loading)
+            requestSnapshot(); // started again after signing in: what the 401 left owed
         return;
+    }
     m_started = true;
     m_realtime->subscribe(channelName());
     if (m_snapshotOwed)

@@ -88,6 +88,7 @@ private slots:
     void typingDuringASaveRebasesOnTheAnswer();
     void oneRequestAtATimeInOutboxOrder();
     void startSendsWhatAPreviousRunLeft();
+    void aFailedOlderEditHoldsBackNewerOnes();
     void conflictOnDifferentFieldsMergesAndSaves();
     void conflictOnTheSameFieldWaitsForAChoice_data();
     void conflictOnTheSameFieldWaitsForAChoice();
@@ -303,6 +304,24 @@ void TestAutoSaver::startSendsWhatAPreviousRunLeft()
     second.clock->advance(60000);
     QCOMPARE(second.sent.size(), 2);
     QCOMPARE(second.saver->unsavedCount(), 0);
+}
+
+void TestAutoSaver::aFailedOlderEditHoldsBackNewerOnes()
+{
+    Rig rig(path());
+    rig.saver->start();
+    rig.saver->edit(widget(u"a"_s, 1, u"a"_s), {{u"title"_s, u"a1"_s}});
+    rig.clock->advance(800);
+    rig.answer(failure(SaveOutcome::Kind::Transient)); // a waits 1 s for the network
+    rig.saver->edit(widget(u"b"_s, 1, u"b"_s), {{u"title"_s, u"b1"_s}});
+    rig.clock->advance(800); // b is due, a is not yet
+    QCOMPARE(rig.sent.size(), 1);
+    rig.clock->advance(200);
+    QCOMPARE(rig.sent.size(), 2);
+    QCOMPARE(rig.sent.at(1).request.widgetId, u"a"_s);
+    rig.answerSaved();
+    QCOMPARE(rig.sent.size(), 3);
+    QCOMPARE(rig.sent.at(2).request.widgetId, u"b"_s);
 }
 
 void TestAutoSaver::conflictOnDifferentFieldsMergesAndSaves()
