@@ -6,17 +6,32 @@
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/widgetspage.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLocale>
+#include <QSysInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 
 namespace hearth {
 
+namespace {
+
+const QString serverKey = QStringLiteral("lastSession/server");
+const QString usernameKey = QStringLiteral("lastSession/username");
+const QString restaurantIdKey = QStringLiteral("lastSession/restaurantId");
+const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
+// What this PC is called in "Maria is editing … on Office PC"; the host name until set.
+const QString deviceNameKey = QStringLiteral("device/name");
+
+} // namespace
+
 Dashboard::Dashboard(QObject *parent)
     : QObject(parent),
+      m_widgets(m_client),
       m_persistence(&m_client.sync(), &m_client.realtime()),
       m_status(&m_client.realtime(), &m_client.polling()),
       m_diagnostics(&m_client.realtime(), &m_client.polling()),
@@ -43,22 +58,42 @@ Dashboard::Dashboard(QObject *parent)
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
+    wireWidgets();
+}
+
+void Dashboard::wireWidgets()
+{
+    m_widgets.setDeviceName(QSettings().value(deviceNameKey, QSysInfo::machineHostName()).toString());
+    m_widgetModel.follow(&m_widgets);
+    m_window->setWidgetsPage(new WidgetsPage(&m_widgetModel, &m_widgets));
+    connect(&m_widgets, &WidgetsClient::unsavedCountChanged, m_window.get(), &MainWindow::setUnsavedChanges);
+    connect(&m_widgets, &WidgetsClient::problemChanged, m_window.get(), [this](const QString &message) {
+        if (!message.isEmpty())
+            m_window->statusBar()->showMessage(message);
+    });
+    m_window->setUnsavedChanges(m_widgets.unsavedCount());
+    // While the event loop and (for the demo) the embedded server still run.
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, &Dashboard::flushWidgetEdits);
+    m_diagnostics.addRow(QStringLiteral("outbox"), tr("Widget edits waiting to be saved (outbox)"),
+                         [this] { return QLocale().toString(m_widgets.outboxDepth()); });
+}
+
+void Dashboard::flushWidgetEdits()
+{
+    // Pending widget edits get a short chance to reach the server; what is left stays in the
+    // outbox and is sent at the next start.
+    if (m_widgets.unsavedCount() > 0 && !m_widgets.flush(std::chrono::milliseconds(2000)))
+        qCInfo(lcUi) << "quitting with" << m_widgets.unsavedCount() << "widget edits kept for the next start";
 }
 
 Dashboard::~Dashboard()
 {
+    flushWidgetEdits();
+    m_widgets.stop();
     m_client.stop();
     m_persistence.close();
 }
 
-namespace {
-
-const QString serverKey = QStringLiteral("lastSession/server");
-const QString usernameKey = QStringLiteral("lastSession/username");
-const QString restaurantIdKey = QStringLiteral("lastSession/restaurantId");
-const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
-
-} // namespace
 
 void Dashboard::resumeLastSession(const QString &server, const QString &username)
 {
@@ -81,11 +116,11 @@ void Dashboard::resumeLastSession(const QString &server, const QString &username
     showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
 }
 
-QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId) const
+QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what) const
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9.-]"));
-    QString name = QStringLiteral("orders-%1-%2-%3.sqlite")
-                       .arg(server.host(), QString::number(server.port(server.scheme() == u"https" ? 443 : 80)),
+    QString name = QStringLiteral("%1-%2-%3-%4.sqlite")
+                       .arg(what, server.host(), QString::number(server.port(server.scheme() == u"https" ? 443 : 80)),
                             restaurantId);
     name.replace(unsafe, QStringLiteral("_"));
     return QDir(m_cacheDirectory).filePath(name);
@@ -99,6 +134,8 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     if (path == m_openCachePath)
         return;
     m_openCachePath = path;
+    m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
+                        cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);
     // Another restaurant's cache replaces what is on screen even when it is empty: the rows
     // shown belong to the cache that was open before.
@@ -180,6 +217,7 @@ void Dashboard::startWithToken(const QString &token)
     openCache(profile.restBaseUrl(), profile.restaurantId);
     m_status.setSignInNeeded(false);
     m_client.start();
+    m_widgets.start();
     m_window->show();
     emit signedIn();
 }
@@ -230,6 +268,7 @@ void Dashboard::onSignedIn(const Session &session)
         settings.setValue(restaurantNameKey, session.restaurantName);
     }
     m_client.start();
+    m_widgets.start();
     m_window->show();
     emit signedIn();
 }

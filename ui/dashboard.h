@@ -7,8 +7,10 @@
 #include "models/connectionstatus.h"
 #include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
+#include "models/widgetconfigmodel.h"
 #include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
+#include "sync/widgetsclient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -52,22 +54,28 @@ public:
     MainWindow *window() const { return m_window.get(); }
     RealtimeService *realtime() { return &m_client.realtime(); }
     OrdersModel *orders() { return &m_orders; }
+    WidgetsClient *widgets() { return &m_widgets; }
+    WidgetConfigModel *widgetModel() { return &m_widgetModel; }
 
 signals:
     void signedIn();
     void signInFailed(const QString &message);
 
 private:
+    void wireWidgets();
+    void flushWidgetEdits();
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
     void openCache(const QUrl &server, const QString &restaurantId);
     void startWithToken(const QString &token);
     void onSignInRequested();
     SignInDialog *signInDialog();
-    QString cachePathFor(const QUrl &server, const QString &restaurantId) const;
+    QString cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what = QStringLiteral("orders")) const;
 
     OrdersClient m_client;
+    WidgetsClient m_widgets;
     OrdersModel m_orders;
+    WidgetConfigModel m_widgetModel;
     OrdersPersistence m_persistence;
     ConnectionStatus m_status;
     DiagnosticsModel m_diagnostics;

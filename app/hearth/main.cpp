@@ -11,6 +11,7 @@
 #include <QByteArrayView>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSize>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -29,6 +30,8 @@ struct Options
     double simulateRate = 12.0;
     int quitAfterSeconds = 0;
     QString screenshotPath;
+    hearth::MainWindow::Page page = hearth::MainWindow::Page::Orders;
+    QSize windowSize;
 };
 
 void fail(const QString &message)
@@ -50,7 +53,7 @@ struct CommandLine
         parser.setApplicationDescription(QCoreApplication::translate("main", "Hearth — live orders for the back office."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot});
+        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size});
     }
 
     QCommandLineParser parser;
@@ -68,6 +71,10 @@ struct CommandLine
         QCoreApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE")};
+    const QCommandLineOption page{QStringLiteral("page"),
+        QCoreApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE")};
+    const QCommandLineOption size{QStringLiteral("size"),
+        QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
 };
 
 // --help and --version only print text, and must work where there is no display (a server, an
@@ -115,6 +122,21 @@ Options parseOptions(const QApplication &app)
             exitWithUsageError(QApplication::translate("main", "--quit-after needs a whole number of seconds."));
     }
     options.screenshotPath = parser.value(commandLine.screenshot);
+    if (parser.isSet(commandLine.page)) {
+        const QString name = parser.value(commandLine.page).toLower();
+        if (name == u"widgets")
+            options.page = hearth::MainWindow::Page::Widgets;
+        else if (name != u"orders")
+            exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
+    }
+    if (parser.isSet(commandLine.size)) {
+        const QStringList parts = parser.value(commandLine.size).split(u'x');
+        const int width = parts.value(0).toInt();
+        const int height = parts.value(1).toInt();
+        if (parts.size() != 2 || width < 200 || height < 200)
+            exitWithUsageError(QApplication::translate("main", "--size is a width and a height, like 800x600."));
+        options.windowSize = QSize(width, height);
+    }
     return options;
 }
 
@@ -159,6 +181,9 @@ int main(int argc, char *argv[])
     const Options options = parseOptions(app);
 
     hearth::Dashboard dashboard;
+    dashboard.window()->showPage(options.page);
+    if (options.windowSize.isValid())
+        dashboard.window()->resize(options.windowSize);
     std::unique_ptr<hearth::server::EmbeddedServer> demoServer;
     if (options.demo) {
         const QString demoFolder = freshDemoFolder();

@@ -182,6 +182,16 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return section == NameColumn ? tr("What") : tr("Value");
 }
 
+void DiagnosticsModel::addRow(const QString &key, const QString &name, std::function<QString()> value)
+{
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    QString current = value();
+    m_rows.append({key, name, std::move(value)});
+    m_values.append(std::move(current));
+    endInsertRows();
+}
+
 void DiagnosticsModel::refresh()
 {
     bool changed = false;

@@ -35,6 +35,10 @@ public:
     QString valueOf(const QString &key) const;
     QString supportReport() const;
 
+    // A figure of another part of the client (the widgets' outbox depth…), appended as a row;
+    // `value` is read at every refresh, so it must stay valid as long as the model.
+    void addRow(const QString &key, const QString &name, std::function<QString()> value);
+
 public slots:
     void refresh();
 

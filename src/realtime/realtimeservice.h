@@ -106,6 +106,8 @@ public:
     QString lastError() const { return m_lastError; }               // user-facing
     QString lastErrorDetails() const { return m_lastErrorDetails; } // technical
     QString serverEpoch() const { return m_serverEpoch; }
+    // The current (or last) connection's welcome.session: tells this client's own presence apart.
+    QString sessionId() const { return m_session; }
     RealtimeStats stats() const;
 
 signals:
@@ -201,6 +203,7 @@ private:
 
     ConnectionState m_state = ConnectionState::Offline;
     QString m_serverEpoch;
+    QString m_session;
     std::optional<qint64> m_roundTripMs;
     QDateTime m_lastEventAt;
     QDateTime m_nextRetryAt;

@@ -148,6 +148,7 @@ void RealtimeService::handle(const WelcomeMessage &message)
     if (!m_serverEpoch.isEmpty() && m_serverEpoch != message.epoch)
         qCInfo(lcRealtime) << "the server's event log was reset: epoch" << message.epoch;
     m_serverEpoch = message.epoch;
+    m_session = message.session;
     m_heartbeat->start(m_heartbeatOverride.value_or(message.heartbeat));
     m_liveSince.start();
     m_nextRetryAt = {};

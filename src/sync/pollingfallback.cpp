@@ -139,13 +139,17 @@ void PollingFallback::scheduleNext()
         m_pollTimer.start(nextDelay());
 }
 
+milliseconds pollingDelay(const PollingPolicy &policy, int consecutiveFailures, double random)
+{
+    const double base = std::min(double(policy.maxInterval.count()),
+                                 double(policy.interval.count()) * std::pow(2.0, std::min(consecutiveFailures, 10)));
+    const double spread = base * policy.jitter * (2.0 * random - 1.0);
+    return milliseconds(std::max<qint64>(1, qint64(base + spread)));
+}
+
 milliseconds PollingFallback::nextDelay() const
 {
-    // Double the interval per consecutive failure, up to the ceiling; then spread by ± jitter.
-    const double base = std::min(double(m_policy.maxInterval.count()),
-                                 double(m_policy.interval.count()) * std::pow(2.0, std::min(m_consecutiveFailures, 10)));
-    const double spread = base * m_policy.jitter * (2.0 * m_random() - 1.0);
-    return milliseconds(std::max<qint64>(1, qint64(base + spread)));
+    return pollingDelay(m_policy, m_consecutiveFailures, m_random());
 }
 
 } // namespace hearth

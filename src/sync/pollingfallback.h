@@ -29,6 +29,10 @@ struct PollingPolicy
     std::chrono::milliseconds maxInterval{60000}; // the ceiling while the server keeps failing
 };
 
+// The wait before the next poll: the interval doubled per consecutive failure up to the ceiling,
+// spread by ± jitter (`random` uniform in [0, 1)). One rule for every channel's poller.
+std::chrono::milliseconds pollingDelay(const PollingPolicy &policy, int consecutiveFailures, double random);
+
 class PollingFallback final : public QObject
 {
     Q_OBJECT
@@ -40,7 +44,9 @@ public:
     PollingFallback(RealtimeService *realtime, RestClient *rest, QObject *parent = nullptr);
 
     void setPolicy(const PollingPolicy &policy) { m_policy = policy; }
+    const PollingPolicy &policy() const { return m_policy; }
     void setRandomSource(RandomSource random) { m_random = std::move(random); }
+    const RandomSource &randomSource() const { return m_random; }
     // Only a signed-in dashboard polls; signing out stops it.
     void setEnabled(bool enabled);
     bool isPolling() const { return m_polling; }
