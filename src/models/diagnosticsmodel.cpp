@@ -73,6 +73,8 @@ void DiagnosticsModel::addRows()
         {QStringLiteral("sockets.opened"), tr("WebSockets opened in all"), count(&RealtimeStats::socketsOpened)},
         {QStringLiteral("reconnects"), tr("Reconnects"), count(&RealtimeStats::reconnects)},
         {QStringLiteral("stale"), tr("Connections that went silent"), count(&RealtimeStats::staleLinks)},
+        {QStringLiteral("inbound.overflows"), tr("Links renewed to catch up (fell behind the server)"),
+         count(&RealtimeStats::inboundOverflows)},
         {QStringLiteral("subscriptions"), tr("Subscriptions (subscribers)"),
          [rt] {
              QStringList parts;

@@ -182,4 +182,11 @@ LinkError describeOutgoingOverflow(int queued, qint64 refusedSoFar)
             u"outgoing buffer full with %1 frames; %2 refused so far"_s.arg(queued).arg(refusedSoFar)};
 }
 
+LinkError describeInboundOverflow(qsizetype queuedFrames, qint64 queuedBytes)
+{
+    return {Text::tr("Hearth fell behind the server's updates and is reconnecting to catch up."),
+            u"inbound queue full at %1 frames, %2 bytes; link dropped, resuming after the last "
+            "applied event"_s.arg(queuedFrames).arg(queuedBytes)};
+}
+
 } // namespace hearth

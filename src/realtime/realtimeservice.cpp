@@ -66,6 +66,9 @@ RealtimeService::RealtimeService(QObject *parent)
         }
     });
     connect(m_heartbeat, &Heartbeat::stale, this, &RealtimeService::onStale);
+    // Queued: the overflow is noticed inside the socket's own signal, where it must not be aborted.
+    connect(m_inbound, &InboundQueue::overflowed, this, &RealtimeService::onInboundOverflow,
+            Qt::QueuedConnection);
     connect(m_batcher, &EventBatcher::channelEventsReady, this,
             [this](const QString &channel, const QList<ChannelEvent> &events) {
                 m_stats.eventsDelivered += events.size();
@@ -120,6 +123,11 @@ void RealtimeService::setHeartbeatOverride(std::optional<std::chrono::millisecon
     m_heartbeatOverride = interval;
     if (m_heartbeatOverride && m_heartbeat->isActive())
         m_heartbeat->start(*m_heartbeatOverride);
+}
+
+void RealtimeService::setInboundLimits(const InboundLimits &limits)
+{
+    m_inbound->setLimits(limits);
 }
 
 void RealtimeService::setMaxFrameBytes(qint64 bytes)
@@ -209,7 +217,13 @@ void RealtimeService::openSocket()
             onConnected();
     });
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, generation](const QString &text) { m_inbound->push(generation, text); });
+            [this, generation](const QString &text) {
+                // Alive on receipt: a frame waiting in the inbound queue proves the link as
+                // much as a handled one, and a burst can keep frames waiting for a while.
+                if (isCurrent(generation))
+                    m_heartbeat->markAlive();
+                m_inbound->push(generation, text);
+            });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, generation](const QByteArray &data) {
                 if (!isCurrent(generation))
@@ -258,6 +272,8 @@ void RealtimeService::discardSocket(bool polite)
     m_watchdog->clear();
     m_registry.resetLinks();
     m_welcomed = false;
+    // Frames of the old socket would be dropped by their generation anyway; do not keep them.
+    m_inbound->clear();
     if (!m_socket)
         return;
     QWebSocket *socket = std::exchange(m_socket, nullptr);

@@ -249,6 +249,48 @@ private slots:
         QVERIFY(service->stats().pongsReceived >= 6);
     }
 
+    void aStalledEventLoopDoesNotCallAHealthyLinkDead()
+    {
+        auto service = makeService(m_server->url());
+        service->setHeartbeatOverride(100ms); // stale after 200 ms without a frame
+        Recorder recorder(service.get());
+        QSignalSpy rtt(service.get(), &RealtimeService::roundTripMeasured);
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+        QTRY_VERIFY(rtt.count() >= 1);
+
+        // The server keeps talking while this thread is busy for longer than 2 × heartbeat
+        // (a slow paint, a modal dialog's layout, a swapped-out page): the frames wait in the
+        // socket, unread. The link is healthy; only the event loop was not looking.
+        m_server->publishOrders(5);
+        QVERIFY(m_server->current()->flush());
+        QTest::qSleep(350); // the stall itself, not a wait for something
+        QTRY_COMPARE(recorder.events.size(), 5);
+
+        // A few heartbeats later: the same socket, never judged stale.
+        const qsizetype pongs = rtt.count();
+        QTRY_VERIFY_WITH_TIMEOUT(rtt.count() >= pongs + 4, 5000);
+        const RealtimeStats stats = service->stats();
+        QCOMPARE(stats.staleLinks, 0);
+        QCOMPARE(stats.socketsOpened, 1);
+        QCOMPARE(m_server->connectionCount(), 1);
+        QCOMPARE(service->state(), ConnectionState::Live);
+    }
+
+    void aStallDoesNotHideADeadLink()
+    {
+        RawWebSocketPeer peer(RawWebSocketPeer::Mode::WelcomeThenSilence);
+        peer.welcomeFrame = R"({"op":"welcome","session":"s","epoch":"e1","heartbeat_ms":100})";
+        QVERIFY(peer.listen());
+        auto service = makeService(peer.url());
+        service->start();
+        QTRY_COMPARE(service->state(), ConnectionState::Live);
+        QTest::qSleep(350); // a stall, and nothing waits in the socket behind it
+        QTRY_VERIFY(service->stats().staleLinks >= 1);
+        QTRY_VERIFY(peer.connectionCount() >= 2);
+    }
+
     void aSilentLinkIsStaleAndReplaced()
     {
         RawWebSocketPeer peer(RawWebSocketPeer::Mode::WelcomeThenSilence);
