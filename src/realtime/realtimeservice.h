@@ -54,8 +54,8 @@ public:
     Q_DISABLE_COPY_MOVE(RealtimeService)
 
     // The token is sent as "Authorization: Bearer" at the handshake and never logged. A new
-    // token while live keeps the link (it was authorised at the handshake); a new address while
-    // running reconnects at once.
+    // address or a new (non-empty) token while running reconnects at once: the live socket was
+    // authorised as whoever held the old token, and must not stream on for the new one.
     void setEndpoint(const QUrl &webSocketUrl, const QString &token);
     QUrl endpoint() const { return m_url; }
     void setReconnectPolicy(const ReconnectPolicy &policy);
