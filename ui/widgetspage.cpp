@@ -241,8 +241,11 @@ void WidgetsPage::chooseConflicts()
     for (const MergeConflict &conflict : status.conflicts)
         items.append({conflict.key, SettingText::value(conflict.key, conflict.mine),
                       SettingText::value(conflict.key, conflict.theirs)});
+    if (m_chooser) // one decision at a time: a second click brings the open chooser back
+        m_chooser->close();
     auto *chooser = new ConflictChooser(items, theirsByText(), this);
     chooser->setAttribute(Qt::WA_DeleteOnClose);
+    m_chooser = chooser;
     const QString widgetId = m_widgetId;
     connect(chooser, &QDialog::accepted, this, [this, chooser, widgetId] {
         QHash<QString, WidgetMerge::Choice> choices;
@@ -272,8 +275,11 @@ void WidgetsPage::chooseTypedOver(const QString &key, const WidgetSettings &thei
     const QList<ConflictChooser::Item> items{
         {key, SettingText::value(key, WidgetCodec::settingsToJson(kind, m_editor->settings()).value(key)),
          SettingText::value(key, WidgetCodec::settingsToJson(kind, theirs).value(key))}};
+    if (m_chooser)
+        m_chooser->close();
     auto *chooser = new ConflictChooser(items, theirsByText(), this);
     chooser->setAttribute(Qt::WA_DeleteOnClose);
+    m_chooser = chooser;
     const QString widgetId = m_widgetId;
     connect(chooser, &QDialog::accepted, this, [this, chooser, widgetId, key, theirs] {
         if (widgetId == m_widgetId && !chooser->keepMine().value(key, true))

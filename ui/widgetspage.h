@@ -6,6 +6,8 @@
 // on top, the save state, conflicts, who else is here — comes back into the editor.
 #include "core/widgetconfig.h"
 
+#include <QDialog>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -60,6 +62,7 @@ private:
     QLabel *m_emptyLabel;
     WidgetSettingsEditor *m_editor;
     QString m_widgetId;
+    QPointer<QDialog> m_chooser;
 };
 
 } // namespace hearth
