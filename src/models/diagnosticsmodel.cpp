@@ -73,7 +73,7 @@ void DiagnosticsModel::addRows()
         {QStringLiteral("sockets.opened"), tr("WebSockets opened in all"), count(&RealtimeStats::socketsOpened)},
         {QStringLiteral("reconnects"), tr("Reconnects"), count(&RealtimeStats::reconnects)},
         {QStringLiteral("stale"), tr("Connections that went silent"), count(&RealtimeStats::staleLinks)},
-        {QStringLiteral("inbound.overflows"), tr("Links renewed to catch up (fell behind the server)"),
+        {QStringLiteral("inbound.overflows"), tr("Reconnects to catch up (updates came faster than shown)"),
          count(&RealtimeStats::inboundOverflows)},
         {QStringLiteral("subscriptions"), tr("Subscriptions (subscribers)"),
          [rt] {
