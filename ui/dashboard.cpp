@@ -3,19 +3,35 @@
 #include "core/logging.h"
 #include "profile/profileloader.h"
 #include "sync/backendsetup.h"
+#include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/widgetspage.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLocale>
+#include <QSysInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 
 namespace hearth {
 
+namespace {
+
+const QString serverKey = QStringLiteral("lastSession/server");
+const QString usernameKey = QStringLiteral("lastSession/username");
+const QString restaurantIdKey = QStringLiteral("lastSession/restaurantId");
+const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
+// What this PC is called in "Maria is editing … on Office PC"; the host name until set.
+const QString deviceNameKey = QStringLiteral("device/name");
+
+} // namespace
+
 Dashboard::Dashboard(QObject *parent)
     : QObject(parent),
+      m_widgets(m_client),
       m_persistence(&m_client.sync(), &m_client.realtime()),
       m_status(&m_client.realtime(), &m_client.polling()),
       m_diagnostics(&m_client.realtime(), &m_client.polling()),
@@ -23,6 +39,9 @@ Dashboard::Dashboard(QObject *parent)
 {
     connect(&m_client.sync(), &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
     connect(&m_client.sync(), &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
+    connect(&m_client.sync(), &OrdersSync::snapshotStateChanged, &m_status, [this] {
+        m_status.setSyncProblem(m_client.sync().isSnapshotOwed() ? m_client.sync().snapshotProblem() : QString());
+    });
     connect(&m_client.actions(), &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
@@ -35,25 +54,46 @@ Dashboard::Dashboard(QObject *parent)
             signInDialog()->show();
         }
     });
+    connect(m_window->connectionBar(), &ConnectionStatusBar::signInRequested, this, &Dashboard::onSignInRequested);
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
+    wireWidgets();
+}
+
+void Dashboard::wireWidgets()
+{
+    m_widgets.setDeviceName(QSettings().value(deviceNameKey, QSysInfo::machineHostName()).toString());
+    m_widgetModel.follow(&m_widgets);
+    m_window->setWidgetsPage(new WidgetsPage(&m_widgetModel, &m_widgets));
+    connect(&m_widgets, &WidgetsClient::unsavedCountChanged, m_window.get(), &MainWindow::setUnsavedChanges);
+    connect(&m_widgets, &WidgetsClient::problemChanged, m_window.get(), [this](const QString &message) {
+        if (!message.isEmpty())
+            m_window->statusBar()->showMessage(message);
+    });
+    m_window->setUnsavedChanges(m_widgets.unsavedCount());
+    // While the event loop and (for the demo) the embedded server still run.
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, &Dashboard::flushWidgetEdits);
+    m_diagnostics.addRow(QStringLiteral("outbox"), tr("Widget edits waiting to be saved (outbox)"),
+                         [this] { return QLocale().toString(m_widgets.outboxDepth()); });
+}
+
+void Dashboard::flushWidgetEdits()
+{
+    // Pending widget edits get a short chance to reach the server; what is left stays in the
+    // outbox and is sent at the next start.
+    if (m_widgets.unsavedCount() > 0 && !m_widgets.flush(std::chrono::milliseconds(2000)))
+        qCInfo(lcUi) << "quitting with" << m_widgets.unsavedCount() << "widget edits kept for the next start";
 }
 
 Dashboard::~Dashboard()
 {
+    flushWidgetEdits();
+    m_widgets.stop();
     m_client.stop();
     m_persistence.close();
 }
 
-namespace {
-
-const QString serverKey = QStringLiteral("lastSession/server");
-const QString usernameKey = QStringLiteral("lastSession/username");
-const QString restaurantIdKey = QStringLiteral("lastSession/restaurantId");
-const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
-
-} // namespace
 
 void Dashboard::resumeLastSession(const QString &server, const QString &username)
 {
@@ -68,17 +108,19 @@ void Dashboard::resumeLastSession(const QString &server, const QString &username
     if (sameServer) {
         openCache(QUrl(rememberedServer), restaurantId);
         m_window->setRestaurantName(settings.value(restaurantNameKey).toString());
-        if (m_orders.rowCount() > 0)
+        if (m_orders.rowCount() > 0) {
+            m_status.setSignInNeeded(true); // saved orders: nothing updates them before a sign-in
             m_window->show();
+        }
     }
     showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
 }
 
-QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId) const
+QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what) const
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9.-]"));
-    QString name = QStringLiteral("orders-%1-%2-%3.sqlite")
-                       .arg(server.host(), QString::number(server.port(server.scheme() == u"https" ? 443 : 80)),
+    QString name = QStringLiteral("%1-%2-%3-%4.sqlite")
+                       .arg(what, server.host(), QString::number(server.port(server.scheme() == u"https" ? 443 : 80)),
                             restaurantId);
     name.replace(unsafe, QStringLiteral("_"));
     return QDir(m_cacheDirectory).filePath(name);
@@ -92,11 +134,14 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     if (path == m_openCachePath)
         return;
     m_openCachePath = path;
+    m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
+                        cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);
-    if (cached.isEmpty())
-        return;
+    // Another restaurant's cache replaces what is on screen even when it is empty: the rows
+    // shown belong to the cache that was open before.
     m_orders.replaceAll(cached.orders);
-    m_status.setShowingCachedData(cached.savedAt);
+    if (!cached.isEmpty())
+        m_status.setShowingCachedData(cached.savedAt);
 }
 
 SignInDialog *Dashboard::signInDialog()
@@ -105,8 +150,8 @@ SignInDialog *Dashboard::signInDialog()
         m_dialog = new SignInDialog(m_window.get());
         connect(m_dialog, &SignInDialog::signInRequested, &m_client.signIn(), &SignIn::signIn);
         connect(m_dialog, &SignInDialog::tokenSubmitted, this, &Dashboard::startWithToken);
-        connect(m_dialog, &SignInDialog::profileChosen, this, &Dashboard::loadProfileFile);
         connect(&m_client.signIn(), &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
+        connect(m_dialog, &SignInDialog::profileChosen, this, [this](const QString &path) { openProfileFile(path); });
         connect(m_dialog, &QDialog::rejected, this, [this] {
             // Nothing to show without a session; closing the dialog before the first sign-in quits.
             if (!m_window->isVisible())
@@ -116,21 +161,29 @@ SignInDialog *Dashboard::signInDialog()
     return m_dialog;
 }
 
-void Dashboard::loadProfileFile(const QString &path)
+bool Dashboard::openProfileFile(const QString &path, QString *errorMessage)
 {
     ProfileLoader::Failure failure;
     const std::optional<BackendProfile> profile = ProfileLoader::loadFile(path, &failure);
     QString error = failure.message;
-    if (!profile || !useProfile(*profile, &error)) {
-        qCWarning(lcUi) << "backend profile rejected:" << failure.details;
-        signInDialog()->showError(error);
-    }
+    if (profile && useProfile(*profile, &error))
+        return true;
+    qCWarning(lcUi) << "backend profile rejected:" << failure.details;
+    // Said where it is seen — hearth may have been started from a shortcut, with no terminal.
+    signInDialog()->showError(error);
+    m_dialog->show();
+    m_dialog->raise();
+    if (errorMessage)
+        *errorMessage = failure.details.isEmpty() ? error : error + u'\n' + failure.details;
+    return false;
 }
 
 bool Dashboard::useProfile(const BackendProfile &profile, QString *errorMessage)
 {
     if (!BackendSetup::apply(profile, &m_client.rest(), &m_client.realtime(), errorMessage))
         return false;
+    if (m_dialog)
+        m_dialog->showError({}); // an earlier profile's problem is no longer true
     if (profile.protocol == BackendProtocol::Hearth) {
         m_foreignProfile.reset();
         signInDialog()->setTokenMode({});
@@ -162,7 +215,9 @@ void Dashboard::startWithToken(const QString &token)
     m_window->setRestaurantName(profile.name);
     m_window->setOrderActionsAvailable(m_client.rest().speaksHearthApi());
     openCache(profile.restBaseUrl(), profile.restaurantId);
+    m_status.setSignInNeeded(false);
     m_client.start();
+    m_widgets.start();
     m_window->show();
     emit signedIn();
 }
@@ -176,6 +231,15 @@ void Dashboard::showSignIn(const QString &server, const QString &username)
     m_dialog->raise();
 }
 
+void Dashboard::onSignInRequested()
+{
+    // The dialog keeps what it was last given: the server and user name, or a profile's token.
+    signInDialog();
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
 void Dashboard::signInDirectly(const ServerAddress &address, const QString &username, const QString &password)
 {
     m_client.signIn().signIn(address, username, password);
@@ -185,8 +249,17 @@ void Dashboard::onSignedIn(const Session &session)
 {
     if (m_dialog)
         m_dialog->accept();
+    if (m_client.leaveOtherIdentity()) {
+        // Another restaurant or user on this server: nothing of the previous session may stay
+        // on screen, in its cache or on its link.
+        m_persistence.close();
+        m_openCachePath.clear();
+        m_orders.clear();
+        m_status.setShowingCachedData({});
+    }
     m_window->setRestaurantName(session.restaurantName);
     openCache(m_client.signIn().address().httpBase, session.restaurantId);
+    m_status.setSignInNeeded(false);
     if (m_remembersSession) {
         QSettings settings;
         settings.setValue(serverKey, m_client.signIn().address().httpBase.toString());
@@ -195,6 +268,7 @@ void Dashboard::onSignedIn(const Session &session)
         settings.setValue(restaurantNameKey, session.restaurantName);
     }
     m_client.start();
+    m_widgets.start();
     m_window->show();
     emit signedIn();
 }
@@ -202,6 +276,7 @@ void Dashboard::onSignedIn(const Session &session)
 void Dashboard::onSignedOut(const QString &reason)
 {
     qCInfo(lcUi) << "signed out";
+    m_status.setSignInNeeded(true);
     // The orders stay on screen, marked by the status bar; the dialog asks for a fresh session.
     showSignIn(m_client.signIn().address().httpBase.toString(), m_client.signIn().username());
     if (m_dialog)

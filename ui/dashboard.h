@@ -7,8 +7,10 @@
 #include "models/connectionstatus.h"
 #include "models/diagnosticsmodel.h"
 #include "models/ordersmodel.h"
+#include "models/widgetconfigmodel.h"
 #include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
+#include "sync/widgetsclient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,6 +43,9 @@ public:
     // password, others for the access token their installer was given (or take HEARTH_TOKEN).
     // False with a message a manager can pass on when this build cannot speak the profile.
     bool useProfile(const BackendProfile &profile, QString *errorMessage);
+    // Loads a profile file and uses it. When that fails, the sign-in dialog says why (another
+    // profile can be chosen from there) and `errorMessage` gets the sentence and its details.
+    bool openProfileFile(const QString &path, QString *errorMessage = nullptr);
     // Asks for credentials; the window opens once the server has accepted them.
     void showSignIn(const QString &server = {}, const QString &username = {});
     // Signs in without asking (the demo, with its known account).
@@ -49,22 +54,28 @@ public:
     MainWindow *window() const { return m_window.get(); }
     RealtimeService *realtime() { return &m_client.realtime(); }
     OrdersModel *orders() { return &m_orders; }
+    WidgetsClient *widgets() { return &m_widgets; }
+    WidgetConfigModel *widgetModel() { return &m_widgetModel; }
 
 signals:
     void signedIn();
     void signInFailed(const QString &message);
 
 private:
+    void wireWidgets();
+    void flushWidgetEdits();
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
     void openCache(const QUrl &server, const QString &restaurantId);
     void startWithToken(const QString &token);
-    void loadProfileFile(const QString &path);
+    void onSignInRequested();
     SignInDialog *signInDialog();
-    QString cachePathFor(const QUrl &server, const QString &restaurantId) const;
+    QString cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what = QStringLiteral("orders")) const;
 
     OrdersClient m_client;
+    WidgetsClient m_widgets;
     OrdersModel m_orders;
+    WidgetConfigModel m_widgetModel;
     OrdersPersistence m_persistence;
     ConnectionStatus m_status;
     DiagnosticsModel m_diagnostics;

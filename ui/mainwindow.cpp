@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/logging.h"
 #include "models/connectionstatus.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
@@ -11,8 +12,12 @@
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -64,10 +69,17 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(OrdersModel::ItemsColumn, QHeaderView::Stretch);
-    setCentralWidget(m_view);
+    m_view->setAccessibleName(tr("Orders"));
 
     buildToolBar();
+    buildPages();
     statusBar()->addPermanentWidget(m_connectionBar, 1);
+    m_unsavedLabel = new QLabel(this);
+    m_unsavedLabel->setObjectName(QStringLiteral("unsavedChanges"));
+    m_unsavedLabel->setTextFormat(Qt::RichText);
+    m_unsavedLabel->hide();
+    connect(m_unsavedLabel, &QLabel::linkActivated, this, [this] { showPage(Page::Widgets); });
+    statusBar()->addPermanentWidget(m_unsavedLabel);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_orders, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
@@ -80,9 +92,109 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     updateTitle();
 }
 
+void MainWindow::buildPages()
+{
+    m_pageList = new QListWidget(this);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setAccessibleName(tr("Pages"));
+    m_pageList->addItem(tr("Orders"));
+    m_pageList->addItem(tr("Widgets"));
+    m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
+    m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
+    m_pageList->setFixedWidth(m_pageList->fontMetrics().horizontalAdvance(tr("Widgets")) * 2 + 40);
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
+    m_pageList->setStyleSheet(QStringLiteral(
+        "QListWidget#pageList { background: palette(window); border-right: 1px solid palette(mid); }"
+        "QListWidget#pageList::item { padding: 8px 10px; }"));
+
+    // Until the owner of the widgets' client hands its page over, say what the page is for.
+    auto *placeholder = new QLabel(tr("Widgets are not available for this backend."), this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    m_widgetsPage = placeholder;
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(m_widgetsPage);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_pageList);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_pages->setCurrentIndex(row);
+        // The orders' tools would only get in the way elsewhere (and their shortcuts must not fire).
+        m_ordersToolBar->setVisible(row == static_cast<int>(Page::Orders));
+        qCInfo(lcUi) << "page:" << (row == static_cast<int>(Page::Orders) ? "orders" : "widgets");
+        emit pageChanged(static_cast<Page>(row));
+    });
+    m_pageList->setCurrentRow(0);
+
+    const struct { Page page; QKeySequence keys; const char *name; } shortcuts[] = {
+        {Page::Orders, QKeySequence(Qt::CTRL | Qt::Key_1), "showOrdersPage"},
+        {Page::Widgets, QKeySequence(Qt::CTRL | Qt::Key_2), "showWidgetsPage"},
+    };
+    for (const auto &shortcut : shortcuts) {
+        auto *action = new QAction(this);
+        action->setObjectName(QLatin1StringView(shortcut.name));
+        action->setShortcut(shortcut.keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        const Page page = shortcut.page;
+        connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+        addAction(action);
+    }
+}
+
+void MainWindow::setWidgetsPage(QWidget *page)
+{
+    const bool showing = currentPage() == Page::Widgets;
+    m_pages->removeWidget(m_widgetsPage);
+    m_widgetsPage->deleteLater();
+    m_widgetsPage = page;
+    page->setParent(this);
+    m_pages->insertWidget(static_cast<int>(Page::Widgets), page);
+    if (showing)
+        m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pageList->setCurrentRow(static_cast<int>(page));
+    // Keyboard users land in the page, not on the list they did not touch.
+    m_pages->currentWidget()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::setUnsavedChanges(int count)
+{
+    // Spelled out for English without a translation loaded ("%n change(s)" would show as is).
+    const QString text = count == 1 ? tr("1 unsaved change") : tr("%1 unsaved changes").arg(count);
+    m_unsavedLabel->setText(QStringLiteral("<a href=\"widgets\" style=\"color:#b26a00\">%1</a>").arg(text.toHtmlEscaped()));
+    m_unsavedLabel->setAccessibleName(text);
+    m_unsavedLabel->setToolTip(tr("Widget edits waiting to reach the server; they are kept on this PC until then"));
+    m_unsavedLabel->setVisible(count > 0);
+}
+
+QString MainWindow::unsavedChangesText() const
+{
+    return m_unsavedLabel->isVisibleTo(this) ? m_unsavedLabel->accessibleName() : QString();
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pageList->currentRow());
+}
+
 void MainWindow::buildToolBar()
 {
     QToolBar *toolBar = addToolBar(tr("Orders"));
+    m_ordersToolBar = toolBar;
     toolBar->setObjectName(QStringLiteral("ordersToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);

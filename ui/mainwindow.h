@@ -1,6 +1,7 @@
 #pragma once
 
-// The dashboard window: the orders table with its actions, and the connection-status bar.
+// The dashboard window: pages (Orders, Widgets) picked from a list on the left or with Ctrl+1/Ctrl+2,
+// the orders table with its actions, and one connection-status bar for the whole window.
 // Reads the models; user intents go to OrderActions.
 #include "core/order.h"
 
@@ -10,7 +11,10 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QCheckBox;
+class QListWidget;
+class QStackedWidget;
 class QTableView;
+class QToolBar;
 
 namespace hearth {
 
@@ -28,6 +32,8 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    enum class Page { Orders, Widgets };
+
     MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
                DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
 
@@ -35,10 +41,23 @@ public:
     // Backends without Hearth's REST API (profiles) take no order changes from Hearth: the
     // actions go, rather than failing one click at a time.
     void setOrderActionsAvailable(bool available);
+    // The Widgets page, made by whoever owns the widgets' client; the window shows a placeholder
+    // until then. The window takes ownership.
+    void setWidgetsPage(QWidget *page);
+    void showPage(Page page);
+    // Widget edits not yet on the server, counted in the status bar beside the connection
+    // ("2 unsaved changes"); hidden at 0. A click on it opens the Widgets page.
+    void setUnsavedChanges(int count);
+    QString unsavedChangesText() const;
+    Page currentPage() const;
     QTableView *ordersView() const { return m_view; }
     ConnectionStatusBar *connectionBar() const { return m_connectionBar; }
 
+signals:
+    void pageChanged(hearth::MainWindow::Page page);
+
 private:
+    void buildPages();
     void buildToolBar();
     void updateActions();
     void updateTitle();
@@ -54,6 +73,11 @@ private:
     OrdersFilterProxy *m_proxy;
     QTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
+    QListWidget *m_pageList = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_widgetsPage = nullptr;
+    QToolBar *m_ordersToolBar = nullptr;
+    QLabel *m_unsavedLabel = nullptr;
     QLineEdit *m_search = nullptr;
     QCheckBox *m_openOnly = nullptr;
     QAction *m_acknowledgeAction = nullptr;

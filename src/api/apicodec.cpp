@@ -1,6 +1,7 @@
 #include "api/apicodec.h"
 
 #include "core/ordercodec.h"
+#include "core/widgetcodec.h"
 
 #include <QJsonDocument>
 
@@ -117,8 +118,85 @@ Decoded<QJsonObject> decodeServerStats(const QJsonObject &json)
 
 ServerErrorBody decodeErrorBody(const QByteArray &body)
 {
-    const QJsonObject error = QJsonDocument::fromJson(body).object().value("error"_L1).toObject();
-    return {error.value("code"_L1).toString(), error.value("message"_L1).toString()};
+    ServerErrorBody decoded;
+    decoded.document = QJsonDocument::fromJson(body).object();
+    const QJsonObject error = decoded.document.value("error"_L1).toObject();
+    decoded.code = error.value("code"_L1).toString();
+    decoded.message = error.value("message"_L1).toString();
+    const QJsonObject fields = error.value("fields"_L1).toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (it->isString())
+            decoded.fields.insert(it.key(), it->toString());
+    }
+    return decoded;
+}
+
+Decoded<WidgetsSnapshot> decodeWidgetsSnapshot(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    WidgetsSnapshot snapshot;
+    const QJsonArray widgets = reader.requiredArray("widgets"_L1);
+    snapshot.position.epoch = reader.requiredString("epoch"_L1);
+    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
+    Decoded<QList<WidgetConfig>> decoded = WidgetCodec::fromJsonArray(widgets);
+    if (decoded.ok()) {
+        snapshot.widgets = std::move(*decoded.value);
+    } else {
+        for (FieldError &error : decoded.errors)
+            errors.append({u"widgets"_s + error.field, std::move(error.message)});
+    }
+    return finish(std::move(snapshot), std::move(errors));
+}
+
+Decoded<WidgetConfig> decodeWidget(const QJsonObject &json)
+{
+    return WidgetCodec::fromJson(json);
+}
+
+Decoded<PresenceEntry> decodePresenceEntry(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    PresenceEntry entry;
+    entry.widgetId = reader.requiredString("widget_id"_L1);
+    entry.username = reader.requiredString("username"_L1);
+    entry.displayName = reader.optionalString("display_name"_L1);
+    entry.device = reader.optionalString("device"_L1);
+    entry.state = reader.requiredString("state"_L1);
+    entry.field = json.value("field"_L1).toString(); // null when not typing
+    entry.since = reader.optionalTimestamp("since"_L1);
+    entry.session = reader.optionalString("session"_L1);
+    return finish(std::move(entry), std::move(errors));
+}
+
+Decoded<PresenceSnapshot> decodePresenceSnapshot(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    PresenceSnapshot snapshot;
+    const QJsonArray entries = reader.requiredArray("presence"_L1);
+    snapshot.position.epoch = reader.requiredString("epoch"_L1);
+    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        Decoded<PresenceEntry> entry = decodePresenceEntry(entries.at(i).toObject());
+        if (entry.ok()) {
+            snapshot.entries.append(std::move(*entry.value));
+            continue;
+        }
+        for (FieldError &error : entry.errors)
+            errors.append({reader.pathOfIndex("presence"_L1, i) + u'.' + error.field, std::move(error.message)});
+    }
+    return finish(std::move(snapshot), std::move(errors));
+}
+
+std::optional<WidgetConfig> conflictCurrentWidget(const ApiError &error)
+{
+    const QJsonValue current = error.body.value("current"_L1);
+    if (!current.isObject())
+        return std::nullopt;
+    Decoded<WidgetConfig> widget = WidgetCodec::fromJson(current.toObject());
+    return widget.ok() ? std::move(widget.value) : std::nullopt;
 }
 
 } // namespace hearth::ApiCodec

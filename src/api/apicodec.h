@@ -5,7 +5,10 @@
 #include "api/apitypes.h"
 #include "core/jsonreader.h"
 
+#include <QHash>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace hearth::ApiCodec {
 
@@ -18,12 +21,21 @@ Decoded<QString> decodeHealth(const QJsonObject &json);
 // so that newer servers' extra figures still reach `hearthctl stats --json`.
 Decoded<QJsonObject> decodeServerStats(const QJsonObject &json);
 
+Decoded<WidgetsSnapshot> decodeWidgetsSnapshot(const QJsonObject &json);
+Decoded<WidgetConfig> decodeWidget(const QJsonObject &json);
+Decoded<PresenceEntry> decodePresenceEntry(const QJsonObject &json);
+Decoded<PresenceSnapshot> decodePresenceSnapshot(const QJsonObject &json);
+// The widget a 409 answer carries as "current"; nothing when it is missing or not a widget.
+std::optional<WidgetConfig> conflictCurrentWidget(const ApiError &error);
+
 struct ServerErrorBody
 {
     QString code;
     QString message;
+    QHash<QString, QString> fields; // "error.fields": path → message (422 validation_failed)
+    QJsonObject document;           // the whole answer, when it was a JSON object
 };
-// {"error": {"code", "message"}} — leniently: an error answer is useful even when incomplete.
+// {"error": {"code", "message", "fields"?}, …} — leniently: an error answer is useful even when incomplete.
 ServerErrorBody decodeErrorBody(const QByteArray &body);
 
 } // namespace hearth::ApiCodec

@@ -39,9 +39,11 @@ ReplyOutcome readReply(QNetworkReply *reply, const ApiErrors::Call &call)
         return {std::nullopt, ApiErrors::fromNetworkError(reply->error(), reply->errorString(), call)};
     const QByteArray body = reply->readAll();
     if (!isSuccess(status)) {
-        return {std::nullopt,
-                ApiErrors::fromHttpStatus(status, ApiCodec::decodeErrorBody(body),
-                                          reply->rawHeader("Retry-After"), call)};
+        ApiCodec::ServerErrorBody errorBody = ApiCodec::decodeErrorBody(body);
+        ApiError error = ApiErrors::fromHttpStatus(status, errorBody, reply->rawHeader("Retry-After"), call);
+        error.fieldErrors = std::move(errorBody.fields);
+        error.body = std::move(errorBody.document);
+        return {std::nullopt, std::move(error)};
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -192,6 +194,98 @@ void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObj
     send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
 }
 
+void RestClient::setDeviceName(const QString &device)
+{
+    // hearth-server reads the header as UTF-8; line breaks would end the header early.
+    QString clean = device.left(100);
+    clean.removeIf([](QChar c) { return c.category() == QChar::Other_Control; });
+    m_device = clean.trimmed().toUtf8();
+}
+
+bool RestClient::refuseWithoutHearthApi(const Request &request, QObject *context,
+                                        const std::function<void(const ApiError &)> &fail) const
+{
+    if (!m_lists)
+        return false;
+    const ApiError error = ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false});
+    qCInfo(lcApi).noquote() << request.verb << request.path << "not sent:" << error.details;
+    QMetaObject::invokeMethod(context ? context : const_cast<RestClient *>(this),
+                              [fail, error] { fail(error); }, Qt::QueuedConnection);
+    return true;
+}
+
+void RestClient::fetchWidgets(std::optional<qint64> sinceSeq, QObject *context,
+                              Callback<WidgetsSnapshot> done)
+{
+    Request request{"GET", u"/api/widgets"_s, {}, std::nullopt, true, false, {}};
+    if (sinceSeq)
+        request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<WidgetsSnapshot>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidgetsSnapshot));
+}
+
+void RestClient::fetchWidget(const QString &widgetId, QObject *context, Callback<WidgetConfig> done)
+{
+    Request request{"GET", u"/api/widgets/%1"_s.arg(pathSegment(widgetId)), {}, std::nullopt, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<WidgetConfig>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidget));
+}
+
+void RestClient::createWidget(WidgetKind kind, const QString &name, const QJsonObject &settings,
+                              const QString &idempotencyKey, QObject *context,
+                              Callback<WidgetConfig> done)
+{
+    Request request{"POST", u"/api/widgets"_s, {},
+                    QJsonObject{{u"kind"_s, widgetKindToWire(kind)}, {u"name"_s, name}, {u"settings"_s, settings}},
+                    true, false, writeHeaders(idempotencyKey, std::nullopt)};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<WidgetConfig>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidget));
+}
+
+void RestClient::updateWidget(const QString &widgetId, qint64 ifMatchVersion, const QJsonObject &body,
+                              const QString &idempotencyKey, QObject *context,
+                              Callback<WidgetConfig> done)
+{
+    Request request{"PUT", u"/api/widgets/%1"_s.arg(pathSegment(widgetId)), {}, body, true, false,
+                    writeHeaders(idempotencyKey, ifMatchVersion)};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<WidgetConfig>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidget));
+}
+
+void RestClient::deleteWidget(const QString &widgetId, std::optional<qint64> ifMatchVersion,
+                              const QString &idempotencyKey, QObject *context,
+                              Callback<WidgetConfig> done)
+{
+    Request request{"DELETE", u"/api/widgets/%1"_s.arg(pathSegment(widgetId)), {}, std::nullopt, true,
+                    false, writeHeaders(idempotencyKey, ifMatchVersion)};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<WidgetConfig>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidget));
+}
+
+void RestClient::fetchPresence(QObject *context, Callback<PresenceSnapshot> done)
+{
+    Request request{"GET", u"/api/presence"_s, {}, std::nullopt, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<PresenceSnapshot>(request, context, std::move(done), objectBody(&ApiCodec::decodePresenceSnapshot));
+}
+
+QList<std::pair<QByteArray, QByteArray>> RestClient::writeHeaders(const QString &idempotencyKey,
+                                                                  std::optional<qint64> ifMatch) const
+{
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Idempotency-Key", idempotencyKey.toLatin1()}};
+    if (ifMatch)
+        headers.append({"If-Match", '"' + QByteArray::number(*ifMatch) + '"'});
+    if (!m_device.isEmpty())
+        headers.append({"X-Hearth-Device", m_device});
+    return headers;
+}
+
 void RestClient::checkHealth(QObject *context, Callback<QString> done)
 {
     Request request{"GET", u"/api/health"_s, {}, std::nullopt, false, false};
@@ -220,6 +314,8 @@ QNetworkRequest RestClient::networkRequest(const Request &request) const
     if (request.body)
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &[name, value] : m_headers)
+        networkRequest.setRawHeader(name, value);
+    for (const auto &[name, value] : request.headers)
         networkRequest.setRawHeader(name, value);
     if (request.authenticated && !m_token.isEmpty())
         m_auth.apply(&networkRequest, m_token);

@@ -74,6 +74,32 @@ public:
     void setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
                         Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
+
+    // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API have none: every
+    // call fails at once with ApiError::Kind::Rejected, code "not_supported".
+    // The PC's name as its user calls it, sent with every widget write (X-Hearth-Device), so
+    // other dashboards can say "changed by Maria on Office PC".
+    void setDeviceName(const QString &device);
+    // A snapshot (every widget not archived), or with sinceSeq a delta of the widgets touched
+    // after that seq of the widgets channel, archived ones included.
+    void fetchWidgets(std::optional<qint64> sinceSeq, QObject *context, Callback<WidgetsSnapshot> done);
+    void fetchWidget(const QString &widgetId, QObject *context, Callback<WidgetConfig> done);
+    // Writes carry an Idempotency-Key: the same key again is answered with the first answer
+    // and applied once, so a write whose answer was lost is retried with the same key.
+    // `settings` may leave keys out: they take the kind's defaults.
+    void createWidget(WidgetKind kind, const QString &name, const QJsonObject &settings,
+                      const QString &idempotencyKey, QObject *context, Callback<WidgetConfig> done);
+    // `body` is {"name"?, "settings": {every setting of the kind}}; sent with If-Match. A stale
+    // version fails with Kind::Conflict and the server's widget in
+    // ApiCodec::conflictCurrentWidget(error); invalid settings with Kind::Rejected, code
+    // "validation_failed" and error.fieldErrors by path ("settings.title").
+    void updateWidget(const QString &widgetId, qint64 ifMatchVersion, const QJsonObject &body,
+                      const QString &idempotencyKey, QObject *context, Callback<WidgetConfig> done);
+    // Archives the widget; the answer is the widget at its new version, archived.
+    void deleteWidget(const QString &widgetId, std::optional<qint64> ifMatchVersion,
+                      const QString &idempotencyKey, QObject *context, Callback<WidgetConfig> done);
+    // GET /api/presence: who has which widget open now.
+    void fetchPresence(QObject *context, Callback<PresenceSnapshot> done);
     // GET /api/stats (managers): connections, subscriptions, events sent, the channels' logs.
     void fetchServerStats(QObject *context, Callback<QJsonObject> done);
 
@@ -89,6 +115,7 @@ private:
         std::optional<QJsonObject> body;
         bool authenticated = true;
         bool isLogin = false;
+        QList<std::pair<QByteArray, QByteArray>> headers = {}; // per request: If-Match, keys
     };
 
     template<typename T>
@@ -106,6 +133,12 @@ private:
     void fail(const Request &request, QObject *context, Callback<T> done, const ApiError &error);
     void fetchForeignOrders(ListPurpose purpose, QObject *context, Callback<OrdersSnapshot> done);
     QNetworkRequest networkRequest(const Request &request) const;
+    QList<std::pair<QByteArray, QByteArray>> writeHeaders(const QString &idempotencyKey,
+                                                          std::optional<qint64> ifMatch) const;
+    // A backend without the Hearth API has no widgets or presence: fails the call (later, like
+    // every answer) and returns true.
+    bool refuseWithoutHearthApi(const Request &request, QObject *context,
+                                const std::function<void(const ApiError &)> &fail) const;
     QNetworkReply *dispatch(const Request &request);
 
     QNetworkAccessManager *m_network;
@@ -115,6 +148,7 @@ private:
     QList<std::pair<QByteArray, QByteArray>> m_headers; // fixed, from a profile
     std::shared_ptr<const ForeignLists> m_lists;        // set for a backend without the Hearth API
     std::chrono::milliseconds m_timeout{10000};
+    QByteArray m_device; // X-Hearth-Device, UTF-8
 };
 
 } // namespace hearth

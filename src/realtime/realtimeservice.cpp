@@ -89,16 +89,20 @@ RealtimeService::~RealtimeService()
 void RealtimeService::setEndpoint(const QUrl &webSocketUrl, const QString &token)
 {
     const bool urlChanged = webSocketUrl != m_url;
-    if (token != m_token) {
+    const bool tokenChanged = token != m_token;
+    if (tokenChanged) {
         m_token = token;
         m_tokenRenewed = !token.isEmpty();
         // Another account may read what this one was refused; asked again at the next link.
         m_registry.clearFailures();
     }
     m_url = webSocketUrl;
-    if (urlChanged && m_running) {
-        qCInfo(lcRealtime) << "endpoint changed to" << safeAddress(m_url) << "- reconnecting";
+    // A new token may be another user or restaurant: the live socket was authorised as the old
+    // one and would go on streaming its events, so the link is renewed under the new identity.
+    if ((urlChanged || (tokenChanged && !token.isEmpty())) && m_running) {
+        qCInfo(lcRealtime) << "endpoint or credentials changed for" << safeAddress(m_url) << "- reconnecting";
         m_retryTimer.stop();
+        m_nextRetryAt = {};
         m_backoff.reset();
         openSocket();
     }
@@ -159,6 +163,10 @@ void RealtimeService::start()
 
 void RealtimeService::stop()
 {
+    // Events already accepted (their seqs counted) are delivered now rather than on the next
+    // turn: after stop() returns nothing may land in a model that has moved on (a sign-out,
+    // another restaurant). Dropping them instead would lose them on a resume.
+    m_batcher->flush();
     m_running = false;
     m_retryTimer.stop();
     m_nextRetryAt = {};
@@ -366,6 +374,7 @@ void RealtimeService::scheduleRetry(std::chrono::milliseconds delay)
 
 void RealtimeService::signOut(const QString &details)
 {
+    m_batcher->flush(); // as in stop(): nothing of this session lands after it ended
     m_running = false;
     m_tokenRenewed = false;
     m_retryTimer.stop();

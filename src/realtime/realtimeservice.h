@@ -54,8 +54,8 @@ public:
     Q_DISABLE_COPY_MOVE(RealtimeService)
 
     // The token is sent as "Authorization: Bearer" at the handshake and never logged. A new
-    // token while live keeps the link (it was authorised at the handshake); a new address while
-    // running reconnects at once.
+    // address or a new (non-empty) token while running reconnects at once: the live socket was
+    // authorised as whoever held the old token, and must not stream on for the new one.
     void setEndpoint(const QUrl &webSocketUrl, const QString &token);
     QUrl endpoint() const { return m_url; }
     void setReconnectPolicy(const ReconnectPolicy &policy);
@@ -108,6 +108,8 @@ public:
     QString lastError() const { return m_lastError; }               // user-facing
     QString lastErrorDetails() const { return m_lastErrorDetails; } // technical
     QString serverEpoch() const { return m_serverEpoch; }
+    // The current (or last) connection's welcome.session: tells this client's own presence apart.
+    QString sessionId() const { return m_session; }
     RealtimeStats stats() const;
 
 signals:
@@ -204,6 +206,7 @@ private:
 
     ConnectionState m_state = ConnectionState::Offline;
     QString m_serverEpoch;
+    QString m_session;
     std::optional<qint64> m_roundTripMs;
     QDateTime m_lastEventAt;
     QDateTime m_nextRetryAt;

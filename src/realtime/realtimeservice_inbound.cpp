@@ -163,6 +163,7 @@ void RealtimeService::handle(const WelcomeMessage &message)
     if (!m_serverEpoch.isEmpty() && m_serverEpoch != message.epoch)
         qCInfo(lcRealtime) << "the server's event log was reset: epoch" << message.epoch;
     m_serverEpoch = message.epoch;
+    m_session = message.session;
     m_heartbeat->start(m_heartbeatOverride.value_or(message.heartbeat));
     m_liveSince.start();
     m_nextRetryAt = {};
@@ -178,6 +179,10 @@ void RealtimeService::handle(const WelcomeMessage &message)
 
 void RealtimeService::handle(const SubscribedMessage &message)
 {
+    // Events batched before this point belong before whatever the answer changes (the position
+    // may move to the server's head, a snapshot may be asked for): receivers that read the
+    // position with a batch must see the one it was accepted under.
+    m_batcher->flush();
     const SubscriptionRegistry::SubscribedOutcome outcome = m_registry.applySubscribed(message);
     if (!outcome.accepted) {
         qCDebug(lcRealtime) << "subscription to" << message.channel << "is no longer wanted";
@@ -196,8 +201,6 @@ void RealtimeService::handle(const SubscribedMessage &message)
                        << "- a snapshot is needed; stream continues after seq"
                        << message.position.seq;
     ++m_stats.snapshotsRequested;
-    // Events batched before this point belong before the snapshot request.
-    m_batcher->flush();
     emit snapshotRequired(message.channel, outcome.serverPosition);
 }
 

@@ -16,6 +16,11 @@ EventLog::EventLog(Database *database, qint64 retention)
 {
 }
 
+QString EventLog::epoch() const
+{
+    return m_database->epoch();
+}
+
 std::optional<StoredEvent> EventLog::append(const QString &restaurantId, const QString &channel,
                                             const QString &type, const QJsonObject &data,
                                             const QDateTime &ts)

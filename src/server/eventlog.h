@@ -3,6 +3,7 @@
 // The append-only log behind replay: events per restaurant and channel, numbered without gaps.
 // Appends run inside the caller's transaction, so an entity change and its event commit together.
 // Retention keeps the newest N events per channel; pruning runs every so many appends, not on each.
+#include "server/eventsource.h"
 #include "server/storedevent.h"
 
 #include <QJsonObject>
@@ -14,25 +15,22 @@ namespace hearth::server {
 
 class Database;
 
-class EventLog final
+class EventLog final : public EventSource
 {
 public:
-    static constexpr int maxBatch = 1000;
-
     EventLog(Database *database, qint64 retention);
 
     // Must run inside a transaction (see SqlTransaction); returns the stored event with its seq.
     std::optional<StoredEvent> append(const QString &restaurantId, const QString &channel,
                                       const QString &type, const QJsonObject &data,
                                       const QDateTime &ts);
-    // Events with seq > afterSeq, oldest first, at most `limit` (capped at maxBatch).
+    // The database's epoch (empty while it is closed).
+    QString epoch() const override;
     QList<StoredEvent> readAfter(const QString &restaurantId, const QString &channel, qint64 afterSeq,
-                                 int limit = maxBatch) const;
-    qint64 headSeq(const QString &restaurantId, const QString &channel) const;
-    // The lowest seq still stored; headSeq + 1 when the channel holds none.
-    qint64 oldestRetainedSeq(const QString &restaurantId, const QString &channel) const;
-    // True when every event after `afterSeq` is still stored and afterSeq is not in the future.
-    bool canReplayFrom(const QString &restaurantId, const QString &channel, qint64 afterSeq) const;
+                                 int limit = maxBatch) const override;
+    qint64 headSeq(const QString &restaurantId, const QString &channel) const override;
+    qint64 oldestRetainedSeq(const QString &restaurantId, const QString &channel) const override;
+    bool canReplayFrom(const QString &restaurantId, const QString &channel, qint64 afterSeq) const override;
 
     qint64 retention() const { return m_retention; }
     void setRetention(qint64 retention);

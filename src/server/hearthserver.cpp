@@ -7,16 +7,22 @@
 #include "server/demoaccounts.h"
 #include "server/demoseeder.h"
 #include "server/demoservice.h"
+#include "server/demowidgets.h"
 #include "server/eventlog.h"
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
+#include "server/idempotencystore.h"
 #include "server/migrations.h"
 #include "server/orderrepository.h"
 #include "server/orderservice.h"
 #include "server/ordersimulator.h"
+#include "server/presenceregistry.h"
 #include "server/sessionrepository.h"
 #include "server/websockethub.h"
+#include "server/widgetapi.h"
+#include "server/widgetrepository.h"
+#include "server/widgetservice.h"
 
 #include <QHttpServer>
 #include <QRandomGenerator>
@@ -44,6 +50,10 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_eventLog(std::make_unique<EventLog>(m_database.get(), m_options.eventRetention)),
       m_orderRepository(std::make_unique<OrderRepository>(m_database.get())),
       m_orderService(new OrderService(m_database.get(), m_orderRepository.get(), m_eventLog.get(), this)),
+      m_widgetRepository(std::make_unique<WidgetRepository>(m_database.get())),
+      m_idempotency(std::make_unique<IdempotencyStore>(m_database.get())),
+      m_widgetService(new WidgetService(m_database.get(), m_widgetRepository.get(), m_eventLog.get(), this)),
+      m_presence(new PresenceRegistry(this)),
       m_simulator(new OrderSimulator(m_orderService, QString(DemoAccounts::restaurantId), this)),
       m_hub(new WebSocketHub(m_auth.get(), m_eventLog.get(), this)),
       m_drainTimer(new QTimer(this))
@@ -58,6 +68,14 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
             finishDrain();
     });
     connect(m_orderService, &OrderService::eventAppended, m_hub, &WebSocketHub::publish);
+    connect(m_widgetService, &WidgetService::eventAppended, m_hub, &WebSocketHub::publish);
+    connect(m_presence, &PresenceRegistry::eventAppended, m_hub, &WebSocketHub::publish);
+    m_hub->channels().add(QString(WidgetEvents::channel), Role::Staff, m_eventLog.get());
+    m_hub->channels().add(QString(PresenceEvents::channel), Role::Staff, m_presence);
+    m_hub->setPresence(m_presence);
+    m_presence->setWidgetCheck([this](const QString &restaurantId, const QString &widgetId) {
+        return m_widgetService->exists(restaurantId, widgetId);
+    });
 }
 
 HearthServer::~HearthServer()
@@ -88,6 +106,9 @@ bool HearthServer::start(QString *errorMessage)
         || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
         || !DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations, &problem))
         return fail(problem);
+    if (m_accounts->restaurant(QString(DemoAccounts::restaurantId))
+        && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
+        return fail(problem);
     // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
     if (m_options.seedDemoService
         && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
@@ -115,6 +136,10 @@ bool HearthServer::start(QString *errorMessage)
 
     m_eventLog->setRetention(m_options.eventRetention);
     m_eventLog->prune();
+    m_idempotency->prune();
+    // Presence lives in memory: a start begins a new log (and epoch) with nobody present.
+    m_presence->reset();
+    m_presence->setTimeoutMs(m_options.presenceTimeoutMs);
     m_hub->setEpoch(m_database->epoch());
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
     m_api->setAccepting(true);
@@ -183,6 +208,7 @@ void HearthServer::ensureHttpServer()
     m_http = new QHttpServer(this);
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
+    m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),
@@ -265,10 +291,11 @@ QJsonObject HearthServer::statsFor(const QString &restaurantId) const
     QJsonObject channels;
     const QStringList names = m_hub->channels().names();
     for (const QString &channel : names) {
+        const EventSource *source = m_hub->channels().source(channel);
         channels.insert(channel,
-                        QJsonObject{{QStringLiteral("epoch"), epoch()},
-                                    {QStringLiteral("head_seq"), m_eventLog->headSeq(restaurantId, channel)},
-                                    {QStringLiteral("oldest_seq"), m_eventLog->oldestRetainedSeq(restaurantId, channel)}});
+                        QJsonObject{{QStringLiteral("epoch"), source->epoch()},
+                                    {QStringLiteral("head_seq"), source->headSeq(restaurantId, channel)},
+                                    {QStringLiteral("oldest_seq"), source->oldestRetainedSeq(restaurantId, channel)}});
     }
     return QJsonObject{
         {QStringLiteral("connections"), figures.connections},

@@ -26,11 +26,16 @@ class AuthService;
 class Database;
 class EventLog;
 class HttpApi;
+class IdempotencyStore;
 class OrderRepository;
 class OrderService;
 class OrderSimulator;
+class PresenceRegistry;
 class SessionRepository;
 class WebSocketHub;
+class WidgetApi;
+class WidgetRepository;
+class WidgetService;
 
 class HearthServer final : public QObject
 {
@@ -57,6 +62,8 @@ public:
     const ServerOptions &options() const { return m_options; }
 
     OrderService *orders() const { return m_orderService; }
+    WidgetService *widgets() const { return m_widgetService; }
+    PresenceRegistry *presence() const { return m_presence; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
 
@@ -87,11 +94,16 @@ private:
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<OrderRepository> m_orderRepository;
     OrderService *m_orderService;
+    std::unique_ptr<WidgetRepository> m_widgetRepository;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
+    WidgetService *m_widgetService;
+    PresenceRegistry *m_presence;
     OrderSimulator *m_simulator;
     WebSocketHub *m_hub;
     QTimer *m_drainTimer;
     QHttpServer *m_http = nullptr; // created by the first start(), in the server's thread
     HttpApi *m_api = nullptr;
+    WidgetApi *m_widgetApi = nullptr;
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;

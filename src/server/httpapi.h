@@ -35,11 +35,12 @@ public:
     using StatsSource = std::function<QJsonObject(const QString &restaurantId)>;
     void setStatsSource(StatsSource source) { m_statsSource = std::move(source); }
 
-private:
     using Handler = std::function<QHttpServerResponse(const AuthContext &context)>;
-    // Runs `handler` for a caller whose token is valid and whose role is at least `required`.
+    // Runs `handler` for a caller whose token is valid and whose role is at least `required`
+    // (other route sets, such as WidgetApi, guard their routes with it too).
     QHttpServerResponse guarded(const QHttpServerRequest &request, Role required, const Handler &handler) const;
 
+private:
     QHttpServerResponse login(const QHttpServerRequest &request);
     QHttpServerResponse listOrders(const AuthContext &context, const QHttpServerRequest &request) const;
     QHttpServerResponse acknowledge(const AuthContext &context, const QString &orderId);

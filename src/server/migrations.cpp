@@ -73,6 +73,38 @@ bool createInitialSchema(QSqlDatabase &database)
                         {QStringLiteral("epoch"), newEpoch()});
 }
 
+// Widget configurations, and the answers to writes that carried an Idempotency-Key.
+bool addWidgetsAndIdempotencyKeys(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("CREATE TABLE widgets ("
+                       " restaurant_id TEXT NOT NULL REFERENCES restaurants(id),"
+                       " id TEXT NOT NULL,"
+                       " kind TEXT NOT NULL CHECK (kind IN ('booking', 'ordering')),"
+                       " name TEXT NOT NULL,"
+                       " settings TEXT NOT NULL,"          // WidgetCodec::settingsToJson, compact
+                       " version INTEGER NOT NULL,"
+                       " archived INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " updated_by TEXT NOT NULL,"        // {"username", "display_name", "device"}
+                       " last_seq INTEGER NOT NULL,"
+                       " PRIMARY KEY (restaurant_id, id))"),
+        QStringLiteral("CREATE INDEX widgets_by_last_seq ON widgets(restaurant_id, last_seq)"),
+        QStringLiteral("CREATE TABLE idempotency_keys ("
+                       " restaurant_id TEXT NOT NULL,"
+                       " key TEXT NOT NULL,"
+                       " method TEXT NOT NULL,"
+                       " path TEXT NOT NULL,"
+                       " body_hash TEXT NOT NULL,"
+                       " status INTEGER NOT NULL,"
+                       " response TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (restaurant_id, key))"),
+        QStringLiteral("CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at)"),
+    });
+}
+
 bool setUserVersion(QSqlDatabase &database, int version)
 {
     // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
@@ -89,6 +121,7 @@ QList<MigrationStep> Migrations::steps()
 {
     return {
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
+        {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
     };
 }
 

@@ -18,6 +18,7 @@ struct ServerOptions
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
     int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)
     int reconnectAfterMs = 3000;         // how widely clients spread their return after stop()
+    int presenceTimeoutMs = 30000;       // a presence not repeated for this long is forgotten
 };
 
 // Of the whole server, or of one restaurant's connections (HearthServer::stats).

@@ -2,7 +2,9 @@
 
 #include "core/logging.h"
 #include "server/authservice.h"
+#include "server/eventlog.h"
 #include "server/orderservice.h"
+#include "server/presenceregistry.h"
 #include "server/protocolframes.h"
 
 #include <QTcpSocket>
@@ -16,7 +18,7 @@ namespace hearth::server {
 WebSocketHub::WebSocketHub(AuthService *auth, EventLog *events, QObject *parent)
     : QObject(parent), m_auth(auth), m_events(events)
 {
-    m_channels.add(QString(OrderEvents::channel), Role::Staff);
+    m_channels.add(QString(OrderEvents::channel), Role::Staff, m_events);
 }
 
 WebSocketHub::~WebSocketHub()
@@ -30,7 +32,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transp
 {
     const QString token = handshakeToken(socket->request());
     auto *session = new WebSocketSession(std::move(socket), transport,
-                                         SessionEnvironment{m_events, &m_channels, &m_counters, m_epoch}, this);
+                                         SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch}, this);
     m_sessions.append(session);
     connect(session, &WebSocketSession::finished, this, [this, session] { onSessionFinished(session); });
 
@@ -86,6 +88,8 @@ void WebSocketHub::onSessionFinished(WebSocketSession *session)
     if (!m_sessions.removeOne(session))
         return;
     const bool wasClosing = session->isClosing();
+    if (m_presence && session->isAuthenticated())
+        m_presence->removeSession(session->restaurantId(), session->id());
     qCDebug(lcServer).noquote() << "websocket" << session->id() << "finished";
     session->deleteLater();
     if (wasClosing && closingCount() == 0)

@@ -20,6 +20,7 @@ namespace hearth::server {
 
 class AuthService;
 class EventLog;
+class PresenceRegistry;
 
 class WebSocketHub final : public QObject
 {
@@ -33,6 +34,8 @@ public:
     const ChannelCatalog &channels() const { return m_channels; }
     void setEpoch(const QString &epoch) { m_epoch = epoch; }
     void setHeartbeatMs(int heartbeatMs) { m_heartbeatMs = heartbeatMs; }
+    // Takes the sessions' presence frames and learns of every connection that closes.
+    void setPresence(PresenceRegistry *presence) { m_presence = presence; }
 
     // Takes a freshly upgraded socket; `transport` as for WebSocketSession.
     void accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transport);
@@ -68,6 +71,7 @@ private:
     EventLog *m_events;
     ChannelCatalog m_channels;
     TrafficCounters m_counters;
+    PresenceRegistry *m_presence = nullptr;
     QString m_epoch;
     int m_heartbeatMs = 15000;
     QList<WebSocketSession *> m_sessions;

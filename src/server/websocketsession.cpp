@@ -3,7 +3,8 @@
 #include "core/jsonreader.h"
 #include "core/logging.h"
 #include "server/channelcatalog.h"
-#include "server/eventlog.h"
+#include "server/eventsource.h"
+#include "server/presenceregistry.h"
 #include "server/protocolframes.h"
 
 #include <QJsonDocument>
@@ -150,6 +151,8 @@ void WebSocketSession::onTextMessage(const QString &message)
         handleSubscribe(frame);
     else if (op == u"unsubscribe")
         handleUnsubscribe(frame);
+    else if (op == u"presence")
+        handlePresence(frame);
     else if (op.isEmpty())
         rejectFrame(QStringLiteral("frame has no \"op\""), true);
     else
@@ -208,20 +211,22 @@ void WebSocketSession::handleSubscribe(const QJsonObject &frame)
         }
     }
 
-    EventLog *events = m_environment.events;
-    const qint64 head = events->headSeq(m_context.restaurantId, channel);
+    const EventSource *events = m_environment.channels->source(channel);
+    const qint64 head = events ? events->headSeq(m_context.restaurantId, channel) : -1;
     if (head < 0) {
         send(Frames::error(Frames::ErrorCode::badRequest, QStringLiteral("the event log is unavailable"), true,
                            channel));
         return;
     }
-    const bool recovered = sinceSeq && sinceEpoch == m_environment.epoch
+    // Each source has its own epoch: presence's log lives in memory and starts anew with the server.
+    const QString epoch = events->epoch();
+    const bool recovered = sinceSeq && sinceEpoch == epoch
         && events->canReplayFrom(m_context.restaurantId, channel, *sinceSeq);
     // A repeated subscribe restarts the subscription: the client asked for this replay.
     Subscription &subscription = m_subscriptions[channel];
     subscription.cursor = recovered ? *sinceSeq : head;
     subscription.live = subscription.cursor == head;
-    send(Frames::subscribed(channel, m_environment.epoch, head, recovered));
+    send(Frames::subscribed(channel, epoch, head, recovered));
     qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed" << channel << "head" << head
                                 << (recovered ? "replay from" : "no replay") << subscription.cursor;
     if (!subscription.live)
@@ -245,6 +250,21 @@ void WebSocketSession::handleUnsubscribe(const QJsonObject &frame)
     send(Frames::unsubscribed(channel));
 }
 
+void WebSocketSession::handlePresence(const QJsonObject &frame)
+{
+    if (!m_environment.presence) {
+        rejectFrame(QStringLiteral("this server keeps no presence"), false);
+        return;
+    }
+    QString problem;
+    const std::optional<PresenceUpdate> update = PresenceUpdate::fromFrame(frame, &problem);
+    if (update)
+        problem = m_environment.presence->apply(m_context, m_id, *update);
+    // Counted like any unusable frame, so that a client sending garbage shows in the stats.
+    if (!problem.isEmpty())
+        rejectFrame(problem, true, QString(PresenceEvents::channel));
+}
+
 void WebSocketSession::schedulePump()
 {
     if (m_pumpScheduled)
@@ -262,8 +282,9 @@ void WebSocketSession::pump()
     for (auto it = m_subscriptions.begin(); it != m_subscriptions.end(); ++it) {
         if (it->live)
             continue;
+        const EventSource *events = m_environment.channels->source(it.key());
         const QList<StoredEvent> batch =
-            m_environment.events->readAfter(m_context.restaurantId, it.key(), it->cursor, replayBatch);
+            events ? events->readAfter(m_context.restaurantId, it.key(), it->cursor, replayBatch) : QList<StoredEvent>{};
         for (const StoredEvent &event : batch) {
             send(Frames::event(event));
             it->cursor = event.seq;

@@ -24,14 +24,14 @@ class QWebSocket;
 namespace hearth::server {
 
 class ChannelCatalog;
-class EventLog;
+class PresenceRegistry;
 
 struct SessionEnvironment
 {
-    EventLog *events = nullptr;
-    const ChannelCatalog *channels = nullptr;
+    const ChannelCatalog *channels = nullptr; // each channel's read role and event source
     TrafficCounters *counters = nullptr;
-    QString epoch;
+    PresenceRegistry *presence = nullptr;     // takes the client's presence frames
+    QString epoch;                            // announced in `welcome`
 };
 
 class WebSocketSession final : public QObject
@@ -78,6 +78,7 @@ private:
     void onBinaryMessage(const QByteArray &message);
     void handleSubscribe(const QJsonObject &frame);
     void handleUnsubscribe(const QJsonObject &frame);
+    void handlePresence(const QJsonObject &frame);
     void rejectFrame(const QString &message, bool malformed, const QString &channel = {});
     void schedulePump();
     void pump();

@@ -101,6 +101,8 @@ void PollingFallback::onPolled(const ApiResult<OrdersSnapshot> &result, quint64 
     if (generation != m_generation)
         return;
     m_requestInFlight = false;
+    m_lastPollAt = QDateTime::currentDateTimeUtc();
+    m_lastPollSucceeded = result.ok();
     if (!result.ok()) {
         ++m_consecutiveFailures;
         qCInfo(lcSync) << "poll failed:" << result.error.details;
@@ -113,6 +115,8 @@ void PollingFallback::onPolled(const ApiResult<OrdersSnapshot> &result, quint64 
         return;
     }
     m_consecutiveFailures = 0;
+    m_lastSuccessAt = m_lastPollAt;
+    emit pollSucceeded();
     const OrdersSnapshot &delta = *result.value;
     if (!delta.orders.isEmpty())
         emit ordersPolled(delta.orders);
@@ -135,13 +139,17 @@ void PollingFallback::scheduleNext()
         m_pollTimer.start(nextDelay());
 }
 
+milliseconds pollingDelay(const PollingPolicy &policy, int consecutiveFailures, double random)
+{
+    const double base = std::min(double(policy.maxInterval.count()),
+                                 double(policy.interval.count()) * std::pow(2.0, std::min(consecutiveFailures, 10)));
+    const double spread = base * policy.jitter * (2.0 * random - 1.0);
+    return milliseconds(std::max<qint64>(1, qint64(base + spread)));
+}
+
 milliseconds PollingFallback::nextDelay() const
 {
-    // Double the interval per consecutive failure, up to the ceiling; then spread by ± jitter.
-    const double base = std::min(double(m_policy.maxInterval.count()),
-                                 double(m_policy.interval.count()) * std::pow(2.0, std::min(m_consecutiveFailures, 10)));
-    const double spread = base * m_policy.jitter * (2.0 * m_random() - 1.0);
-    return milliseconds(std::max<qint64>(1, qint64(base + spread)));
+    return pollingDelay(m_policy, m_consecutiveFailures, m_random());
 }
 
 } // namespace hearth

@@ -7,6 +7,7 @@
 #include "core/order.h"
 #include "realtime/connectionstate.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 
@@ -28,6 +29,10 @@ struct PollingPolicy
     std::chrono::milliseconds maxInterval{60000}; // the ceiling while the server keeps failing
 };
 
+// The wait before the next poll: the interval doubled per consecutive failure up to the ceiling,
+// spread by ± jitter (`random` uniform in [0, 1)). One rule for every channel's poller.
+std::chrono::milliseconds pollingDelay(const PollingPolicy &policy, int consecutiveFailures, double random);
+
 class PollingFallback final : public QObject
 {
     Q_OBJECT
@@ -39,11 +44,17 @@ public:
     PollingFallback(RealtimeService *realtime, RestClient *rest, QObject *parent = nullptr);
 
     void setPolicy(const PollingPolicy &policy) { m_policy = policy; }
+    const PollingPolicy &policy() const { return m_policy; }
     void setRandomSource(RandomSource random) { m_random = std::move(random); }
+    const RandomSource &randomSource() const { return m_random; }
     // Only a signed-in dashboard polls; signing out stops it.
     void setEnabled(bool enabled);
     bool isPolling() const { return m_polling; }
     int pollsMade() const { return m_pollsMade; }
+    // The latest answered poll, so the status bar says "polling" only while polls work.
+    QDateTime lastPollAt() const { return m_lastPollAt; } // invalid before the first answer
+    bool lastPollSucceeded() const { return m_lastPollSucceeded; }
+    QDateTime lastSuccessAt() const { return m_lastSuccessAt; }
 
     static QString channelName();
 
@@ -51,6 +62,7 @@ signals:
     void pollingChanged(bool polling);
     void ordersPolled(const QList<hearth::Order> &orders);
     void pollFailed(const QString &message);
+    void pollSucceeded();
 
 private:
     void onStateChanged(ConnectionState state);
@@ -75,6 +87,9 @@ private:
     quint64 m_generation = 0; // a poll answered after polling stopped must not touch anything
     int m_consecutiveFailures = 0;
     int m_pollsMade = 0;
+    QDateTime m_lastPollAt;
+    QDateTime m_lastSuccessAt;
+    bool m_lastPollSucceeded = false;
 };
 
 } // namespace hearth

@@ -142,7 +142,7 @@ private slots:
         Recorder recorder(service.get());
         service->start();
         QTRY_COMPARE(service->state(), ConnectionState::Offline);
-        QVERIFY(recorder.errors.constFirst().contains("Can't reach the Hearth server at ws://127.0.0.1:"_L1));
+        QVERIFY(recorder.errors.constFirst().contains("Can't reach the server at ws://127.0.0.1:"_L1));
         QVERIFY(service->lastError().contains("2 attempts"_L1));
         QCOMPARE(service->stats().socketsOpened, 3);
         QCOMPARE(service->stats().reconnects, 2);

@@ -52,13 +52,15 @@ HttpResult HttpClient::patch(const QString &path, const QByteArray &body, const 
 }
 
 HttpResult HttpClient::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                            const QString &token)
+                            const QString &token, const Headers &headers)
 {
     QUrl url = m_base.resolved(QUrl(pathAndQuery));
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     HttpResult result;

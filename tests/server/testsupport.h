@@ -36,8 +36,9 @@ public:
     HttpResult get(const QString &pathAndQuery, const QString &token = {});
     HttpResult post(const QString &path, const QByteArray &body, const QString &token = {});
     HttpResult patch(const QString &path, const QByteArray &body, const QString &token = {});
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
     HttpResult send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                    const QString &token);
+                    const QString &token, const Headers &headers = {});
     // The token, or empty when the login did not answer 200.
     QString login(const QString &username, const QString &password);
 

@@ -45,9 +45,10 @@ private slots:
         QCOMPARE(Migrations::currentVersion(database.connection()), 0);
         QVERIFY2(Migrations::apply(database.connection(), &error), qPrintable(error));
         QCOMPARE(Migrations::currentVersion(database.connection()), Migrations::latestVersion());
-        const QStringList expected{QStringLiteral("events"), QStringLiteral("meta"), QStringLiteral("orders"),
+        const QStringList expected{QStringLiteral("events"), QStringLiteral("idempotency_keys"),
+                                   QStringLiteral("meta"), QStringLiteral("orders"),
                                    QStringLiteral("restaurants"), QStringLiteral("sessions"),
-                                   QStringLiteral("users")};
+                                   QStringLiteral("users"), QStringLiteral("widgets")};
         QCOMPARE(tableNames(database.connection()), expected);
         QVERIFY(database.loadEpoch(&error));
         QVERIFY(database.epoch().size() >= 16);

@@ -1,0 +1,352 @@
+#include "server/widgetapi.h"
+
+#include "core/logging.h"
+#include "core/widgetcodec.h"
+#include "server/httpapi.h"
+#include "server/httpresponses.h"
+#include "server/httpservercompat.h"
+#include "server/presenceregistry.h"
+#include "server/widgetservice.h"
+
+#include <QHttpServer>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace hearth::server {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Status = QHttpServerResponder::StatusCode;
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+StoredAnswer answer(Status status, const QJsonObject &body)
+{
+    return StoredAnswer{int(status), compact(body)};
+}
+
+StoredAnswer errorAnswer(Status status, QLatin1StringView code, const QString &message)
+{
+    return answer(status, HttpResponses::errorBody(code, message));
+}
+
+StoredAnswer badRequest(const QString &message)
+{
+    return errorAnswer(Status::BadRequest, QLatin1StringView("bad_request"), message);
+}
+
+// 422 with one message per bad field, keyed by its path ("settings.opening_hours.mon[1]").
+StoredAnswer validationFailed(const FieldErrors &errors)
+{
+    QJsonObject fields;
+    for (const FieldError &error : errors) {
+        const QString previous = fields.value(error.field).toString();
+        fields.insert(error.field, previous.isEmpty() ? error.message : previous + u"; " + error.message);
+    }
+    QJsonObject body = HttpResponses::errorBody(
+        QLatin1StringView("validation_failed"),
+        fields.size() == 1 ? QStringLiteral("1 field is not valid")
+                           : QStringLiteral("%1 fields are not valid").arg(fields.size()));
+    QJsonObject error = body.value(QLatin1StringView("error")).toObject();
+    error.insert(QStringLiteral("fields"), fields);
+    body.insert(QStringLiteral("error"), error);
+    return answer(Status::UnprocessableEntity, body);
+}
+
+StoredAnswer resultAnswer(const WidgetResult &result)
+{
+    switch (result.error) {
+    case WidgetError::None:
+        return answer(result.created ? Status::Created : Status::Ok, WidgetCodec::toJson(result.widget));
+    case WidgetError::NotFound:
+        return errorAnswer(Status::NotFound, QLatin1StringView("not_found"), result.message);
+    case WidgetError::Conflict: {
+        QJsonObject body = HttpResponses::errorBody(QLatin1StringView("conflict"), result.message);
+        body.insert(QStringLiteral("current"), WidgetCodec::toJson(result.widget));
+        return answer(Status::Conflict, body);
+    }
+    case WidgetError::Storage: break;
+    }
+    return errorAnswer(Status::InternalServerError, QLatin1StringView("internal"), result.message);
+}
+
+QHttpServerResponse respond(const StoredAnswer &stored, bool replayed = false)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), stored.body, Status(stored.status));
+    compat::addResponseHeader(response, QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (stored.status >= 200 && stored.status < 300) {
+        // A widget in the body: its version is the ETag that the next If-Match quotes.
+        const QJsonObject body = QJsonDocument::fromJson(stored.body).object();
+        if (body.contains(QLatin1StringView("version")) && body.contains(QLatin1StringView("kind"))) {
+            compat::addResponseHeader(response, QByteArrayLiteral("ETag"),
+                                      '"' + QByteArray::number(body.value(QLatin1StringView("version")).toInteger()) + '"');
+        }
+    }
+    if (replayed)
+        compat::addResponseHeader(response, QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
+    return response;
+}
+
+// `"7"`, `7` or `W/"7"`: the version an edit started from. Nothing for anything else.
+std::optional<qint64> parseIfMatch(QByteArray value)
+{
+    value = value.trimmed();
+    if (value.startsWith("W/"))
+        value = value.mid(2);
+    if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+        value = value.mid(1, value.size() - 2);
+    bool ok = false;
+    const qint64 version = value.toLongLong(&ok);
+    if (!ok || version < 1)
+        return std::nullopt;
+    return version;
+}
+
+WidgetEditor editorOf(const AuthContext &context, const QHttpServerRequest &request)
+{
+    QString device = QString::fromUtf8(compat::requestHeader(request, QByteArrayLiteral("x-hearth-device"))).trimmed();
+    if (device.size() > WidgetApi::maxDeviceLength)
+        device.truncate(WidgetApi::maxDeviceLength);
+    return WidgetEditor{context.username, context.displayName, device};
+}
+
+QString methodName(Method method)
+{
+    switch (method) {
+    case Method::Post: return QStringLiteral("POST");
+    case Method::Put: return QStringLiteral("PUT");
+    case Method::Delete: return QStringLiteral("DELETE");
+    default: break;
+    }
+    return QStringLiteral("OTHER");
+}
+
+} // namespace
+
+WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets, PresenceRegistry *presence,
+                     IdempotencyStore *idempotency, QObject *parent)
+    : QObject(parent), m_guard(guard), m_widgets(widgets), m_presence(presence), m_idempotency(idempotency)
+{
+    server->route(QStringLiteral("/api/widgets"), Method::Get, [this](const QHttpServerRequest &request) {
+        return m_guard->guarded(request, Role::Staff,
+                                [this, &request](const AuthContext &context) { return list(context, request); });
+    });
+    server->route(QStringLiteral("/api/widgets"), Method::Post, [this](const QHttpServerRequest &request) {
+        return m_guard->guarded(request, Role::Manager, [this, &request](const AuthContext &context) {
+            return idempotent(context, request,
+                              [&](const Recorder &record) { return create(context, request, record); });
+        });
+    });
+    server->route(QStringLiteral("/api/widgets/<arg>"), Method::Get,
+                  [this](const QString &widgetId, const QHttpServerRequest &request) {
+                      return m_guard->guarded(request, Role::Staff, [this, &widgetId](const AuthContext &context) {
+                          return get(context, widgetId);
+                      });
+                  });
+    server->route(QStringLiteral("/api/widgets/<arg>"), Method::Put,
+                  [this](const QString &widgetId, const QHttpServerRequest &request) {
+                      return m_guard->guarded(request, Role::Manager, [&, this](const AuthContext &context) {
+                          return idempotent(context, request, [&](const Recorder &record) {
+                              return update(context, widgetId, request, record);
+                          });
+                      });
+                  });
+    server->route(QStringLiteral("/api/widgets/<arg>"), Method::Delete,
+                  [this](const QString &widgetId, const QHttpServerRequest &request) {
+                      return m_guard->guarded(request, Role::Manager, [&, this](const AuthContext &context) {
+                          return idempotent(context, request, [&](const Recorder &record) {
+                              return archive(context, widgetId, request, record);
+                          });
+                      });
+                  });
+    server->route(QStringLiteral("/api/presence"), Method::Get, [this](const QHttpServerRequest &request) {
+        return m_guard->guarded(request, Role::Staff,
+                                [this](const AuthContext &context) { return presenceSnapshot(context); });
+    });
+}
+
+QHttpServerResponse WidgetApi::idempotent(const AuthContext &context, const QHttpServerRequest &request,
+                                          const Write &write)
+{
+    const QByteArray key = compat::requestHeader(request, QByteArrayLiteral("idempotency-key")).trimmed();
+    if (const QString problem = IdempotencyStore::keyProblem(key); !problem.isEmpty())
+        return respond(badRequest(problem));
+    // If-Match is part of what the request is: the same body against another version is another edit.
+    const IdempotentRequest identity{
+        context.restaurantId, QString::fromLatin1(key), methodName(request.method()), request.url().path(),
+        IdempotencyStore::fingerprint({request.body(), compat::requestHeader(request, QByteArrayLiteral("if-match"))})};
+    const IdempotencyStore::Lookup known = m_idempotency->lookup(identity);
+    switch (known.outcome) {
+    case IdempotencyStore::Outcome::Replay:
+        qCInfo(lcServer).noquote() << "idempotent replay of" << identity.method << identity.path << "for"
+                                   << context.username;
+        return respond(known.answer, true);
+    case IdempotencyStore::Outcome::Reused:
+        return respond(errorAnswer(Status::UnprocessableEntity, QLatin1StringView("idempotency_key_reused"),
+                                   QStringLiteral("this Idempotency-Key was used for a different request")));
+    case IdempotencyStore::Outcome::Error:
+        return respond(errorAnswer(Status::InternalServerError, QLatin1StringView("internal"),
+                                   QStringLiteral("the idempotency keys could not be read")));
+    case IdempotencyStore::Outcome::New: break;
+    }
+
+    bool recorded = false;
+    const StoredAnswer stored = write([&](const WidgetResult &result) {
+        recorded = m_idempotency->remember(identity, resultAnswer(result));
+        return recorded;
+    });
+    // Answers that changed nothing (refusals, conflicts) are remembered after the fact; a server
+    // failure is not, so that the retry the client will make can succeed.
+    if (!recorded && stored.status < 500 && !m_idempotency->remember(identity, stored))
+        qCWarning(lcServer).noquote() << "cannot remember the answer to" << identity.method << identity.path;
+    return respond(stored);
+}
+
+QHttpServerResponse WidgetApi::list(const AuthContext &context, const QHttpServerRequest &request) const
+{
+    const QUrlQuery query = request.query();
+    WidgetListing listing;
+    if (query.hasQueryItem(QStringLiteral("since"))) {
+        bool ok = false;
+        const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&ok);
+        if (!ok || since < 0)
+            return HttpResponses::badRequest(QStringLiteral("since must be a sequence number (0 or more)"));
+        listing = m_widgets->changesSince(context.restaurantId, since);
+    } else {
+        listing = m_widgets->snapshot(context.restaurantId);
+    }
+    if (!listing.ok)
+        return HttpResponses::internalError(QStringLiteral("the widgets could not be read"));
+    return HttpResponses::json(QJsonObject{{QStringLiteral("widgets"), WidgetCodec::toJsonArray(listing.widgets)},
+                                           {QStringLiteral("epoch"), listing.epoch},
+                                           {QStringLiteral("seq"), listing.seq}});
+}
+
+QHttpServerResponse WidgetApi::get(const AuthContext &context, const QString &widgetId) const
+{
+    const std::optional<WidgetConfig> widget = m_widgets->find(context.restaurantId, widgetId);
+    if (!widget)
+        return HttpResponses::notFound(QStringLiteral("there is no widget %1").arg(widgetId));
+    return respond(answer(Status::Ok, WidgetCodec::toJson(*widget)));
+}
+
+QHttpServerResponse WidgetApi::presenceSnapshot(const AuthContext &context) const
+{
+    return HttpResponses::json(
+        QJsonObject{{QStringLiteral("presence"), m_presence->snapshot(context.restaurantId)},
+                    {QStringLiteral("epoch"), m_presence->epoch()},
+                    {QStringLiteral("seq"), m_presence->headSeq(context.restaurantId, QString(PresenceEvents::channel))}});
+}
+
+StoredAnswer WidgetApi::create(const AuthContext &context, const QHttpServerRequest &request, const Recorder &record)
+{
+    QString problem;
+    const std::optional<QJsonObject> body = HttpResponses::parseObject(request.body(), &problem);
+    if (!body)
+        return badRequest(problem);
+    FieldErrors errors;
+    JsonReader reader(*body, &errors);
+    NewWidget draft;
+    const QString kindName = reader.requiredString(QLatin1StringView("kind"));
+    const std::optional<WidgetKind> kind = widgetKindFromWire(kindName);
+    if (!kind && !kindName.isEmpty())
+        reader.fail(QLatin1StringView("kind"), QStringLiteral("must be booking or ordering"));
+    draft.name = reader.requiredString(QLatin1StringView("name"), true);
+    if (body->value(QLatin1StringView("name")).isString()) {
+        if (const QString nameProblem = WidgetCodec::nameProblem(draft.name); !nameProblem.isEmpty())
+            reader.fail(QLatin1StringView("name"), nameProblem);
+    }
+    const QJsonValue settings = body->value(QLatin1StringView("settings"));
+    if (!settings.isUndefined() && !settings.isObject())
+        reader.fail(QLatin1StringView("settings"), QStringLiteral("must be an object"));
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"kind" && it.key() != u"name" && it.key() != u"settings")
+            errors.append({it.key(), QStringLiteral("is not something a new widget has")});
+    }
+    if (kind) {
+        draft.kind = *kind;
+        Decoded<WidgetSettings> decoded =
+            WidgetCodec::settingsFromJson(*kind, settings.toObject(), WidgetSettings::defaults(*kind));
+        if (decoded.ok())
+            draft.settings = std::move(*decoded.value);
+        else
+            errors.append(decoded.errors);
+    }
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+    return resultAnswer(m_widgets->create(context.restaurantId, draft, editorOf(context, request), record));
+}
+
+StoredAnswer WidgetApi::update(const AuthContext &context, const QString &widgetId, const QHttpServerRequest &request,
+                               const Recorder &record)
+{
+    const QByteArray ifMatch = compat::requestHeader(request, QByteArrayLiteral("if-match"));
+    if (ifMatch.trimmed().isEmpty()) {
+        return errorAnswer(Status::PreconditionRequired, QLatin1StringView("precondition_required"),
+                           QStringLiteral("a PUT needs If-Match with the version the edit started from"));
+    }
+    const std::optional<qint64> expected = parseIfMatch(ifMatch);
+    if (!expected)
+        return badRequest(QStringLiteral("If-Match must be a widget version, like \"7\""));
+    QString problem;
+    const std::optional<QJsonObject> body = HttpResponses::parseObject(request.body(), &problem);
+    if (!body)
+        return badRequest(problem);
+    const std::optional<WidgetConfig> current = m_widgets->find(context.restaurantId, widgetId);
+    if (!current)
+        return errorAnswer(Status::NotFound, QLatin1StringView("not_found"),
+                           QStringLiteral("there is no widget %1").arg(widgetId));
+
+    FieldErrors errors;
+    JsonReader reader(*body, &errors);
+    WidgetEdit edit;
+    edit.expectedVersion = *expected;
+    if (body->contains(QLatin1StringView("name"))) {
+        edit.name = reader.requiredString(QLatin1StringView("name"), true);
+        if (body->value(QLatin1StringView("name")).isString()) {
+            if (const QString nameProblem = WidgetCodec::nameProblem(*edit.name); !nameProblem.isEmpty())
+                reader.fail(QLatin1StringView("name"), nameProblem);
+        }
+    }
+    const QJsonObject settings = reader.requiredObject(QLatin1StringView("settings"));
+    if (body->value(QLatin1StringView("settings")).isObject()) {
+        Decoded<WidgetSettings> decoded = WidgetCodec::settingsFromJson(current->kind, settings);
+        if (decoded.ok())
+            edit.settings = std::move(*decoded.value);
+        else
+            errors.append(decoded.errors);
+    }
+    // A client may send the widget back whole; what it cannot change is ignored, except a kind.
+    static const QStringList readOnly{QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("archived"),
+                                      QStringLiteral("updated_at"), QStringLiteral("updated_by")};
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() == u"kind") {
+            if (it.value().toString() != widgetKindToWire(current->kind))
+                errors.append({it.key(), QStringLiteral("a widget's kind cannot change")});
+        } else if (it.key() != u"name" && it.key() != u"settings" && !readOnly.contains(it.key())) {
+            errors.append({it.key(), QStringLiteral("is not something a widget has")});
+        }
+    }
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+    return resultAnswer(m_widgets->update(context.restaurantId, widgetId, edit, editorOf(context, request), record));
+}
+
+StoredAnswer WidgetApi::archive(const AuthContext &context, const QString &widgetId, const QHttpServerRequest &request,
+                                const Recorder &record)
+{
+    const QByteArray ifMatch = compat::requestHeader(request, QByteArrayLiteral("if-match"));
+    std::optional<qint64> expected;
+    if (!ifMatch.trimmed().isEmpty()) {
+        expected = parseIfMatch(ifMatch);
+        if (!expected)
+            return badRequest(QStringLiteral("If-Match must be a widget version, like \"7\""));
+    }
+    return resultAnswer(m_widgets->archive(context.restaurantId, widgetId, expected, editorOf(context, request), record));
+}
+
+} // namespace hearth::server

@@ -1,0 +1,206 @@
+#include "sync/widgetssync.h"
+
+#include "api/restclient.h"
+#include "core/logging.h"
+#include "core/widgetcodec.h"
+#include "realtime/realtimeservice.h"
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+
+constexpr int firstRetryMs = 1000;
+constexpr int maxRetryMs = 30000;
+
+} // namespace
+
+WidgetsSync::WidgetsSync(RealtimeService *realtime, RestClient *rest, QObject *parent)
+    : QObject(parent), m_realtime(realtime), m_rest(rest)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &WidgetsSync::loadSnapshot);
+    connect(m_realtime, &RealtimeService::channelEvents, this, &WidgetsSync::onChannelEvents);
+    connect(m_realtime, &RealtimeService::snapshotRequired, this, &WidgetsSync::onSnapshotRequired);
+    connect(m_realtime, &RealtimeService::stateChanged, this, [this](ConnectionState state) {
+        // Back after a 401 (signed in again) or an outage: a snapshot still owed is loaded now,
+        // even when the stream itself resumes without asking for one.
+        if (state == ConnectionState::Live && m_started && m_snapshotOwed && !m_loading)
+            requestSnapshot();
+    });
+}
+
+WidgetsSync::~WidgetsSync()
+{
+    stop();
+}
+
+QString WidgetsSync::channelName()
+{
+    return QStringLiteral("widgets");
+}
+
+void WidgetsSync::start()
+{
+    if (m_started) {
+        if (m_snapshotOwed && !m_loading)
+            requestSnapshot(); // started again after signing in: what the 401 left owed
+        return;
+    }
+    m_started = true;
+    m_realtime->subscribe(channelName());
+    if (m_snapshotOwed)
+        requestSnapshot(); // owed from before a sign-out or a stop: the stream alone has a gap
+}
+
+void WidgetsSync::stop()
+{
+    if (!m_started)
+        return;
+    m_started = false;
+    ++m_generation;
+    m_loading = false;
+    m_reloadRequested = false;
+    m_failedAttempts = 0;
+    m_appliedWhileLoading.clear();
+    m_retryTimer.stop();
+    m_realtime->unsubscribe(channelName());
+}
+
+void WidgetsSync::applyChanges(const QList<WidgetConfig> &widgets)
+{
+    if (widgets.isEmpty())
+        return;
+    if (m_loading) {
+        // Applied now all the same; kept so that the snapshot cannot take them back.
+        for (const WidgetConfig &widget : widgets) {
+            auto held = m_appliedWhileLoading.find(widget.id);
+            if (held == m_appliedWhileLoading.end())
+                m_appliedWhileLoading.insert(widget.id, widget);
+            else if (widget.version > held->version)
+                *held = widget;
+        }
+    }
+    emit widgetsUpdated(widgets);
+}
+
+void WidgetsSync::onChannelEvents(const QString &channel, const QList<ChannelEvent> &events)
+{
+    if (channel != channelName() || !m_started)
+        return;
+    QList<WidgetConfig> widgets;
+    widgets.reserve(events.size());
+    for (const ChannelEvent &event : events) {
+        Decoded<WidgetConfig> widget = WidgetCodec::fromJson(event.data);
+        if (!widget.ok()) {
+            qCWarning(lcSync).noquote() << "dropping" << event.type << "seq" << event.seq << ":"
+                                        << widget.errorString();
+            continue;
+        }
+        widgets.append(std::move(*widget.value));
+    }
+    applyChanges(widgets);
+}
+
+void WidgetsSync::onSnapshotRequired(const QString &channel, const SyncPosition &serverPosition)
+{
+    if (channel != channelName())
+        return;
+    if (serverPosition.isValid()
+        && (serverPosition.epoch != m_serverPosition.epoch || serverPosition.seq > m_serverPosition.seq)) {
+        m_serverPosition = serverPosition;
+    }
+    m_snapshotOwed = true;
+    if (m_started)
+        requestSnapshot();
+}
+
+void WidgetsSync::requestSnapshot()
+{
+    m_snapshotOwed = true;
+    if (!m_started)
+        return;
+    if (m_loading) {
+        m_reloadRequested = true;
+        return;
+    }
+    m_loading = true;
+    m_failedAttempts = 0;
+    loadSnapshot();
+}
+
+void WidgetsSync::loadSnapshot()
+{
+    if (!m_started)
+        return;
+    m_reloadRequested = false;
+    m_retryTimer.stop();
+    qCInfo(lcSync) << "loading a widgets snapshot";
+    const quint64 generation = m_generation;
+    m_rest->fetchWidgets(std::nullopt, this, [this, generation](const ApiResult<WidgetsSnapshot> &result) {
+        onSnapshotFinished(result, generation);
+    });
+}
+
+void WidgetsSync::onSnapshotFinished(const ApiResult<WidgetsSnapshot> &result, quint64 generation)
+{
+    if (generation != m_generation || !m_loading)
+        return;
+    if (!result.ok()) {
+        ++m_failedAttempts;
+        qCWarning(lcSync) << "widgets snapshot failed:" << result.error.details;
+        m_problem = result.error.message;
+        if (result.error.kind == ApiError::Kind::Unauthorized) {
+            // The session is over; the snapshot stays owed and start() after signing in loads it.
+            m_loading = false;
+            m_reloadRequested = false;
+        } else {
+            scheduleRetry();
+        }
+        emit snapshotFailed(m_problem);
+        return;
+    }
+    const WidgetsSnapshot &snapshot = *result.value;
+    const bool lagging = m_serverPosition.isValid() && snapshot.position.epoch == m_serverPosition.epoch
+        && snapshot.position.seq < m_serverPosition.seq;
+    if (m_reloadRequested || lagging) {
+        // The stream broke again meanwhile, or this answer predates what the server already
+        // streamed (a replica behind): its gap would never be filled. Ask again.
+        if (lagging) {
+            qCInfo(lcSync) << "widgets snapshot at seq" << snapshot.position.seq
+                           << "is behind the stream's" << m_serverPosition.seq << "- loading again";
+            ++m_failedAttempts;
+            scheduleRetry();
+        } else {
+            loadSnapshot();
+        }
+        return;
+    }
+
+    // Take, then emit: whoever receives the signals finds this object settled.
+    const QList<WidgetConfig> heldBack = m_appliedWhileLoading.values();
+    m_appliedWhileLoading.clear();
+    m_loading = false;
+    m_snapshotOwed = false;
+    m_failedAttempts = 0;
+    m_problem.clear();
+    ++m_snapshotsLoaded;
+    if (!snapshot.position.isReachedBy(m_realtime->syncPosition(channelName())))
+        m_realtime->setSyncPosition(channelName(), snapshot.position);
+    qCInfo(lcSync) << "widgets snapshot applied:" << snapshot.widgets.size() << "widgets at seq"
+                   << snapshot.position.seq;
+
+    emit widgetsReplaced(snapshot.widgets, snapshot.position);
+    if (!heldBack.isEmpty())
+        emit widgetsUpdated(heldBack); // the model keeps whichever version is newer
+    emit snapshotLoaded(snapshot.position, int(snapshot.widgets.size()));
+}
+
+void WidgetsSync::scheduleRetry()
+{
+    const int exponent = std::min(std::max(m_failedAttempts - 1, 0), 5);
+    m_retryTimer.start(std::min(maxRetryMs, firstRetryMs << exponent));
+}
+
+} // namespace hearth
