@@ -17,6 +17,11 @@ function(hearth_configure_target target)
     else()
         target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                                   -Wold-style-cast -Woverloaded-virtual)
+        if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+            # Qt's logging macros take their category alone, which clang's -Wpedantic calls an
+            # extension.
+            target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
+        endif()
         if(HEARTH_WERROR)
             target_compile_options(${target} PRIVATE -Werror)
         endif()

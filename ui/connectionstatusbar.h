@@ -1,7 +1,8 @@
 #pragma once
 
-// The always-visible connection line at the bottom of the window: state, transport, round trip,
-// age of the last event, and "Reconnect now" while waiting to retry or offline.
+// The always-visible connection line at the bottom of the window: whether the orders are
+// updating (live, polling, reconnecting, offline, signed out), the round trip, the age of the
+// last good data, "Reconnect now" while waiting or offline, and "Sign in…" without a session.
 #include <QWidget>
 
 class QLabel;
@@ -23,6 +24,7 @@ public:
 
 signals:
     void diagnosticsRequested();
+    void signInRequested();
 
 private:
     void refresh();
@@ -31,6 +33,7 @@ private:
     QLabel *m_stateLabel;
     QLabel *m_detailsLabel;
     QToolButton *m_reconnectButton;
+    QToolButton *m_signInButton;
     QToolButton *m_diagnosticsButton;
 };
 

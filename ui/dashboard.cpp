@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "profile/profileloader.h"
 #include "sync/backendsetup.h"
+#include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 #include "ui/widgetspage.h"
@@ -38,6 +39,9 @@ Dashboard::Dashboard(QObject *parent)
 {
     connect(&m_client.sync(), &OrdersSync::ordersReplaced, &m_orders, &OrdersModel::replaceAll);
     connect(&m_client.sync(), &OrdersSync::ordersUpdated, &m_orders, &OrdersModel::upsert);
+    connect(&m_client.sync(), &OrdersSync::snapshotStateChanged, &m_status, [this] {
+        m_status.setSyncProblem(m_client.sync().isSnapshotOwed() ? m_client.sync().snapshotProblem() : QString());
+    });
     connect(&m_client.actions(), &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
@@ -50,6 +54,7 @@ Dashboard::Dashboard(QObject *parent)
             signInDialog()->show();
         }
     });
+    connect(m_window->connectionBar(), &ConnectionStatusBar::signInRequested, this, &Dashboard::onSignInRequested);
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
@@ -103,8 +108,10 @@ void Dashboard::resumeLastSession(const QString &server, const QString &username
     if (sameServer) {
         openCache(QUrl(rememberedServer), restaurantId);
         m_window->setRestaurantName(settings.value(restaurantNameKey).toString());
-        if (m_orders.rowCount() > 0)
+        if (m_orders.rowCount() > 0) {
+            m_status.setSignInNeeded(true); // saved orders: nothing updates them before a sign-in
             m_window->show();
+        }
     }
     showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
 }
@@ -130,10 +137,11 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
                         cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);
-    if (cached.isEmpty())
-        return;
+    // Another restaurant's cache replaces what is on screen even when it is empty: the rows
+    // shown belong to the cache that was open before.
     m_orders.replaceAll(cached.orders);
-    m_status.setShowingCachedData(cached.savedAt);
+    if (!cached.isEmpty())
+        m_status.setShowingCachedData(cached.savedAt);
 }
 
 SignInDialog *Dashboard::signInDialog()
@@ -142,8 +150,8 @@ SignInDialog *Dashboard::signInDialog()
         m_dialog = new SignInDialog(m_window.get());
         connect(m_dialog, &SignInDialog::signInRequested, &m_client.signIn(), &SignIn::signIn);
         connect(m_dialog, &SignInDialog::tokenSubmitted, this, &Dashboard::startWithToken);
-        connect(m_dialog, &SignInDialog::profileChosen, this, &Dashboard::loadProfileFile);
         connect(&m_client.signIn(), &SignIn::signInFailed, m_dialog, &SignInDialog::showError);
+        connect(m_dialog, &SignInDialog::profileChosen, this, [this](const QString &path) { openProfileFile(path); });
         connect(m_dialog, &QDialog::rejected, this, [this] {
             // Nothing to show without a session; closing the dialog before the first sign-in quits.
             if (!m_window->isVisible())
@@ -153,21 +161,29 @@ SignInDialog *Dashboard::signInDialog()
     return m_dialog;
 }
 
-void Dashboard::loadProfileFile(const QString &path)
+bool Dashboard::openProfileFile(const QString &path, QString *errorMessage)
 {
     ProfileLoader::Failure failure;
     const std::optional<BackendProfile> profile = ProfileLoader::loadFile(path, &failure);
     QString error = failure.message;
-    if (!profile || !useProfile(*profile, &error)) {
-        qCWarning(lcUi) << "backend profile rejected:" << failure.details;
-        signInDialog()->showError(error);
-    }
+    if (profile && useProfile(*profile, &error))
+        return true;
+    qCWarning(lcUi) << "backend profile rejected:" << failure.details;
+    // Said where it is seen — hearth may have been started from a shortcut, with no terminal.
+    signInDialog()->showError(error);
+    m_dialog->show();
+    m_dialog->raise();
+    if (errorMessage)
+        *errorMessage = failure.details.isEmpty() ? error : error + u'\n' + failure.details;
+    return false;
 }
 
 bool Dashboard::useProfile(const BackendProfile &profile, QString *errorMessage)
 {
     if (!BackendSetup::apply(profile, &m_client.rest(), &m_client.realtime(), errorMessage))
         return false;
+    if (m_dialog)
+        m_dialog->showError({}); // an earlier profile's problem is no longer true
     if (profile.protocol == BackendProtocol::Hearth) {
         m_foreignProfile.reset();
         signInDialog()->setTokenMode({});
@@ -199,6 +215,7 @@ void Dashboard::startWithToken(const QString &token)
     m_window->setRestaurantName(profile.name);
     m_window->setOrderActionsAvailable(m_client.rest().speaksHearthApi());
     openCache(profile.restBaseUrl(), profile.restaurantId);
+    m_status.setSignInNeeded(false);
     m_client.start();
     m_widgets.start();
     m_window->show();
@@ -214,6 +231,15 @@ void Dashboard::showSignIn(const QString &server, const QString &username)
     m_dialog->raise();
 }
 
+void Dashboard::onSignInRequested()
+{
+    // The dialog keeps what it was last given: the server and user name, or a profile's token.
+    signInDialog();
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
 void Dashboard::signInDirectly(const ServerAddress &address, const QString &username, const QString &password)
 {
     m_client.signIn().signIn(address, username, password);
@@ -223,8 +249,17 @@ void Dashboard::onSignedIn(const Session &session)
 {
     if (m_dialog)
         m_dialog->accept();
+    if (m_client.leaveOtherIdentity()) {
+        // Another restaurant or user on this server: nothing of the previous session may stay
+        // on screen, in its cache or on its link.
+        m_persistence.close();
+        m_openCachePath.clear();
+        m_orders.clear();
+        m_status.setShowingCachedData({});
+    }
     m_window->setRestaurantName(session.restaurantName);
     openCache(m_client.signIn().address().httpBase, session.restaurantId);
+    m_status.setSignInNeeded(false);
     if (m_remembersSession) {
         QSettings settings;
         settings.setValue(serverKey, m_client.signIn().address().httpBase.toString());
@@ -241,6 +276,7 @@ void Dashboard::onSignedIn(const Session &session)
 void Dashboard::onSignedOut(const QString &reason)
 {
     qCInfo(lcUi) << "signed out";
+    m_status.setSignInNeeded(true);
     // The orders stay on screen, marked by the status bar; the dialog asks for a fresh session.
     showSignIn(m_client.signIn().address().httpBase.toString(), m_client.signIn().username());
     if (m_dialog)

@@ -43,6 +43,9 @@ public:
     // password, others for the access token their installer was given (or take HEARTH_TOKEN).
     // False with a message a manager can pass on when this build cannot speak the profile.
     bool useProfile(const BackendProfile &profile, QString *errorMessage);
+    // Loads a profile file and uses it. When that fails, the sign-in dialog says why (another
+    // profile can be chosen from there) and `errorMessage` gets the sentence and its details.
+    bool openProfileFile(const QString &path, QString *errorMessage = nullptr);
     // Asks for credentials; the window opens once the server has accepted them.
     void showSignIn(const QString &server = {}, const QString &username = {});
     // Signs in without asking (the demo, with its known account).
@@ -65,7 +68,7 @@ private:
     void onSignedOut(const QString &reason);
     void openCache(const QUrl &server, const QString &restaurantId);
     void startWithToken(const QString &token);
-    void loadProfileFile(const QString &path);
+    void onSignInRequested();
     SignInDialog *signInDialog();
     QString cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what = QStringLiteral("orders")) const;
 

@@ -26,12 +26,28 @@ SignInDialog::~SignInDialog() = default;
 void SignInDialog::setServer(const QString &server)
 {
     m_ui->serverEdit->setText(server);
+    focusFirstEmptyField();
 }
 
 void SignInDialog::setUsername(const QString &username)
 {
     m_ui->usernameEdit->setText(username);
-    if (!username.isEmpty())
+    focusFirstEmptyField();
+}
+
+void SignInDialog::showEvent(QShowEvent *event)
+{
+    focusFirstEmptyField();
+    QDialog::showEvent(event);
+}
+
+void SignInDialog::focusFirstEmptyField()
+{
+    if (!m_tokenMode && m_ui->serverEdit->text().trimmed().isEmpty())
+        m_ui->serverEdit->setFocus();
+    else if (!m_tokenMode && m_ui->usernameEdit->text().trimmed().isEmpty())
+        m_ui->usernameEdit->setFocus();
+    else
         m_ui->passwordEdit->setFocus();
 }
 

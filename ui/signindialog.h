@@ -36,7 +36,12 @@ signals:
     void tokenSubmitted(const QString &token);
     void profileChosen(const QString &path);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    // Typing goes where something is missing: a prefilled address must not take a user name.
+    void focusFirstEmptyField();
     void onAccepted();
     void chooseProfile();
 

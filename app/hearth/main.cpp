@@ -2,13 +2,13 @@
 // demo server when asked, and hand over to the Dashboard.
 #include "core/logging.h"
 #include "core/serveraddress.h"
-#include "profile/profileloader.h"
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QByteArrayView>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSize>
@@ -45,60 +45,92 @@ void fail(const QString &message)
     std::exit(2);
 }
 
+// The options, set up once for both the text-only answer (--help, --version) and the real run.
+struct CommandLine
+{
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "Hearth — live orders for the back office."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size});
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption demo{QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start a built-in demo server with a simulated service and sign in to it.")};
+    const QCommandLineOption server{QStringLiteral("server"),
+        QCoreApplication::translate("main", "The server to sign in to."), QStringLiteral("URL")};
+    const QCommandLineOption profile{QStringLiteral("profile"),
+        QCoreApplication::translate("main", "A backend profile (JSON) describing a Rails, Supabase or Hearth backend."), QStringLiteral("FILE")};
+    const QCommandLineOption user{QStringLiteral("user"),
+        QCoreApplication::translate("main", "User name to prefill in the sign-in dialog."), QStringLiteral("NAME")};
+    const QCommandLineOption simulate{QStringLiteral("simulate"),
+        QCoreApplication::translate("main", "With --demo: new orders per minute (default 12)."), QStringLiteral("RATE")};
+    const QCommandLineOption quitAfter{QStringLiteral("quit-after"),
+        QCoreApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS")};
+    const QCommandLineOption screenshot{QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE")};
+    const QCommandLineOption page{QStringLiteral("page"),
+        QCoreApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE")};
+    const QCommandLineOption size{QStringLiteral("size"),
+        QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
+};
+
+// --help and --version only print text, and must work where there is no display (a server, an
+// SSH session): they are answered before any GUI object exists, which would need a platform.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void answerHelpOrVersion(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    CommandLine commandLine;
+    commandLine.parser.process(app); // prints and exits; returns only if "-h" was an option's value
+}
+
 Options parseOptions(const QApplication &app)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Hearth — live orders for the back office."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-        QApplication::translate("main", "Start a built-in demo server with a simulated service and sign in to it."));
-    const QCommandLineOption server(QStringLiteral("server"),
-        QApplication::translate("main", "The Hearth server to sign in to."), QStringLiteral("URL"));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-        QApplication::translate("main", "A backend profile (JSON) describing a Rails, Supabase or Hearth backend."), QStringLiteral("FILE"));
-    const QCommandLineOption user(QStringLiteral("user"),
-        QApplication::translate("main", "User name to prefill in the sign-in dialog."), QStringLiteral("NAME"));
-    const QCommandLineOption simulate(QStringLiteral("simulate"),
-        QApplication::translate("main", "With --demo: new orders per minute (default 12)."), QStringLiteral("RATE"));
-    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
-        QApplication::translate("main", "Quit after this many seconds (for demos and tests)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE"));
-    const QCommandLineOption page(QStringLiteral("page"),
-        QApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE"));
-    const QCommandLineOption size(QStringLiteral("size"),
-        QApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH"));
-    parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size});
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
     parser.process(app);
 
     Options options;
-    options.demo = parser.isSet(demo);
-    options.server = parser.value(server);
-    options.profilePath = parser.value(profile);
-    options.username = parser.value(user);
-    if (parser.isSet(simulate)) {
+    options.demo = parser.isSet(commandLine.demo);
+    options.server = parser.value(commandLine.server);
+    options.profilePath = parser.value(commandLine.profile);
+    options.username = parser.value(commandLine.user);
+    if (parser.isSet(commandLine.simulate)) {
         bool ok = false;
-        options.simulateRate = parser.value(simulate).toDouble(&ok);
+        options.simulateRate = parser.value(commandLine.simulate).toDouble(&ok);
         if (!ok || options.simulateRate < 0)
             exitWithUsageError(QApplication::translate("main", "--simulate needs a number of orders per minute."));
     }
-    if (parser.isSet(quitAfter)) {
+    if (parser.isSet(commandLine.quitAfter)) {
         bool ok = false;
-        options.quitAfterSeconds = parser.value(quitAfter).toInt(&ok);
+        options.quitAfterSeconds = parser.value(commandLine.quitAfter).toInt(&ok);
         if (!ok || options.quitAfterSeconds <= 0)
             exitWithUsageError(QApplication::translate("main", "--quit-after needs a whole number of seconds."));
     }
-    options.screenshotPath = parser.value(screenshot);
-    if (parser.isSet(page)) {
-        const QString name = parser.value(page).toLower();
+    options.screenshotPath = parser.value(commandLine.screenshot);
+    if (parser.isSet(commandLine.page)) {
+        const QString name = parser.value(commandLine.page).toLower();
         if (name == u"widgets")
             options.page = hearth::MainWindow::Page::Widgets;
         else if (name != u"orders")
             exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
     }
-    if (parser.isSet(size)) {
-        const QStringList parts = parser.value(size).split(u'x');
+    if (parser.isSet(commandLine.size)) {
+        const QStringList parts = parser.value(commandLine.size).split(u'x');
         const int width = parts.value(0).toInt();
         const int height = parts.value(1).toInt();
         if (parts.size() != 2 || width < 200 || height < 200)
@@ -106,6 +138,19 @@ Options parseOptions(const QApplication &app)
         options.windowSize = QSize(width, height);
     }
     return options;
+}
+
+// The main window, or when it is not up (a sign-in or profile problem) the window that is.
+QWidget *windowOnScreen(QWidget *mainWindow)
+{
+    if (mainWindow->isVisible())
+        return mainWindow;
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (window->isVisible())
+            return window;
+    }
+    return mainWindow;
 }
 
 QString appDataPath(const QString &subfolder)
@@ -127,10 +172,12 @@ QString freshDemoFolder()
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(QStringLiteral("Hearth"));
+    QCoreApplication::setApplicationName(QStringLiteral("Hearth"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
+    if (asksOnlyForText(argc, argv))
+        answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Hearth"));
-    QApplication::setApplicationName(QStringLiteral("Hearth"));
-    QApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
     const Options options = parseOptions(app);
 
     hearth::Dashboard dashboard;
@@ -161,15 +208,10 @@ int main(int argc, char *argv[])
                                  QString(hearth::server::DemoAccounts::managerPassword));
     } else if (!options.profilePath.isEmpty()) {
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
-        hearth::ProfileLoader::Failure failure;
-        const auto profile = hearth::ProfileLoader::loadFile(options.profilePath, &failure);
-        QString error = failure.message;
-        if (!profile || !dashboard.useProfile(*profile, &error)) {
+        // A profile that cannot be used is explained in the sign-in dialog, from where another
+        // can be chosen; the log line is for whoever started hearth from a terminal.
+        if (QString error; !dashboard.openProfileFile(options.profilePath, &error))
             fail(error);
-            if (!failure.details.isEmpty())
-                fail(failure.details);
-            return 1;
-        }
     } else {
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
         dashboard.resumeLastSession(options.server, options.username);
@@ -178,7 +220,8 @@ int main(int argc, char *argv[])
     if (options.quitAfterSeconds > 0) {
         QTimer::singleShot(options.quitAfterSeconds * 1000, &app, [&dashboard, &options] {
             int exitCode = 0;
-            if (!options.screenshotPath.isEmpty() && !dashboard.window()->grab().save(options.screenshotPath)) {
+            if (!options.screenshotPath.isEmpty()
+                && !windowOnScreen(dashboard.window())->grab().save(options.screenshotPath)) {
                 fail(QApplication::translate("main", "could not write the screenshot to %1").arg(options.screenshotPath));
                 exitCode = 1;
             }

@@ -49,20 +49,20 @@ ApiError fromNetworkError(QNetworkReply::NetworkError error, const QString &qtEr
     case QNetworkReply::ConnectionRefusedError:
         //: %1 is the server address, e.g. http://192.168.1.20:8080
         return make(ApiError::Kind::Network, 0, {},
-                    Text::tr("Can't reach the Hearth server at %1. Check the address and that the "
+                    Text::tr("Can't reach the server at %1. Check the address and that the "
                              "server is running.")
                         .arg(address),
                     details);
     case QNetworkReply::HostNotFoundError:
         return make(ApiError::Kind::Network, 0, {},
-                    Text::tr("Can't find the Hearth server %1. Check the server address and this "
+                    Text::tr("Can't find the server %1. Check the server address and this "
                              "computer's network connection.")
                         .arg(address),
                     details);
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError: // what a transfer timeout reports in Qt 6.4
         return make(ApiError::Kind::Timeout, 0, {},
-                    Text::tr("The Hearth server at %1 took too long to answer. Check the network "
+                    Text::tr("The server at %1 took too long to answer. Check the network "
                              "connection and try again.")
                         .arg(address),
                     details);
@@ -76,7 +76,7 @@ ApiError fromNetworkError(QNetworkReply::NetworkError error, const QString &qtEr
         break;
     }
     return make(ApiError::Kind::Network, 0, {},
-                Text::tr("The connection to the Hearth server at %1 was interrupted. Check the "
+                Text::tr("The connection to the server at %1 was interrupted. Check the "
                          "network connection and try again.")
                     .arg(address),
                 details);
@@ -99,13 +99,13 @@ ApiError fromHttpStatus(int status, const ApiCodec::ServerErrorBody &body,
                         Text::tr("The username or password is not correct."), details);
         }
         return make(Kind::Unauthorized, status, body.code,
-                    Text::tr("Your Hearth session has ended. Please sign in again."), details);
+                    Text::tr("Your session has ended. Please sign in again."), details);
     case 403:
         return make(Kind::Forbidden, status, body.code,
                     Text::tr("Your account is not allowed to do this. Ask a manager."), details);
     case 404:
         return make(Kind::NotFound, status, body.code,
-                    Text::tr("The Hearth server couldn't find this. Someone may have removed it."),
+                    Text::tr("The server couldn't find this. Someone may have removed it."),
                     details);
     case 409:
         return make(Kind::Conflict, status, body.code,
@@ -113,36 +113,36 @@ ApiError fromHttpStatus(int status, const ApiCodec::ServerErrorBody &body,
                     details);
     case 429:
         return make(Kind::RateLimited, status, body.code,
-                    Text::tr("The Hearth server is busy. Wait a moment and try again."), details);
+                    Text::tr("The server is busy. Wait a moment and try again."), details);
     case 400:
     case 422:
         if (!body.message.isEmpty()) {
             //: %1 is the server's explanation, e.g. "an order that is completed cannot be acknowledged"
             return make(Kind::Rejected, status, body.code,
-                        Text::tr("The Hearth server did not accept this: %1").arg(body.message),
+                        Text::tr("The server did not accept this: %1").arg(body.message),
                         details);
         }
         return make(Kind::Rejected, status, body.code,
-                    Text::tr("The Hearth server did not accept this request."), details);
+                    Text::tr("The server did not accept this request."), details);
     default:
         break;
     }
     if (status >= 500) {
         //: %1 is an HTTP status number such as 500 or 503
         return make(Kind::Server, status, body.code,
-                    Text::tr("The Hearth server ran into a problem (error %1). Try again in a "
+                    Text::tr("The server ran into a problem (error %1). Try again in a "
                              "moment; if it keeps happening, contact support.")
                         .arg(status),
                     details);
     }
     return make(Kind::Rejected, status, body.code,
-                Text::tr("The Hearth server refused the request (error %1).").arg(status), details);
+                Text::tr("The server refused the request (error %1).").arg(status), details);
 }
 
 ApiError badResponse(int status, const QString &reason, const Call &call)
 {
     return make(ApiError::Kind::BadResponse, status, {},
-                Text::tr("The Hearth server sent an answer Hearth doesn't understand. The server "
+                Text::tr("The server sent an answer Hearth doesn't understand. The server "
                          "may be running a different version."),
                 u"%1: unexpected response body: %2"_s.arg(callText(call), reason));
 }
@@ -150,7 +150,7 @@ ApiError badResponse(int status, const QString &reason, const Call &call)
 ApiError notConfigured(const Call &call)
 {
     return make(ApiError::Kind::Network, 0, {},
-                Text::tr("No Hearth server address is set. Enter it on the sign-in screen."),
+                Text::tr("No server address is set. Enter it on the sign-in screen."),
                 u"%1: no base URL set"_s.arg(callText(call)));
 }
 

@@ -39,10 +39,10 @@ struct ApiError
     QString message; // user-facing, translated
     QString details; // technical: method, path, status, server message, Qt's error text
     // For a 422 validation_failed: the server's message per field path ("settings.title").
-    QHash<QString, QString> fieldErrors;
+    QHash<QString, QString> fieldErrors = {};
     // The error answer's JSON body, for answers that carry more than a message (a 409's
     // "current"); empty for network errors.
-    QJsonObject body;
+    QJsonObject body = {};
 
     // Worth trying again later as it is: the network, the server or its load failed, not the
     // request itself.

@@ -42,7 +42,7 @@ QString describeSocketError(QAbstractSocket::SocketError error, quint16 port)
 {
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
-        return NetworkProbe::tr("Nothing answers on port %1 there. Is the Hearth server running, and on that port?").arg(port);
+        return NetworkProbe::tr("Nothing answers on port %1 there. Is the server running, and on that port?").arg(port);
     case QAbstractSocket::HostNotFoundError:
         return NetworkProbe::tr("The server's name could not be found.");
     case QAbstractSocket::NetworkError:

@@ -15,12 +15,28 @@ QString number(qint64 value)
     return QLocale().toString(value);
 }
 
+QString stateDescription(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Offline: return DiagnosticsModel::tr("not connected");
+    case ConnectionState::Connecting: return DiagnosticsModel::tr("connecting");
+    case ConnectionState::Live: return DiagnosticsModel::tr("live updates");
+    case ConnectionState::WaitingToRetry: return DiagnosticsModel::tr("waiting to reconnect");
+    case ConnectionState::SignedOut: return DiagnosticsModel::tr("signed out");
+    }
+    return {};
+}
+
 } // namespace
 
 DiagnosticsModel::DiagnosticsModel(const RealtimeService *realtime, const PollingFallback *polling, QObject *parent)
     : QAbstractTableModel(parent), m_realtime(realtime), m_polling(polling)
 {
     addRows();
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (!m_rows.at(row).name.isEmpty())
+            m_shown.append(row);
+    }
     m_values.resize(m_rows.size());
     refresh();
     m_refreshTimer.setInterval(1000);
@@ -34,15 +50,31 @@ void DiagnosticsModel::addRows()
     auto stat = [rt](qint64 RealtimeStats::*field) { return [rt, field] { return number(rt->stats().*field); }; };
     auto count = [rt](int RealtimeStats::*field) { return [rt, field] { return number(rt->stats().*field); }; };
     m_rows = {
-        {QStringLiteral("state"), tr("Connection"), [rt] { return QString(connectionStateName(rt->state())); }},
+        {QStringLiteral("state"), tr("Connection"), [rt] { return stateDescription(rt->state()); },
+         [rt] { return QString(connectionStateName(rt->state())); }},
         {QStringLiteral("server"), tr("Server"), [rt] { return rt->endpoint().toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery); }},
-        {QStringLiteral("epoch"), tr("Server epoch"), [rt] { return rt->serverEpoch(); }},
-        {QStringLiteral("polling"), tr("Polling over REST"),
-         [this] { return m_polling->isPolling() ? tr("yes (%n polls made)", "", m_polling->pollsMade()) : tr("no"); }},
+        {QStringLiteral("epoch"), {}, [rt] { return rt->serverEpoch(); }},
+        {QStringLiteral("polling"), tr("Checking for orders every few seconds"),
+         [this] {
+             if (!m_polling->isPolling())
+                 return tr("no");
+             return m_polling->lastPollAt().isValid() && !m_polling->lastPollSucceeded()
+                 ? tr("yes (%n checks made; the last one failed)", "", m_polling->pollsMade())
+                 : tr("yes (%n checks made)", "", m_polling->pollsMade());
+         },
+         [this] {
+             return QStringLiteral("%1 polls=%2 last=%3 lastOk=%4")
+                 .arg(m_polling->isPolling() ? QStringLiteral("yes") : QStringLiteral("no"))
+                 .arg(m_polling->pollsMade())
+                 .arg(m_polling->lastPollAt().toString(Qt::ISODateWithMs),
+                      m_polling->lastSuccessAt().toString(Qt::ISODateWithMs));
+         }},
         {QStringLiteral("sockets.open"), tr("WebSockets open (must be 1 while live)"), count(&RealtimeStats::openSockets)},
         {QStringLiteral("sockets.opened"), tr("WebSockets opened in all"), count(&RealtimeStats::socketsOpened)},
         {QStringLiteral("reconnects"), tr("Reconnects"), count(&RealtimeStats::reconnects)},
-        {QStringLiteral("stale"), tr("Links found stale"), count(&RealtimeStats::staleLinks)},
+        {QStringLiteral("stale"), tr("Connections that went silent"), count(&RealtimeStats::staleLinks)},
+        {QStringLiteral("inbound.overflows"), tr("Reconnects to catch up (updates came faster than shown)"),
+         count(&RealtimeStats::inboundOverflows)},
         {QStringLiteral("subscriptions"), tr("Subscriptions (subscribers)"),
          [rt] {
              QStringList parts;
@@ -51,7 +83,7 @@ void DiagnosticsModel::addRows()
                  parts.append(QStringLiteral("%1 ×%2").arg(channel).arg(rt->subscriberCount(channel)));
              return parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(", "));
          }},
-        {QStringLiteral("channels"), tr("Channel positions"),
+        {QStringLiteral("channels"), {},
          [rt] {
              QStringList parts;
              const RealtimeStats stats = rt->stats();
@@ -92,17 +124,20 @@ void DiagnosticsModel::addRows()
              return QStringLiteral("%1 / %2").arg(stats.outgoingQueued).arg(stats.outgoingOverflows);
          }},
         {QStringLiteral("rtt"), tr("Round trip"),
-         [rt] { return rt->roundTripMs() ? tr("%1 ms").arg(*rt->roundTripMs()) : tr("not measured yet"); }},
-        {QStringLiteral("lastEvent"), tr("Last event"),
+         [rt] {
+             return rt->roundTripMs() ? ConnectionStatus::describeRoundTrip(*rt->roundTripMs()) : tr("not measured yet");
+         }},
+        {QStringLiteral("lastEvent"), tr("Last update received"),
          [rt] {
              return rt->lastEventAt().isValid()
                  ? ConnectionStatus::describeAge(rt->lastEventAt().secsTo(QDateTime::currentDateTimeUtc()))
                  : tr("none yet");
          }},
         {QStringLiteral("lastError"), tr("Last error"),
+         [rt] { return rt->lastError().isEmpty() ? tr("none") : rt->lastError(); },
          [rt] {
              const QString details = rt->lastErrorDetails();
-             return rt->lastError().isEmpty() ? tr("none")
+             return rt->lastError().isEmpty() ? QStringLiteral("none")
                                               : details.isEmpty() ? rt->lastError()
                                                                   : QStringLiteral("%1 (%2)").arg(rt->lastError(), details);
          }},
@@ -124,7 +159,7 @@ void DiagnosticsModel::addRows()
 
 int DiagnosticsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_shown.size());
 }
 
 int DiagnosticsModel::columnCount(const QModelIndex &parent) const
@@ -138,7 +173,8 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    return index.column() == NameColumn ? m_rows.at(index.row()).name : m_values.at(index.row());
+    const qsizetype row = m_shown.at(index.row());
+    return index.column() == NameColumn ? m_rows.at(row).name : m_values.at(row);
 }
 
 QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -168,15 +204,21 @@ void DiagnosticsModel::refresh()
             changed = true;
         }
     }
-    if (changed && !m_rows.isEmpty())
-        emit dataChanged(index(0, ValueColumn), index(int(m_rows.size()) - 1, ValueColumn), {Qt::DisplayRole, Qt::ToolTipRole});
+    if (changed && !m_shown.isEmpty())
+        emit dataChanged(index(0, ValueColumn), index(int(m_shown.size()) - 1, ValueColumn), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString DiagnosticsModel::supportValue(qsizetype row) const
+{
+    const Row &entry = m_rows.at(row);
+    return entry.technical ? entry.technical() : m_values.at(row);
 }
 
 QString DiagnosticsModel::valueOf(const QString &key) const
 {
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).key == key)
-            return m_values.at(row);
+            return supportValue(row);
     }
     return {};
 }
@@ -185,7 +227,7 @@ QString DiagnosticsModel::supportReport() const
 {
     QStringList lines;
     for (qsizetype row = 0; row < m_rows.size(); ++row)
-        lines.append(QStringLiteral("%1: %2").arg(m_rows.at(row).key, m_values.at(row)));
+        lines.append(QStringLiteral("%1: %2").arg(m_rows.at(row).key, supportValue(row)));
     return lines.join(u'\n');
 }
 

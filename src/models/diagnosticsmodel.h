@@ -2,7 +2,9 @@
 
 // The diagnostics panel's figures as a two-column table (what, value), refreshed once a second
 // from the realtime service and the polling fallback. Rows are fixed, so a refresh is one
-// dataChanged over the value column — the view never resets while someone reads it.
+// dataChanged over the value column — the view never resets while someone reads it. The table
+// speaks to the person at the PC; the support report (keys and the technical values: link
+// states, epochs, channel positions, error details) is what support needs.
 #include <QAbstractTableModel>
 #include <QTimer>
 
@@ -28,8 +30,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The value shown for a row, by its (untranslated) key such as "sockets.open" — for tests
-    // and for copying a support report.
+    // A row's value as the support report gives it, by its (untranslated) key such as
+    // "sockets.open" — for tests and for copying a support report.
     QString valueOf(const QString &key) const;
     QString supportReport() const;
 
@@ -44,15 +46,18 @@ private:
     struct Row
     {
         QString key;
-        QString name;
+        QString name; // empty: only in the support report
         std::function<QString()> value;
+        std::function<QString()> technical = {}; // for the support report, when it differs
     };
     void addRows();
+    QString supportValue(qsizetype row) const;
 
     const RealtimeService *m_realtime;
     const PollingFallback *m_polling;
-    QList<Row> m_rows;
-    QStringList m_values;
+    QList<Row> m_rows;      // every row, the support report's order
+    QList<qsizetype> m_shown; // the rows in the table, as indexes into m_rows
+    QStringList m_values;   // per row of m_rows
     QTimer m_refreshTimer;
 };
 

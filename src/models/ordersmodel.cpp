@@ -74,7 +74,13 @@ QString formatCents(qint64 cents)
     return QLocale().toString(double(cents) / 100.0, 'f', 2);
 }
 
-OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent) {}
+OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // Often enough that nothing stale lingers on screen for long, rarely enough to cost nothing.
+    m_pruneTimer.setInterval(std::chrono::minutes(5));
+    connect(&m_pruneTimer, &QTimer::timeout, this, &OrdersModel::pruneClosed);
+    m_pruneTimer.start();
+}
 
 int OrdersModel::rowCount(const QModelIndex &parent) const
 {
@@ -214,37 +220,123 @@ void OrdersModel::upsert(const QList<Order> &orders)
             inserted.append(order);
         }
     }
-
-    if (!inserted.isEmpty()) {
-        const int first = int(m_orders.size());
-        beginInsertRows({}, first, first + int(inserted.size()) - 1);
-        for (Order &order : inserted) {
-            attention += int(needsAttention(order));
-            m_rowById.insert(order.id, int(m_orders.size()));
-            m_orders.append(std::move(order));
-        }
-        endInsertRows();
-    }
+    // Changed rows are announced before new rows arrive: a sorted proxy places the new rows
+    // against the keys of the existing ones, so it must know those keys first.
     emitChangedRows(std::move(changedRows));
+    insertRows(std::move(inserted), &attention);
     setUnacknowledgedCount(attention);
 }
 
 void OrdersModel::replaceAll(const QList<Order> &orders)
 {
+    QList<Order> fresh;
+    QHash<QString, qsizetype> freshIndex;
+    fresh.reserve(orders.size());
+    for (const Order &order : orders) {
+        if (const auto seen = freshIndex.constFind(order.id); seen != freshIndex.cend()) {
+            if (order.version > fresh.at(*seen).version)
+                fresh[*seen] = order;
+            continue;
+        }
+        freshIndex.insert(order.id, fresh.size());
+        fresh.append(order);
+    }
+
+    QList<int> gone;
+    for (int row = 0; row < m_orders.size(); ++row) {
+        if (!freshIndex.contains(m_orders.at(row).id))
+            gone.append(row);
+    }
+    removeRowsIn(std::move(gone));
+
+    QList<int> changedRows;
+    QList<Order> inserted;
+    for (Order &order : fresh) {
+        const auto row = m_rowById.constFind(order.id);
+        if (row == m_rowById.cend()) {
+            inserted.append(std::move(order));
+            continue;
+        }
+        Order &current = m_orders[*row];
+        // A newer version here (streamed, or our own action's echo) beats an older snapshot.
+        const bool newer = order.version > current.version;
+        const bool corrected = order.version == current.version && order != current;
+        if (newer || corrected) {
+            current = std::move(order);
+            changedRows.append(*row);
+        }
+    }
+    emitChangedRows(std::move(changedRows));
+    int attention = 0;
+    insertRows(std::move(inserted), &attention);
+    setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
+}
+
+void OrdersModel::clear()
+{
+    if (m_orders.isEmpty())
+        return;
     beginResetModel();
     m_orders.clear();
     m_rowById.clear();
-    for (const Order &order : orders) {
-        if (const auto row = m_rowById.constFind(order.id); row != m_rowById.cend()) {
-            if (order.version > m_orders.at(*row).version)
-                m_orders[*row] = order;
-            continue;
-        }
-        m_rowById.insert(order.id, int(m_orders.size()));
-        m_orders.append(order);
-    }
     endResetModel();
-    setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
+    setUnacknowledgedCount(0);
+}
+
+bool OrdersModel::isExpired(const Order &order, const QDateTime &cutoff) const
+{
+    return !order.isOpen() && order.updatedAt.isValid() && order.updatedAt < cutoff;
+}
+
+int OrdersModel::pruneClosed()
+{
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const QDateTime cutoff = now.addSecs(-std::chrono::seconds(closedOrdersKeptFor).count());
+    QList<int> expired;
+    for (int row = 0; row < m_orders.size(); ++row) {
+        if (isExpired(m_orders.at(row), cutoff))
+            expired.append(row);
+    }
+    const int count = int(expired.size());
+    removeRowsIn(std::move(expired)); // closed orders never count as needing attention
+    return count;
+}
+
+void OrdersModel::insertRows(QList<Order> orders, int *attention)
+{
+    if (orders.isEmpty())
+        return;
+    const int first = int(m_orders.size());
+    beginInsertRows({}, first, first + int(orders.size()) - 1);
+    for (Order &order : orders) {
+        *attention += int(needsAttention(order));
+        m_rowById.insert(order.id, int(m_orders.size()));
+        m_orders.append(std::move(order));
+    }
+    endInsertRows();
+}
+
+void OrdersModel::removeRowsIn(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    // Bottom up, so the rows of the ranges still to remove keep their numbers.
+    qsizetype runEnd = rows.size() - 1;
+    for (qsizetype i = rows.size() - 1; i >= 0; --i) {
+        if (i > 0 && rows.at(i - 1) == rows.at(i) - 1)
+            continue;
+        const int first = rows.at(i);
+        const int last = rows.at(runEnd);
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rowById.remove(m_orders.at(row).id);
+        m_orders.remove(first, last - first + 1);
+        for (int row = first; row < m_orders.size(); ++row)
+            m_rowById[m_orders.at(row).id] = row;
+        endRemoveRows();
+        runEnd = i - 1;
+    }
 }
 
 void OrdersModel::emitChangedRows(QList<int> rows)

@@ -5,8 +5,13 @@
 #include "core/order.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
 
 namespace hearth {
 
@@ -27,7 +32,14 @@ public:
         CreatedAtRole,
     };
 
+    using Clock = std::function<QDateTime()>;
+
     explicit OrdersModel(QObject *parent = nullptr);
+
+    // Closed orders leave the model this long after their last change, as they leave the
+    // server's snapshot, so a dashboard open for days does not keep every order of the week.
+    static constexpr std::chrono::hours closedOrdersKeptFor{24};
+    void setClock(Clock clock) { m_clock = std::move(clock); } // for tests; UTC
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,8 +56,14 @@ public slots:
     // Inserts new orders and applies newer versions of known ones; older or equal versions are
     // ignored, so replays, snapshots and echoes of our own actions can arrive in any order.
     void upsert(const QList<hearth::Order> &orders);
-    // Replaces everything at once (a fresh snapshot).
+    // Makes the model hold exactly `orders` (a fresh snapshot), as a diff: rows missing from it
+    // are removed, newer versions change their rows in place, new orders are inserted, so views
+    // keep their selection. A version here newer than the snapshot's is kept.
     void replaceAll(const QList<hearth::Order> &orders);
+    void clear();
+    // Removes closed orders older than closedOrdersKeptFor, in ranges; runs by itself every
+    // few minutes. Returns how many went.
+    int pruneClosed();
 
 signals:
     void unacknowledgedCountChanged(int count);
@@ -54,11 +72,17 @@ private:
     QVariant displayData(const Order &order, int column) const;
     QVariant sortData(const Order &order, int column) const;
     void emitChangedRows(QList<int> rows);
+    void insertRows(QList<Order> orders, int *attention);
+    // Removes the rows (any order, no duplicates) in contiguous ranges, bottom up.
+    void removeRowsIn(QList<int> rows);
+    bool isExpired(const Order &order, const QDateTime &cutoff) const;
     void setUnacknowledgedCount(int count);
 
     QList<Order> m_orders;
     QHash<QString, int> m_rowById;
     int m_unacknowledged = 0;
+    Clock m_clock;
+    QTimer m_pruneTimer;
 };
 
 // Presentation helpers shared by the model and the widgets.

@@ -14,6 +14,7 @@ void Heartbeat::start(std::chrono::milliseconds interval)
 {
     m_interval = std::max(interval, std::chrono::milliseconds(2));
     m_lastInbound.start();
+    m_lastTick.start();
     m_tick.start(m_interval / 2);
 }
 
@@ -24,7 +25,10 @@ void Heartbeat::stop()
 
 void Heartbeat::onTick()
 {
-    if (m_lastInbound.elapsed() >= 2 * m_interval.count()) {
+    // Due every interval/2; later than a whole interval means this thread was not running its
+    // event loop, and whatever the server sent meanwhile has not been read yet.
+    const bool stalled = m_lastTick.restart() > m_interval.count();
+    if (m_lastInbound.elapsed() >= 2 * m_interval.count() && !stalled) {
         stop();
         emit stale();
         return;

@@ -9,11 +9,40 @@ InboundQueue::InboundQueue(Handler handler, QObject *parent) : QObject(parent), 
     connect(&m_timer, &QTimer::timeout, this, &InboundQueue::runSlice);
 }
 
+namespace {
+
+qint64 heldBytes(const QString &frame)
+{
+    return qint64(frame.size()) * qint64(sizeof(QChar));
+}
+
+} // namespace
+
 void InboundQueue::push(quint64 generation, const QString &frame)
 {
+    if (m_overflowedGeneration == generation) {
+        ++m_refused;
+        return;
+    }
+    const qint64 bytes = heldBytes(frame);
+    if (qsizetype(m_frames.size()) >= m_limits.frames || m_bytes + bytes > m_limits.bytes) {
+        ++m_refused;
+        m_overflowedGeneration = generation;
+        emit overflowed(generation);
+        return;
+    }
     m_frames.emplace_back(generation, frame);
+    m_bytes += bytes;
     if (!m_timer.isActive())
         m_timer.start();
+}
+
+std::pair<quint64, QString> InboundQueue::takeFront()
+{
+    std::pair<quint64, QString> front = std::move(m_frames.front());
+    m_frames.pop_front();
+    m_bytes -= heldBytes(front.second);
+    return front;
 }
 
 void InboundQueue::runSlice()
@@ -26,8 +55,7 @@ void InboundQueue::runSlice()
     m_handing = true;
     // At least one frame per slice, however slow, so the queue always moves.
     do {
-        auto [generation, frame] = std::move(m_frames.front());
-        m_frames.pop_front();
+        const auto [generation, frame] = takeFront();
         m_handler(generation, frame);
     } while (!m_frames.empty() && elapsed.elapsed() < m_budget.count());
     m_handing = false;
@@ -42,8 +70,7 @@ void InboundQueue::drain()
     m_timer.stop();
     m_handing = true;
     while (!m_frames.empty()) {
-        auto [generation, frame] = std::move(m_frames.front());
-        m_frames.pop_front();
+        const auto [generation, frame] = takeFront();
         m_handler(generation, frame);
     }
     m_handing = false;
@@ -53,6 +80,7 @@ void InboundQueue::clear()
 {
     m_timer.stop();
     m_frames.clear();
+    m_bytes = 0;
 }
 
 } // namespace hearth

@@ -3,6 +3,9 @@
 // Keeps a burst of frames from freezing the GUI thread. QWebSocket delivers every frame of a read
 // in one go; the queue only takes them in, and hands them to the service in slices of a few
 // milliseconds per event-loop turn, so painting and input get their turn between slices.
+// Bounded: a server that sends faster than we apply, for long enough, fills it. The frame that
+// does not fit is refused, and so is every later frame of the same socket (its stream has a hole
+// now); overflowed() tells the owner, which must drop that link and resume from what it applied.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -11,8 +14,15 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <optional>
 
 namespace hearth {
+
+struct InboundLimits
+{
+    qsizetype frames = 200'000;
+    qint64 bytes = 128 * 1024 * 1024; // as held: UTF-16, two bytes a character
+};
 
 class InboundQueue final : public QObject
 {
@@ -25,22 +35,35 @@ public:
     Q_DISABLE_COPY_MOVE(InboundQueue)
 
     void setSliceBudget(std::chrono::milliseconds budget) { m_budget = budget; }
+    void setLimits(const InboundLimits &limits) { m_limits = limits; }
+    const InboundLimits &limits() const { return m_limits; }
     void push(quint64 generation, const QString &frame);
     // Hands over everything queued now (before a disconnect is handled, so that frames that
     // arrived first are also applied first).
     void drain();
-    void clear();
+    void clear(); // the socket is gone: its frames would be dropped anyway
     qsizetype size() const { return qsizetype(m_frames.size()); }
+    qint64 bytesQueued() const { return m_bytes; }
     qint64 slicesRun() const { return m_slices; }
+    qint64 refusedFrames() const { return m_refused; }
+
+signals:
+    // The queue was full and refused a frame of `generation`; emitted once per generation.
+    void overflowed(quint64 generation);
 
 private:
     void runSlice();
+    std::pair<quint64, QString> takeFront();
 
     Handler m_handler;
     std::deque<std::pair<quint64, QString>> m_frames;
     QTimer m_timer;
     std::chrono::milliseconds m_budget{5}; // leaves the rest of a 16 ms frame for the models and painting
+    InboundLimits m_limits;
+    qint64 m_bytes = 0;
     qint64 m_slices = 0;
+    qint64 m_refused = 0;
+    std::optional<quint64> m_overflowedGeneration;
     bool m_handing = false; // a handler that drains re-entrantly must not hand frames twice
 };
 

@@ -44,7 +44,7 @@ LinkError describeSocketError(QAbstractSocket::SocketError error, const QString 
     const QString details = u"socket error %1: %2"_s.arg(int(error)).arg(errorString);
     if (const std::optional<int> status = handshakeHttpStatus(errorString)) {
         //: %1 is an HTTP status number, %2 the server address
-        return {Text::tr("The Hearth server at %2 refused the live connection (HTTP %1). Hearth will "
+        return {Text::tr("The server at %2 refused the live connection (HTTP %1). Hearth will "
                    "keep trying.")
                     .arg(*status)
                     .arg(address),
@@ -53,19 +53,19 @@ LinkError describeSocketError(QAbstractSocket::SocketError error, const QString 
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         //: %1 is the server address, e.g. ws://192.168.1.20:8080
-        return {Text::tr("Can't reach the Hearth server at %1. Check the address and that the server "
+        return {Text::tr("Can't reach the server at %1. Check the address and that the server "
                    "is running.")
                     .arg(address),
                 details};
     case QAbstractSocket::HostNotFoundError:
-        return {Text::tr("Can't find the Hearth server %1. Check the server address and this "
+        return {Text::tr("Can't find the server %1. Check the server address and this "
                    "computer's network connection.")
                     .arg(address),
                 details};
     case QAbstractSocket::SocketTimeoutError:
     case QAbstractSocket::NetworkError:
     case QAbstractSocket::TemporaryError:
-        return {Text::tr("The network connection to the Hearth server at %1 is not working. Check the "
+        return {Text::tr("The network connection to the server at %1 is not working. Check the "
                    "Wi-Fi or cable; Hearth keeps trying.")
                     .arg(address),
                 details};
@@ -80,29 +80,29 @@ LinkError describeSocketError(QAbstractSocket::SocketError error, const QString 
         break;
     }
     if (wasLive) {
-        return {Text::tr("The connection to the Hearth server was lost. Hearth is reconnecting."),
+        return {Text::tr("The connection to the server was lost. Hearth is reconnecting."),
                 details};
     }
-    return {Text::tr("Can't connect to the Hearth server at %1. Hearth keeps trying.").arg(address),
+    return {Text::tr("Can't connect to the server at %1. Hearth keeps trying.").arg(address),
             details};
 }
 
 LinkError describeClose(QWebSocketProtocol::CloseCode code, const QString &reason, const QUrl &url)
 {
     Q_UNUSED(url);
-    return {Text::tr("The Hearth server closed the connection. Hearth is reconnecting."),
+    return {Text::tr("The server closed the connection. Hearth is reconnecting."),
             u"closed with code %1: %2"_s.arg(int(code)).arg(reason)};
 }
 
 LinkError describeStale(std::chrono::milliseconds silence)
 {
-    return {Text::tr("The Hearth server stopped answering. Hearth is reconnecting."),
+    return {Text::tr("The server stopped answering. Hearth is reconnecting."),
             u"no frame or pong for %1 ms"_s.arg(silence.count())};
 }
 
 LinkError describeConnectTimeout(const QUrl &url, std::chrono::milliseconds timeout)
 {
-    return {Text::tr("The Hearth server at %1 is taking too long to answer. Check the network "
+    return {Text::tr("The server at %1 is taking too long to answer. Check the network "
                "connection; Hearth keeps trying.")
                 .arg(displayAddress(url)),
             u"not welcomed within %1 ms"_s.arg(timeout.count())};
@@ -110,7 +110,7 @@ LinkError describeConnectTimeout(const QUrl &url, std::chrono::milliseconds time
 
 LinkError describeSignedOut(const QString &details)
 {
-    return {Text::tr("Your Hearth session has ended. Please sign in again."), details};
+    return {Text::tr("Your session has ended. Please sign in again."), details};
 }
 
 LinkError describeGaveUp(int attempts, const QString &lastDetails)
@@ -124,13 +124,13 @@ LinkError describeGaveUp(int attempts, const QString &lastDetails)
 
 LinkError describeServerAdvice(std::chrono::milliseconds after)
 {
-    return {Text::tr("The Hearth server is restarting. Hearth will reconnect in a moment."),
+    return {Text::tr("The server is restarting. Hearth will reconnect in a moment."),
             u"server asked to reconnect within %1 ms"_s.arg(after.count())};
 }
 
 LinkError describeServerRefusal(const QString &code, const QString &serverMessage)
 {
-    return {Text::tr("The Hearth server ended the live connection and asked Hearth not to reconnect. "
+    return {Text::tr("The server ended the live connection and asked Hearth not to reconnect. "
                "Choose \"Reconnect now\" to try again."),
             u"server error %1: %2"_s.arg(code, serverMessage)};
 }
@@ -139,7 +139,7 @@ LinkError describeChannelRefusal(const QString &channel, const QString &code,
                                  const QString &serverMessage)
 {
     //: %1 is a channel name such as "orders" or "inventory"
-    return {Text::tr("The Hearth server did not allow live \"%1\" updates for this account. Ask a "
+    return {Text::tr("The server did not allow live \"%1\" updates for this account. Ask a "
                "manager if you need them.")
                 .arg(channel),
             u"server error %1 on channel %2: %3"_s.arg(code, channel, serverMessage)};
@@ -149,7 +149,7 @@ LinkError describeChannelRejected(const QString &channel, const QString &code,
                                   const QString &serverMessage)
 {
     //: %1 is a channel name such as "orders" or "inventory"
-    return {Text::tr("The Hearth server does not offer live \"%1\" updates, so this part of the "
+    return {Text::tr("The server does not offer live \"%1\" updates, so this part of the "
                "dashboard won't update by itself. Ask whoever looks after the server.")
                 .arg(channel),
             u"server error %1 on channel %2: %3"_s.arg(code, channel, serverMessage)};
@@ -159,7 +159,7 @@ LinkError describeSubscribeTimeout(const QString &channel, int attempts,
                                    std::chrono::milliseconds waited)
 {
     //: %1 is a channel name such as "orders"
-    return {Text::tr("The Hearth server did not start live \"%1\" updates. Hearth is "
+    return {Text::tr("The server did not start live \"%1\" updates. Hearth is "
                "reconnecting.")
                 .arg(channel),
             u"subscribe to %1 unconfirmed after %2 attempts over %3 ms"_s.arg(channel)
@@ -180,6 +180,13 @@ LinkError describeOutgoingOverflow(int queued, qint64 refusedSoFar)
                "newest ones were not kept (%1 waiting).")
                 .arg(queued),
             u"outgoing buffer full with %1 frames; %2 refused so far"_s.arg(queued).arg(refusedSoFar)};
+}
+
+LinkError describeInboundOverflow(qsizetype queuedFrames, qint64 queuedBytes)
+{
+    return {Text::tr("Hearth fell behind the server's updates and is reconnecting to catch up."),
+            u"inbound queue full at %1 frames, %2 bytes; link dropped, resuming after the last "
+            "applied event"_s.arg(queuedFrames).arg(queuedBytes)};
 }
 
 } // namespace hearth

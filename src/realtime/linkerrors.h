@@ -39,6 +39,7 @@ LinkError describeSubscribeTimeout(const QString &channel, int attempts,
                                    std::chrono::milliseconds waited);
 LinkError describeResumed(std::chrono::milliseconds asleepFor);
 LinkError describeOutgoingOverflow(int queued, qint64 refusedSoFar);
+LinkError describeInboundOverflow(qsizetype queuedFrames, qint64 queuedBytes);
 // The user-facing form of a server address: scheme, host and port, never credentials or query.
 QString displayAddress(const QUrl &url);
 

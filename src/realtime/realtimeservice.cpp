@@ -66,6 +66,9 @@ RealtimeService::RealtimeService(QObject *parent)
         }
     });
     connect(m_heartbeat, &Heartbeat::stale, this, &RealtimeService::onStale);
+    // Queued: the overflow is noticed inside the socket's own signal, where it must not be aborted.
+    connect(m_inbound, &InboundQueue::overflowed, this, &RealtimeService::onInboundOverflow,
+            Qt::QueuedConnection);
     connect(m_batcher, &EventBatcher::channelEventsReady, this,
             [this](const QString &channel, const QList<ChannelEvent> &events) {
                 m_stats.eventsDelivered += events.size();
@@ -86,16 +89,20 @@ RealtimeService::~RealtimeService()
 void RealtimeService::setEndpoint(const QUrl &webSocketUrl, const QString &token)
 {
     const bool urlChanged = webSocketUrl != m_url;
-    if (token != m_token) {
+    const bool tokenChanged = token != m_token;
+    if (tokenChanged) {
         m_token = token;
         m_tokenRenewed = !token.isEmpty();
         // Another account may read what this one was refused; asked again at the next link.
         m_registry.clearFailures();
     }
     m_url = webSocketUrl;
-    if (urlChanged && m_running) {
-        qCInfo(lcRealtime) << "endpoint changed to" << safeAddress(m_url) << "- reconnecting";
+    // A new token may be another user or restaurant: the live socket was authorised as the old
+    // one and would go on streaming its events, so the link is renewed under the new identity.
+    if ((urlChanged || (tokenChanged && !token.isEmpty())) && m_running) {
+        qCInfo(lcRealtime) << "endpoint or credentials changed for" << safeAddress(m_url) << "- reconnecting";
         m_retryTimer.stop();
+        m_nextRetryAt = {};
         m_backoff.reset();
         openSocket();
     }
@@ -116,6 +123,11 @@ void RealtimeService::setHeartbeatOverride(std::optional<std::chrono::millisecon
     m_heartbeatOverride = interval;
     if (m_heartbeatOverride && m_heartbeat->isActive())
         m_heartbeat->start(*m_heartbeatOverride);
+}
+
+void RealtimeService::setInboundLimits(const InboundLimits &limits)
+{
+    m_inbound->setLimits(limits);
 }
 
 void RealtimeService::setMaxFrameBytes(qint64 bytes)
@@ -151,6 +163,10 @@ void RealtimeService::start()
 
 void RealtimeService::stop()
 {
+    // Events already accepted (their seqs counted) are delivered now rather than on the next
+    // turn: after stop() returns nothing may land in a model that has moved on (a sign-out,
+    // another restaurant). Dropping them instead would lose them on a resume.
+    m_batcher->flush();
     m_running = false;
     m_retryTimer.stop();
     m_nextRetryAt = {};
@@ -201,7 +217,13 @@ void RealtimeService::openSocket()
             onConnected();
     });
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, generation](const QString &text) { m_inbound->push(generation, text); });
+            [this, generation](const QString &text) {
+                // Alive on receipt: a frame waiting in the inbound queue proves the link as
+                // much as a handled one, and a burst can keep frames waiting for a while.
+                if (isCurrent(generation))
+                    m_heartbeat->markAlive();
+                m_inbound->push(generation, text);
+            });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, generation](const QByteArray &data) {
                 if (!isCurrent(generation))
@@ -250,6 +272,8 @@ void RealtimeService::discardSocket(bool polite)
     m_watchdog->clear();
     m_registry.resetLinks();
     m_welcomed = false;
+    // Frames of the old socket would be dropped by their generation anyway; do not keep them.
+    m_inbound->clear();
     if (!m_socket)
         return;
     QWebSocket *socket = std::exchange(m_socket, nullptr);
@@ -350,6 +374,7 @@ void RealtimeService::scheduleRetry(std::chrono::milliseconds delay)
 
 void RealtimeService::signOut(const QString &details)
 {
+    m_batcher->flush(); // as in stop(): nothing of this session lands after it ended
     m_running = false;
     m_tokenRenewed = false;
     m_retryTimer.stop();

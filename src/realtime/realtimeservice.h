@@ -11,6 +11,7 @@
 #include "realtime/connectionstate.h"
 #include "realtime/errorhistory.h"
 #include "realtime/eventrate.h"
+#include "realtime/inboundqueue.h"
 #include "realtime/outgoingbuffer.h"
 #include "realtime/realtimestats.h"
 #include "realtime/servermessage.h"
@@ -37,7 +38,6 @@ QT_END_NAMESPACE
 namespace hearth {
 
 class EventBatcher;
-class InboundQueue;
 class Heartbeat;
 class NetworkWatch;
 class ProtocolAdapter;
@@ -54,8 +54,8 @@ public:
     Q_DISABLE_COPY_MOVE(RealtimeService)
 
     // The token is sent as "Authorization: Bearer" at the handshake and never logged. A new
-    // token while live keeps the link (it was authorised at the handshake); a new address while
-    // running reconnects at once.
+    // address or a new (non-empty) token while running reconnects at once: the live socket was
+    // authorised as whoever held the old token, and must not stream on for the new one.
     void setEndpoint(const QUrl &webSocketUrl, const QString &token);
     QUrl endpoint() const { return m_url; }
     void setReconnectPolicy(const ReconnectPolicy &policy);
@@ -72,6 +72,8 @@ public:
     void setSubscribePolicy(const SubscribePolicy &policy);
     SubscribePolicy subscribePolicy() const { return m_watchdog->policy(); }
     void setOutgoingLimits(const OutgoingLimits &limits) { m_outgoing.setLimits(limits); }
+    // How many received frames may wait to be applied before the link is dropped and resumed.
+    void setInboundLimits(const InboundLimits &limits);
     // The operating system's view of the network and the sleep detector, for tests (which play
     // the operating system and the clocks) and diagnostics.
     NetworkWatch *networkWatch() const { return m_networkWatch; }
@@ -147,6 +149,7 @@ private:
     void onPong(quint64 elapsedMs);
     void onStale();
     void onConnectTimeout();
+    void onInboundOverflow(quint64 generation);
     void onRetryTimer();
     void onSubscribeResendDue(const QString &channel, int resend);
     void onSubscribeExpired(const QString &channel);

@@ -5,6 +5,7 @@
 
 #include "core/logging.h"
 #include "realtime/eventbatcher.h"
+#include "realtime/inboundqueue.h"
 #include "realtime/hearthprotocol.h"
 #include "realtime/linkerrors.h"
 #include "realtime/networkwatch.h"
@@ -139,6 +140,7 @@ RealtimeStats RealtimeService::stats() const
     stats.subscriptions = int(m_registry.wantedChannels().size());
     stats.batchesEmitted = m_batcher->batchesEmitted();
     stats.networkMonitored = m_networkWatch->isAvailable();
+    stats.inboundQueued = m_inbound->size();
     stats.outgoingQueued = m_outgoing.size();
     stats.outgoingOverflows = m_outgoing.overflows();
     stats.eventsPerSecond = m_eventRate.perSecond(1s);

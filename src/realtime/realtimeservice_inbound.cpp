@@ -51,7 +51,7 @@ void RealtimeService::onConnected()
 
 void RealtimeService::onTextMessage(const QString &text)
 {
-    m_heartbeat->markAlive(); // any frame proves the link alive, even one we then drop
+    // The link was marked alive when the frame arrived (any frame, even one we then drop).
     ++m_stats.framesReceived;
     // UTF-16 code units never outnumber UTF-8 bytes: an oversize frame is caught before the
     // conversion and the parse it would cost.
@@ -131,6 +131,21 @@ void RealtimeService::onStale()
     linkLost(describeStale(2 * m_heartbeat->interval()));
 }
 
+void RealtimeService::onInboundOverflow(quint64 generation)
+{
+    if (!isCurrent(generation))
+        return;
+    // What was taken in is applied (the queue refused only what came after), then the link is
+    // dropped: the next one resumes after the last applied event, so nothing is lost.
+    const qsizetype frames = m_inbound->size();
+    const qint64 bytes = m_inbound->bytesQueued();
+    m_inbound->drain();
+    if (!isCurrent(generation))
+        return; // a frame among them ended this socket already
+    ++m_stats.inboundOverflows;
+    linkLost(describeInboundOverflow(frames, bytes));
+}
+
 void RealtimeService::onConnectTimeout()
 {
     if (m_socket && !m_welcomed)
@@ -164,6 +179,10 @@ void RealtimeService::handle(const WelcomeMessage &message)
 
 void RealtimeService::handle(const SubscribedMessage &message)
 {
+    // Events batched before this point belong before whatever the answer changes (the position
+    // may move to the server's head, a snapshot may be asked for): receivers that read the
+    // position with a batch must see the one it was accepted under.
+    m_batcher->flush();
     const SubscriptionRegistry::SubscribedOutcome outcome = m_registry.applySubscribed(message);
     if (!outcome.accepted) {
         qCDebug(lcRealtime) << "subscription to" << message.channel << "is no longer wanted";
@@ -182,8 +201,6 @@ void RealtimeService::handle(const SubscribedMessage &message)
                        << "- a snapshot is needed; stream continues after seq"
                        << message.position.seq;
     ++m_stats.snapshotsRequested;
-    // Events batched before this point belong before the snapshot request.
-    m_batcher->flush();
     emit snapshotRequired(message.channel, outcome.serverPosition);
 }
 
@@ -265,7 +282,7 @@ void RealtimeService::handle(const ReconnectAdvice &message)
 void RealtimeService::handle(const IgnoredMessage &message)
 {
     if (message.why == IgnoredMessage::Why::KeepAlive)
-        return; // onTextMessage has marked the link alive, which is all a keep-alive is for
+        return; // its receipt marked the link alive, which is all a keep-alive is for
     ++m_stats.eventsIgnored;
     qCDebug(lcRealtime).noquote() << "ignored a frame:" << message.detail;
 }

@@ -53,6 +53,9 @@ struct RealtimeStats
     qint64 pingsSent = 0;
     qint64 pongsReceived = 0;
     int staleLinks = 0;            // links given up because nothing arrived for 2 × heartbeat
+    int inboundOverflows = 0;      // links dropped because frames arrived faster than applied, for
+                                   // longer than the inbound queue holds; resumed from what was applied
+    qint64 inboundQueued = 0;      // gauge: received frames waiting to be applied
 
     int subscribeResends = 0;      // subscribes sent again because no confirmation came
     int subscribeTimeouts = 0;     // links renewed because a subscribe stayed unconfirmed

@@ -1,5 +1,7 @@
 #include "sync/ordersclient.h"
 
+#include "core/logging.h"
+
 namespace hearth {
 
 OrdersClient::OrdersClient(QObject *parent)
@@ -10,7 +12,7 @@ OrdersClient::OrdersClient(QObject *parent)
       m_polling(&m_realtime, &m_rest),
       m_actions(&m_rest)
 {
-    // Polled changes take the same path as streamed ones, so a snapshot in flight holds both back.
+    // Polled changes take the same path as streamed ones, so a snapshot in flight keeps both to merge.
     connect(&m_polling, &PollingFallback::ordersPolled, &m_sync, &OrdersSync::applyChanges);
     connect(&m_signIn, &SignIn::signedOut, &m_polling, [this] { m_polling.setEnabled(false); });
 }
@@ -20,8 +22,28 @@ OrdersClient::~OrdersClient()
     stop();
 }
 
+QString OrdersClient::identity() const
+{
+    if (!m_signIn.isSignedIn())
+        return m_realtime.endpoint().toString();
+    const Session &session = m_signIn.session();
+    return QStringLiteral("%1|%2|%3").arg(m_signIn.address().httpBase.toString(), session.restaurantId,
+                                          session.username);
+}
+
+bool OrdersClient::leaveOtherIdentity()
+{
+    if (m_startedAs.isEmpty() || m_startedAs == identity())
+        return false;
+    qCInfo(lcSync) << "signed in as someone else: leaving the previous session's orders";
+    stop();
+    return true;
+}
+
 void OrdersClient::start()
 {
+    leaveOtherIdentity();
+    m_startedAs = identity();
     m_sync.start();
     m_polling.setEnabled(true);
     if (m_realtime.state() == ConnectionState::SignedOut)
@@ -32,6 +54,7 @@ void OrdersClient::start()
 
 void OrdersClient::stop()
 {
+    m_startedAs.clear();
     m_polling.setEnabled(false);
     m_sync.stop();
     m_realtime.stop();

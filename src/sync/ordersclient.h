@@ -26,9 +26,16 @@ public:
     ~OrdersClient() override;
 
     // Subscribes, enables polling and connects (or reconnects after a sign-out). Call once
-    // signed in.
+    // signed in. Signed in as another identity than the one it runs as, it leaves that one first.
     void start();
     void stop();
+    // Who the session belongs to: server, restaurant and user (the endpoint, for a token).
+    QString identity() const;
+    // Started as another identity than the session's (another restaurant, user or server):
+    // stops everything of the old one — socket, subscriptions with their positions, a snapshot
+    // in flight — so nothing of it reaches the new one. True when it did; whoever shows or
+    // stores orders then drops them before start().
+    bool leaveOtherIdentity();
 
     RestClient &rest() { return m_rest; }
     RealtimeService &realtime() { return m_realtime; }
@@ -45,6 +52,7 @@ private:
     OrdersSync m_sync;
     PollingFallback m_polling;
     OrderActions m_actions;
+    QString m_startedAs; // identity() at the last start(); empty once stopped
 };
 
 } // namespace hearth

@@ -50,8 +50,15 @@ void OrdersPersistence::saveSnapshot(const QList<Order> &orders, const SyncPosit
 
 void OrdersPersistence::saveChanges(const QList<Order> &orders)
 {
-    if (m_cache)
-        m_cache->upsert(orders, m_realtime->syncPosition(OrdersSync::channelName()));
+    if (!m_cache)
+        return;
+    // While a snapshot is owed the stream's position lies beyond a gap the orders do not cover:
+    // saving it would make the next start resume past the gap for good. No position at all
+    // makes it load a snapshot instead.
+    const SyncPosition position = m_sync->isSnapshotOwed()
+        ? SyncPosition{}
+        : m_realtime->syncPosition(OrdersSync::channelName());
+    m_cache->upsert(orders, position);
 }
 
 } // namespace hearth

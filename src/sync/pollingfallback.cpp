@@ -101,6 +101,8 @@ void PollingFallback::onPolled(const ApiResult<OrdersSnapshot> &result, quint64 
     if (generation != m_generation)
         return;
     m_requestInFlight = false;
+    m_lastPollAt = QDateTime::currentDateTimeUtc();
+    m_lastPollSucceeded = result.ok();
     if (!result.ok()) {
         ++m_consecutiveFailures;
         qCInfo(lcSync) << "poll failed:" << result.error.details;
@@ -113,6 +115,8 @@ void PollingFallback::onPolled(const ApiResult<OrdersSnapshot> &result, quint64 
         return;
     }
     m_consecutiveFailures = 0;
+    m_lastSuccessAt = m_lastPollAt;
+    emit pollSucceeded();
     const OrdersSnapshot &delta = *result.value;
     if (!delta.orders.isEmpty())
         emit ordersPolled(delta.orders);

@@ -7,6 +7,7 @@
 #include "core/order.h"
 #include "realtime/connectionstate.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 
@@ -50,6 +51,10 @@ public:
     void setEnabled(bool enabled);
     bool isPolling() const { return m_polling; }
     int pollsMade() const { return m_pollsMade; }
+    // The latest answered poll, so the status bar says "polling" only while polls work.
+    QDateTime lastPollAt() const { return m_lastPollAt; } // invalid before the first answer
+    bool lastPollSucceeded() const { return m_lastPollSucceeded; }
+    QDateTime lastSuccessAt() const { return m_lastSuccessAt; }
 
     static QString channelName();
 
@@ -57,6 +62,7 @@ signals:
     void pollingChanged(bool polling);
     void ordersPolled(const QList<hearth::Order> &orders);
     void pollFailed(const QString &message);
+    void pollSucceeded();
 
 private:
     void onStateChanged(ConnectionState state);
@@ -81,6 +87,9 @@ private:
     quint64 m_generation = 0; // a poll answered after polling stopped must not touch anything
     int m_consecutiveFailures = 0;
     int m_pollsMade = 0;
+    QDateTime m_lastPollAt;
+    QDateTime m_lastSuccessAt;
+    bool m_lastPollSucceeded = false;
 };
 
 } // namespace hearth

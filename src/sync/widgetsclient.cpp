@@ -75,6 +75,7 @@ WidgetsClient::WidgetsClient(OrdersClient &orders, QObject *parent)
             m_saver->retryNow(); // saves that waited for the network go now
     });
     connect(&orders.signIn(), &SignIn::signedIn, this, &WidgetsClient::updateEditable);
+    connect(&orders.signIn(), &SignIn::signedOut, this, &WidgetsClient::updateEditable);
     createSaver(std::make_unique<WidgetOutbox>(QString())); // in memory until openStore()
 }
 

@@ -86,11 +86,26 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
     request.body = buffer.mid(headerEnd + 4, length);
     buffer.clear();
     requests.append(request);
+    m_requestSockets.append(socket);
     emit requestReceived();
 
     const Response response = handler ? handler(request) : Response::json(404, {});
     if (response.neverAnswer)
         return;
+    write(socket, response);
+}
+
+bool FakeHttpServer::answer(qsizetype index, const Response &response)
+{
+    QTcpSocket *socket = m_requestSockets.value(index);
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    write(socket, response);
+    return true;
+}
+
+void FakeHttpServer::write(QTcpSocket *socket, const Response &response)
+{
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
         + reasonPhrase(response.status) + "\r\nContent-Type: application/json\r\nContent-Length: "
         + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n";

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -44,6 +45,9 @@ public:
 
     bool listen();
     QUrl url() const;
+    // Answers request number `index` (in `requests`) now; for a handler that returned
+    // Response::silence() and a test that decides later. False when that connection is gone.
+    bool answer(qsizetype index, const Response &response);
 
     std::function<Response(const Request &)> handler;
     QList<Request> requests;
@@ -54,7 +58,9 @@ signals:
 private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
+    static void write(QTcpSocket *socket, const Response &response);
 
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<QPointer<QTcpSocket>> m_requestSockets; // parallel to `requests`
 };

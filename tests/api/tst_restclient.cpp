@@ -308,7 +308,7 @@ private slots:
         const ApiError &error = outcome.result->error;
         QCOMPARE(error.kind, ApiError::Kind::Network);
         QCOMPARE(error.message,
-                 u"Can't reach the Hearth server at %1. Check the address and that the server is running."_s
+                 u"Can't reach the server at %1. Check the address and that the server is running."_s
                      .arg(url.toDisplayString()));
         QVERIFY(error.details.contains("GET /api/health"_L1));
     }
@@ -383,7 +383,7 @@ private slots:
         QVERIFY(!outcome.result);
         QTRY_VERIFY(outcome.result);
         QCOMPARE(outcome.result->error.kind, ApiError::Kind::Network);
-        QVERIFY(outcome.result->error.message.contains("No Hearth server address"_L1));
+        QVERIFY(outcome.result->error.message.contains("No server address"_L1));
     }
 
     void aDestroyedContextGetsNoCallback()

@@ -138,8 +138,13 @@ void FaultyProxy::observeClientFrames(int id, Link &link, const QByteArray &byte
         if (frame->opcode != textOpcode)
             continue;
         const QJsonObject object = QJsonDocument::fromJson(frame->payload).object();
-        clientFrames.append(ClientFrame{id, object.value("op"_L1).toString(),
-                                        object.value("channel"_L1).toString()});
+        const QString op = object.value("op"_L1).toString();
+        clientFrames.append(ClientFrame{id, op, object.value("channel"_L1).toString()});
+        if (op == "subscribe"_L1 && link.releaseOnSubscribe) {
+            link.releaseOnSubscribe = false;
+            // After this call: `link` is in use by the caller, releaseHeld may forget it.
+            QTimer::singleShot(0, this, [this, id] { releaseHeld(id); });
+        }
     }
 }
 
@@ -200,7 +205,10 @@ void FaultyProxy::forwardServerFrames(int id, Link &link)
             ++m_subscribedDelayed;
             link.holding = true;
             link.held = bytes;
-            QTimer::singleShot(m_delay, this, [this, id] { releaseHeld(id); });
+            if (std::exchange(m_holdUntilResent, false))
+                link.releaseOnSubscribe = true;
+            else
+                QTimer::singleShot(m_delay, this, [this, id] { releaseHeld(id); });
             continue;
         }
         link.client->write(bytes);
@@ -356,6 +364,12 @@ void FaultyProxy::delaySubscribed(std::chrono::milliseconds delay, int count)
 {
     m_delay = delay;
     m_delayCount = count;
+}
+
+void FaultyProxy::holdSubscribedUntilResent()
+{
+    m_holdUntilResent = true;
+    m_delayCount = 1;
 }
 
 void FaultyProxy::answerNextUpgradeWith401()

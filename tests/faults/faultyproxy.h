@@ -47,6 +47,9 @@ public:
     void releaseFrozen();     // RST the client sides left open by stallAll() / halfOpenAll()
     bool setRefusing(bool refusing); // stop listening (connections refused) or listen again
     void delaySubscribed(std::chrono::milliseconds delay, int count = 1); // the next `count`
+    // Holds the next `subscribed` until the client sends its next subscribe on that connection:
+    // an answer that comes "too late" by the client's own clock, whatever the machine's load.
+    void holdSubscribedUntilResent();
     void answerNextUpgradeWith401();
 
     // Observation.
@@ -77,6 +80,7 @@ private:
         bool serverHeadDone = false;
         bool upgrade = false;      // a WebSocket connection (otherwise bytes pass untouched)
         bool holding = false;
+        bool releaseOnSubscribe = false; // holding until the client subscribes again
         bool frozen = false;       // stalled or half-open: nothing is forwarded any more
     };
 
@@ -105,6 +109,7 @@ private:
     bool m_reject401Next = false;
     int m_delayCount = 0;
     std::chrono::milliseconds m_delay{0};
+    bool m_holdUntilResent = false;
     int m_subscribedDelayed = 0;
 };
 

@@ -77,9 +77,10 @@ private slots:
         QVERIFY(rig.connect(client));
         QVERIFY(rig.runLoadFor(client, 100));
 
-        // After a drop the resubscribe's answer (and the replay behind it) comes 600 ms late:
-        // the subscribe goes out again once, then both answers arrive.
-        rig.proxy.delaySubscribed(600ms);
+        // After a drop the resubscribe's answer (and the replay behind it) is held until the
+        // client has sent the subscribe again: late by the client's own clock, whatever the
+        // load on this thread. Then both answers arrive within the second wait.
+        rig.proxy.holdSubscribedUntilResent();
         rig.proxy.dropAll();
         QTRY_COMPARE_WITH_TIMEOUT(rig.proxy.subscribedDelayed(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(client.realtime.stats().subscribeResends, 1, 5000);

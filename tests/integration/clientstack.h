@@ -4,6 +4,7 @@
 // plus a load generator that changes orders on the server the way a busy service does.
 #include "api/restclient.h"
 #include "core/serveraddress.h"
+#include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
 #include "realtime/realtimeservice.h"
 #include "server/demoaccounts.h"
@@ -11,7 +12,9 @@
 #include "server/orderservice.h"
 #include "sync/ordersclient.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -49,10 +52,16 @@ struct ClientStack
     OrdersSync &sync = client.sync();
     PollingFallback &polling = client.polling();
     OrdersModel model;
+    // As in the window: a proxy on top, and both checked on every change they announce.
+    OrdersFilterProxy proxy;
+    QAbstractItemModelTester modelTester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QAbstractItemModelTester proxyTester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
     QList<qint64> deliveredSeqs; // every orders event the service delivered, in order
 
     ClientStack()
     {
+        proxy.setSourceModel(&model);
+        proxy.sort(OrdersModel::StatusColumn);
         QObject::connect(&sync, &OrdersSync::ordersReplaced, &model, &OrdersModel::replaceAll);
         QObject::connect(&sync, &OrdersSync::ordersUpdated, &model, &OrdersModel::upsert);
         QObject::connect(&realtime, &RealtimeService::channelEvents, &realtime,
@@ -64,17 +73,23 @@ struct ClientStack
                          });
     }
 
-    // Signs in as the demo manager; true once the server accepted the credentials.
-    bool signInTo(const server::HearthServer &server)
+    // Signs in (as the demo manager unless told otherwise); true once the server accepted.
+    bool signInTo(const server::HearthServer &server,
+                  const QString &username = QString(server::DemoAccounts::managerUsername),
+                  const QString &password = QString(server::DemoAccounts::managerPassword))
     {
         QSignalSpy signedIn(&signIn, &SignIn::signedIn);
-        signIn.signIn(ServerAddress::fromHttpBase(server.httpUrl()),
-                      QString(server::DemoAccounts::managerUsername),
-                      QString(server::DemoAccounts::managerPassword));
+        signIn.signIn(ServerAddress::fromHttpBase(server.httpUrl()), username, password);
         return signedIn.wait(10000);
     }
 
-    void go() { client.start(); }
+    // Starts as the dashboard does: signed in as someone else, the old orders go first.
+    void go()
+    {
+        if (client.leaveOtherIdentity())
+            model.clear();
+        client.start();
+    }
 };
 
 // Changes orders on the server at a steady pace: new orders, and open ones moved on.
@@ -114,10 +129,21 @@ private:
     int m_changes = 0;
 };
 
-// The model agrees with the server: the same orders, each at the server's version.
-inline bool modelMatchesServer(const OrdersModel &model, server::HearthServer &server, QString *why)
+// The model agrees with the server: the same orders — none missing, none extra — each at the
+// server's version.
+inline bool modelMatchesServer(const OrdersModel &model, server::HearthServer &server, QString *why,
+                               const QString &restaurantId = QString(server::DemoAccounts::restaurantId))
 {
-    const server::OrderListing listing = server.orders()->snapshot(QString(server::DemoAccounts::restaurantId));
+    const server::OrderListing listing = server.orders()->snapshot(restaurantId);
+    QSet<QString> onServer;
+    for (const Order &order : listing.orders)
+        onServer.insert(order.id);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (!onServer.contains(model.orderAt(row)->id)) {
+            *why = QStringLiteral("order %1 is not on the server").arg(model.orderAt(row)->id);
+            return false;
+        }
+    }
     for (const Order &order : listing.orders) {
         const Order *mine = model.orderById(order.id);
         if (!mine) {

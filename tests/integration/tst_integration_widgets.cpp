@@ -73,6 +73,7 @@ private slots:
     void validationErrorsReachTheFields();
     void presenceShowsOthersNotMyself();
     void startsOfflineFromTheCacheWithItsUnsavedEdits();
+    void pollsWidgetsWhileTheSocketIsDown();
 
 private:
     void reconnectQuickly(WidgetStack &stack)
@@ -501,6 +502,39 @@ void TestIntegrationWidgets::startsOfflineFromTheCacheWithItsUnsavedEdits()
     QTRY_COMPARE_WITH_TIMEOUT(next.widgets.unsavedCount(), 0, 10000);
     QCOMPARE(serverWidget(*m_server, id).settings.title, u"Typed before closing"_s);
     QVERIFY(!next.model.index(next.model.rowOf(id)).data(WidgetConfigModel::DirtyRole).toBool());
+}
+
+void TestIntegrationWidgets::pollsWidgetsWhileTheSocketIsDown()
+{
+    WidgetStack a(u"PC A"_s);
+    a.base.polling.setPolicy(PollingPolicy{100ms, 100ms, 0.2, 1000ms});
+    reconnectQuickly(a);
+    QVERIFY(a.signInTo(*m_server));
+    QVERIFY(a.go());
+    const QString id = a.widgetOfKind(WidgetKind::Booking);
+    const qint64 seqBefore = a.base.realtime.syncPosition(WidgetsSync::channelName()).seq;
+    // The socket cannot come back; REST still works (a proxy that blocks upgrades).
+    a.base.realtime.setEndpoint(QUrl(u"ws://127.0.0.1:%1/ws"_s.arg(refusedLoopbackPort())),
+                                a.base.signIn.session().token);
+    a.base.realtime.reconnectNow();
+    QTRY_VERIFY_WITH_TIMEOUT(a.base.polling.isPolling(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(a.widgets.polling().isPolling(), 1000);
+
+    // Another PC changes the widget; the poll brings it into the same model.
+    WidgetConfig current = serverWidget(*m_server, id);
+    server::WidgetEdit change;
+    change.expectedVersion = current.version;
+    change.settings = current.settings;
+    change.settings.title = u"Changed while polling"_s;
+    QVERIFY(m_server->widgets()
+                ->update(QString(server::DemoAccounts::restaurantId), id, change,
+                         WidgetEditor{u"maria"_s, u"Maria"_s, u"Office PC"_s})
+                .ok());
+    QTRY_COMPARE_WITH_TIMEOUT(a.titleInModel(id), u"Changed while polling"_s, 5000);
+    QVERIFY(a.widgets.polling().pollsMade() >= 1);
+    // The position polling reached is where the socket resumes.
+    QTRY_VERIFY_WITH_TIMEOUT(a.base.realtime.syncPosition(WidgetsSync::channelName()).seq > seqBefore, 5000);
+    QCOMPARE(a.widgets.sync().snapshotsLoaded(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestIntegrationWidgets)

@@ -10,6 +10,7 @@
 #include "server/eventlog.h"
 #include "server/widgetservice.h"
 #include "sync/widgetsclient.h"
+#include "sync/widgetspolling.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>

@@ -1,10 +1,12 @@
 #include "realtime/inboundqueue.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace hearth;
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -53,6 +55,45 @@ private slots:
         queue.clear();
         QTest::qWait(20); // a cleared queue hands over nothing later either
         QCOMPARE(generations.size(), 2);
+    }
+
+    void aFullQueueRefusesFramesAndSaysSoOncePerGeneration()
+    {
+        QStringList handed;
+        InboundQueue queue([&handed](quint64, const QString &frame) { handed.append(frame); });
+        queue.setLimits({3, 1 << 20});
+        QSignalSpy overflowed(&queue, &InboundQueue::overflowed);
+        for (int i = 0; i < 5; ++i)
+            queue.push(7, QString::number(i));
+        QCOMPARE(queue.size(), 3);
+        QCOMPARE(queue.refusedFrames(), 2);
+        QCOMPARE(overflowed.size(), 1);
+        QCOMPARE(overflowed.at(0).at(0).toULongLong(), 7u);
+        // What was taken in is still handed over, in order: nothing already accepted is lost.
+        queue.drain();
+        QCOMPARE(handed, (QStringList{u"0"_s, u"1"_s, u"2"_s}));
+        // The overflowed generation stays refused (its stream has a hole now) ...
+        queue.push(7, u"5"_s);
+        QCOMPARE(queue.size(), 0);
+        QCOMPARE(overflowed.size(), 1);
+        // ... and the next socket's frames are welcome again.
+        queue.push(8, u"a"_s);
+        QCOMPARE(queue.size(), 1);
+    }
+
+    void theByteLimitCountsToo()
+    {
+        InboundQueue queue([](quint64, const QString &) {});
+        queue.setLimits({1000, 100});
+        QSignalSpy overflowed(&queue, &InboundQueue::overflowed);
+        queue.push(1, QString(40, u'x')); // 80 bytes as held (UTF-16)
+        QCOMPARE(overflowed.size(), 0);
+        queue.push(1, QString(20, u'y')); // 40 more: over the limit
+        QCOMPARE(overflowed.size(), 1);
+        QCOMPARE(queue.size(), 1);
+        QCOMPARE(queue.bytesQueued(), 80);
+        queue.clear();
+        QCOMPARE(queue.bytesQueued(), 0);
     }
 };
 

@@ -92,6 +92,56 @@ private slots:
         QCOMPARE(recorder.orderBatches, recorder.eventBatches);
     }
 
+    void aFullInboundQueueDropsTheLinkAndResumesWithoutLosingAnEvent()
+    {
+        auto service = makeService(m_server->url());
+        service->setInboundLimits({50, 1 << 20}); // far less than one read of the burst below
+        Recorder recorder(service.get());
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+
+        m_server->publishOrders(400);
+        QVERIFY(m_server->current()->flush()); // one read's worth waits in the socket
+        QTRY_VERIFY_WITH_TIMEOUT(service->stats().inboundOverflows >= 1, 10000);
+        // Each link applies what it took in, then resumes from there: every event exactly once.
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 400, 20000);
+        QCOMPARE(recorder.seqs(u"orders"_s), range(1, 400));
+        const RealtimeStats stats = service->stats();
+        QVERIFY(stats.socketsOpened >= 2);
+        QCOMPARE(stats.duplicatesDropped, 0);
+        QCOMPARE(recorder.snapshots.size(), 1); // resumed by replay, not a new snapshot
+        QVERIFY(stats.recentErrors.constLast().details.contains("inbound queue full"_L1));
+        QTRY_COMPARE(service->state(), ConnectionState::Live);
+        QCOMPARE(service->stats().inboundQueued, 0);
+    }
+
+    void stopLeavesNoReceivedFramesBehind()
+    {
+        auto service = makeService(m_server->url());
+        Recorder recorder(service.get());
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+
+        // Stopped from the first batch's receiver, while most of the burst still waits.
+        qint64 queuedAtStop = -1;
+        qint64 queuedAfterStop = -1;
+        QObject watcher;
+        connect(service.get(), &RealtimeService::channelEvents, &watcher, [&] {
+            if (queuedAtStop < 0) {
+                queuedAtStop = service->stats().inboundQueued;
+                service->stop();
+                queuedAfterStop = service->stats().inboundQueued;
+            }
+        });
+        m_server->publishOrders(3000);
+        QVERIFY(m_server->current()->flush());
+        QTRY_VERIFY(queuedAtStop >= 0);
+        QVERIFY2(queuedAtStop > 0, "the burst was applied in one slice: nothing to clear");
+        QCOMPARE(queuedAfterStop, 0);
+    }
+
     void dropsDuplicates()
     {
         auto service = makeService(m_server->url());

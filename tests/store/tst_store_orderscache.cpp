@@ -187,7 +187,8 @@ private slots:
     void aGarbageFileIsMovedAsideAndTheCacheStartsEmpty()
     {
         QVERIFY(QDir().mkpath(QFileInfo(cachePath()).absolutePath()));
-        const QByteArray garbage = QByteArray("\x00\x01 definitely not SQLite \xff", 28).repeated(500);
+        static constexpr char notSqlite[] = "\x00\x01 definitely not SQLite \xff";
+        const QByteArray garbage = QByteArray(notSqlite, sizeof notSqlite - 1).repeated(500);
         {
             QFile file(cachePath());
             QVERIFY(file.open(QIODevice::WriteOnly));

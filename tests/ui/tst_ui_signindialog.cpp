@@ -72,6 +72,32 @@ private slots:
         QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("chooseProfile")));
     }
 
+    // Defect: with the server prefilled, focus stayed in the Server field, so typing a user name
+    // went into the address.
+    void focusStartsInTheFirstEmptyField()
+    {
+        SignInDialog dialog;
+        dialog.setServer(QStringLiteral("bistro.example.com"));
+        dialog.setUsername({});
+        dialog.show();
+        auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"));
+        auto *username = dialog.findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
+        QCOMPARE(dialog.focusWidget(), username);
+        QTest::keyClicks(dialog.focusWidget(), QStringLiteral("manager"));
+        QCOMPARE(server->text(), QStringLiteral("bistro.example.com"));
+        QCOMPARE(username->text(), QStringLiteral("manager"));
+
+        SignInDialog empty;
+        empty.show();
+        QCOMPARE(empty.focusWidget(), empty.findChild<QLineEdit *>(QStringLiteral("serverEdit")));
+
+        SignInDialog filled;
+        filled.setServer(QStringLiteral("bistro.example.com"));
+        filled.setUsername(QStringLiteral("manager"));
+        filled.show();
+        QCOMPARE(filled.focusWidget(), filled.findChild<QLineEdit *>(QStringLiteral("passwordEdit")));
+    }
+
 private:
     static QPushButton *okButton(SignInDialog &dialog)
     {
