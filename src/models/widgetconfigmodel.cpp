@@ -176,8 +176,8 @@ void WidgetConfigModel::replaceAll(const QList<WidgetConfig> &widgets)
             gone.append(row);
     }
     removeRowList(std::move(gone));
-    // What remains is known: a snapshot's version replaces it (a snapshot is the truth, even an
-    // older version after the server's log was reset); the rest is new.
+    // What remains is known: a newer snapshot version replaces it, a newer version here (a
+    // change that streamed in after the snapshot's watermark) stays; the rest is new.
     QList<const WidgetConfig *> added;
     QList<int> changed;
     for (const WidgetConfig &widget : widgets) {
@@ -187,7 +187,7 @@ void WidgetConfigModel::replaceAll(const QList<WidgetConfig> &widgets)
         const int row = rowOf(widget.id);
         if (row < 0) {
             added.append(&widget);
-        } else if (m_rows.at(row).server != widget) {
+        } else if (widget.version > m_rows.at(row).server.version) {
             m_rows[row].server = widget;
             recompute(m_rows[row]);
             changed.append(row);

@@ -37,6 +37,7 @@ public:
     ~WidgetsCache() override;
 
     CachedWidgets load();
+    const QString &databasePath() const { return m_database.path(); }
     // Each widget JSON must carry "id" and "version". A snapshot replaces everything.
     void replaceAll(const QList<QJsonObject> &widgets, const SyncPosition &position);
     // Kept unless the cache holds a higher version; an invalid position leaves the stored one.

@@ -103,7 +103,17 @@ void WidgetsClient::setDeviceName(const QString &device)
 
 void WidgetsClient::openStore(const QString &cachePath, const QString &outboxPath)
 {
-    closeStore();
+    const bool otherFiles = !m_cache || m_cache->databasePath() != cachePath
+        || m_outbox->databasePath() != outboxPath;
+    const bool memoryOutbox = m_outbox->databasePath().isEmpty();
+    if (otherFiles && m_cache) {
+        // Another server or restaurant: nothing of the previous one may stay on screen or on
+        // the link. start() follows.
+        stop();
+        m_known.clear();
+        emit widgetsReplaced({});
+    }
+    m_cache.reset();
     if (!cachePath.isEmpty()) {
         m_cache = std::make_unique<WidgetsCache>(cachePath);
         connect(m_cache.get(), &WidgetsCache::writeFailed, this, &WidgetsClient::setProblem);
@@ -128,10 +138,14 @@ void WidgetsClient::openStore(const QString &cachePath, const QString &outboxPat
         auto outbox = std::make_unique<WidgetOutbox>(outboxPath);
         connect(outbox.get(), &WidgetOutbox::writeFailed, this, &WidgetsClient::setProblem);
         outbox->open();
-        // Edits made before the store opened (in memory) join the file's.
-        for (const OutboxEntry &entry : m_outbox->entries()) {
-            if (!outbox->contains(entry.widgetId))
-                outbox->put(entry);
+        // Edits made before any store opened (in memory) join the file's; never another
+        // restaurant's file outbox.
+        if (memoryOutbox) {
+            const QList<OutboxEntry> entries = m_outbox->entries();
+            for (const OutboxEntry &entry : entries) {
+                if (!outbox->contains(entry.widgetId))
+                    outbox->put(entry);
+            }
         }
         createSaver(std::move(outbox));
     }
@@ -171,8 +185,27 @@ void WidgetsClient::createSaver(std::unique_ptr<WidgetOutbox> outbox)
     updateEditable();
 }
 
+QString WidgetsClient::identity() const
+{
+    const SignIn &signIn = m_orders.signIn();
+    return signIn.address().httpBase.toString() + u'|' + signIn.session().restaurantId + u'|'
+        + signIn.session().username;
+}
+
 void WidgetsClient::start()
 {
+    const QString who = identity();
+    if (!m_startedAs.isEmpty() && m_startedAs != who) {
+        // Signed in as someone else without another store: the previous session's widgets and
+        // in-memory edits are not this one's.
+        qCInfo(lcSync) << "signed in as someone else: leaving the previous session's widgets";
+        stop();
+        m_known.clear();
+        emit widgetsReplaced({});
+        if (m_outbox->databasePath().isEmpty())
+            createSaver(std::make_unique<WidgetOutbox>(QString()));
+    }
+    m_startedAs = who;
     m_started = true;
     m_sync.start();
     m_presence.start();

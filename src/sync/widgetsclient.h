@@ -112,6 +112,7 @@ private:
     void remember(const WidgetConfig &widget);
     void setProblem(const QString &message);
     void updateEditable();
+    QString identity() const; // server, restaurant and user of the session
 
     OrdersClient &m_orders;
     WidgetsSync m_sync;
@@ -124,6 +125,7 @@ private:
     SavePolicy m_savePolicy;
     QHash<QString, WidgetConfig> m_known; // the server's widgets, as last heard
     QString m_problem;
+    QString m_startedAs;
     bool m_started = false;
     bool m_editable = false;
 };

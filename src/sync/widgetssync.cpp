@@ -6,6 +6,7 @@
 #include "realtime/realtimeservice.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace hearth {
 
@@ -61,7 +62,8 @@ void WidgetsSync::stop()
     m_started = false;
     ++m_generation;
     m_loading = false;
-    m_reloadRequested = false;
+    m_snapshotOwed = false; // unsubscribing forgets the position: the next start asks afresh
+    m_serverPosition = {};
     m_failedAttempts = 0;
     m_appliedWhileLoading.clear();
     m_retryTimer.stop();
@@ -72,7 +74,7 @@ void WidgetsSync::applyChanges(const QList<WidgetConfig> &widgets)
 {
     if (widgets.isEmpty())
         return;
-    if (m_loading) {
+    if (m_loading || m_snapshotOwed) {
         // Applied now all the same; kept so that the snapshot cannot take them back.
         for (const WidgetConfig &widget : widgets) {
             auto held = m_appliedWhileLoading.find(widget.id);
@@ -121,10 +123,8 @@ void WidgetsSync::requestSnapshot()
     m_snapshotOwed = true;
     if (!m_started)
         return;
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
+    // A new break while loading supersedes the load in flight: its answer may predate the
+    // break, and is ignored when it comes (loadSnapshot() bumps the generation).
     m_loading = true;
     m_failedAttempts = 0;
     loadSnapshot();
@@ -134,10 +134,9 @@ void WidgetsSync::loadSnapshot()
 {
     if (!m_started)
         return;
-    m_reloadRequested = false;
     m_retryTimer.stop();
     qCInfo(lcSync) << "loading a widgets snapshot";
-    const quint64 generation = m_generation;
+    const quint64 generation = ++m_generation;
     m_rest->fetchWidgets(std::nullopt, this, [this, generation](const ApiResult<WidgetsSnapshot> &result) {
         onSnapshotFinished(result, generation);
     });
@@ -154,7 +153,6 @@ void WidgetsSync::onSnapshotFinished(const ApiResult<WidgetsSnapshot> &result, q
         if (result.error.kind == ApiError::Kind::Unauthorized) {
             // The session is over; the snapshot stays owed and start() after signing in loads it.
             m_loading = false;
-            m_reloadRequested = false;
         } else {
             scheduleRetry();
         }
@@ -164,23 +162,37 @@ void WidgetsSync::onSnapshotFinished(const ApiResult<WidgetsSnapshot> &result, q
     const WidgetsSnapshot &snapshot = *result.value;
     const bool lagging = m_serverPosition.isValid() && snapshot.position.epoch == m_serverPosition.epoch
         && snapshot.position.seq < m_serverPosition.seq;
-    if (m_reloadRequested || lagging) {
-        // The stream broke again meanwhile, or this answer predates what the server already
-        // streamed (a replica behind): its gap would never be filled. Ask again.
-        if (lagging) {
-            qCInfo(lcSync) << "widgets snapshot at seq" << snapshot.position.seq
-                           << "is behind the stream's" << m_serverPosition.seq << "- loading again";
-            ++m_failedAttempts;
-            scheduleRetry();
-        } else {
-            loadSnapshot();
-        }
+    if (lagging) {
+        // This answer predates what the server already streamed (a replica behind): the events
+        // in between would never arrive. Ask again.
+        qCInfo(lcSync) << "widgets snapshot at seq" << snapshot.position.seq
+                       << "is behind the stream's" << m_serverPosition.seq << "- loading again";
+        ++m_failedAttempts;
+        scheduleRetry();
         return;
     }
 
+    // What streamed in meanwhile goes into the snapshot, the higher version winning.
+    QList<WidgetConfig> widgets = snapshot.widgets;
+    QHash<QString, WidgetConfig> kept = std::exchange(m_appliedWhileLoading, {});
+    for (qsizetype i = widgets.size() - 1; i >= 0; --i) {
+        const auto newer = kept.constFind(widgets.at(i).id);
+        if (newer == kept.cend())
+            continue;
+        if (newer->version > widgets.at(i).version) {
+            if (newer->archived)
+                widgets.removeAt(i);
+            else
+                widgets[i] = *newer;
+        }
+        kept.erase(newer);
+    }
+    for (const WidgetConfig &widget : std::as_const(kept)) {
+        if (!widget.archived)
+            widgets.append(widget); // created after the snapshot's watermark
+    }
+
     // Take, then emit: whoever receives the signals finds this object settled.
-    const QList<WidgetConfig> heldBack = m_appliedWhileLoading.values();
-    m_appliedWhileLoading.clear();
     m_loading = false;
     m_snapshotOwed = false;
     m_failedAttempts = 0;
@@ -191,10 +203,8 @@ void WidgetsSync::onSnapshotFinished(const ApiResult<WidgetsSnapshot> &result, q
     qCInfo(lcSync) << "widgets snapshot applied:" << snapshot.widgets.size() << "widgets at seq"
                    << snapshot.position.seq;
 
-    emit widgetsReplaced(snapshot.widgets, snapshot.position);
-    if (!heldBack.isEmpty())
-        emit widgetsUpdated(heldBack); // the model keeps whichever version is newer
-    emit snapshotLoaded(snapshot.position, int(snapshot.widgets.size()));
+    emit widgetsReplaced(widgets, snapshot.position);
+    emit snapshotLoaded(snapshot.position, int(widgets.size()));
 }
 
 void WidgetsSync::scheduleRetry()

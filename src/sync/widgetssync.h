@@ -2,10 +2,11 @@
 
 // Keeps the widgets in step with the server over the `widgets` channel: applies streamed and
 // polled changes at once (the higher version wins, so they are safe before, during and after a
-// snapshot), and whenever the stream cannot be resumed loads a REST snapshot, then applies again
-// what streamed in meanwhile. A snapshot stays owed until one lands — across failures, a 401 and
-// stop/start — and one whose watermark is behind the server position that asked for it (a lagging
-// replica, same epoch) is loaded again. State is settled before any signal leaves.
+// snapshot), and whenever the stream cannot be resumed loads a REST snapshot, merging into it
+// what streamed in meanwhile. A snapshot stays owed until one lands — across failures and a
+// 401 — and one whose watermark is behind the server position that asked for it (a lagging
+// replica, same epoch) is loaded again. State is settled before any signal leaves. Follows
+// docs/sync-pattern.md.
 #include "api/apitypes.h"
 #include "core/syncposition.h"
 #include "core/widgetconfig.h"
@@ -31,8 +32,11 @@ public:
 
     static QString channelName();
 
-    void start(); // subscribes; loads the snapshot still owed from before, if any
-    void stop();  // unsubscribes; answers in flight are ignored from here on
+    // Subscribes; while started (signed in again after a 401) it loads the snapshot still owed.
+    void start();
+    // Unsubscribes and resets everything (a snapshot owed too: unsubscribing forgets the
+    // position, so the next start asks afresh); answers in flight are ignored from here on.
+    void stop();
     bool isStarted() const { return m_started; }
     bool isLoadingSnapshot() const { return m_loading; }
     bool isSnapshotOwed() const { return m_snapshotOwed; }
@@ -66,14 +70,13 @@ private:
     RestClient *m_rest;
     bool m_started = false;
     bool m_loading = false;
-    bool m_reloadRequested = false; // asked again while one was in flight
     bool m_snapshotOwed = false;
     SyncPosition m_serverPosition;  // where the stream stood when it asked for a snapshot
     quint64 m_generation = 0;       // bumped by stop(): older answers are ignored
     int m_failedAttempts = 0;
     int m_snapshotsLoaded = 0;
     QString m_problem;
-    QHash<QString, WidgetConfig> m_appliedWhileLoading; // re-applied after the snapshot replaces
+    QHash<QString, WidgetConfig> m_appliedWhileLoading; // merged into the next snapshot
     QTimer m_retryTimer;
 };
 

@@ -71,7 +71,7 @@ private slots:
         m_server.reset();
     }
 
-    void streamedChangesApplyAtOnceAndAgainAfterTheSnapshot()
+    void streamedChangesApplyAtOnceAndANewBreakSupersedesTheLoad()
     {
         m_server->handler = [](const FakeHttpServer::Request &) { return Response::silence(); };
         QSignalSpy updated(m_sync.get(), &WidgetsSync::widgetsUpdated);
@@ -83,12 +83,11 @@ private slots:
         QCOMPARE(updated.count(), 1); // not held back while the snapshot loads
         QTRY_COMPARE(m_server->requests.size(), 1);
 
-        // The answer (older than the streamed change) replaces; the change is applied again.
-        m_server->handler = [](const FakeHttpServer::Request &) { return Response::silence(); };
-        m_sync->stop();
-        m_sync->start(); // the snapshot is still owed: asked again
-        QVERIFY(m_sync->isSnapshotOwed());
+        // The stream breaks again while the load runs: a new request at once, the old answer
+        // will be ignored.
+        emit m_realtime->snapshotRequired(u"widgets"_s, SyncPosition{u"e1"_s, 6});
         QTRY_COMPARE(m_server->requests.size(), 2);
+        QVERIFY(m_sync->isLoadingSnapshot());
     }
 
     void replaceThenReapplyInOneSettledState()
@@ -109,8 +108,14 @@ private slots:
         m_sync->start();
         emit m_realtime->snapshotRequired(u"widgets"_s, SyncPosition{u"e1"_s, 5});
         emit m_realtime->channelEvents(u"widgets"_s, {widgetEvent(makeWidget(u"a"_s, 4), 6)});
-        QTRY_COMPARE(order.size(), 3);
-        QCOMPARE(order, (QList<QString>{u"updated v4"_s, u"replaced"_s, u"updated v4"_s}));
+        connect(m_sync.get(), &WidgetsSync::widgetsReplaced, this, [&](const QList<WidgetConfig> &widgets) {
+            // The streamed change is merged into the snapshot: the higher version wins.
+            QCOMPARE(widgets.size(), 2);
+            for (const WidgetConfig &widget : widgets)
+                QCOMPARE(widget.version, widget.id == u"a"_s ? 4 : 1);
+        });
+        QTRY_COMPARE(order.size(), 2);
+        QCOMPARE(order, (QList<QString>{u"updated v4"_s, u"replaced"_s}));
         QCOMPARE(m_realtime->syncPosition(u"widgets"_s), (SyncPosition{u"e1"_s, 5}));
         QCOMPARE(m_sync->snapshotsLoaded(), 1);
     }
@@ -130,8 +135,7 @@ private slots:
         QVERIFY(!m_sync->snapshotProblem().isEmpty());
         QVERIFY(m_sync->isSnapshotOwed());
         QVERIFY(!m_sync->isLoadingSnapshot());
-        // Signed in again: stop and start load the snapshot that was owed.
-        m_sync->stop();
+        // Signed in again: start() while started loads the snapshot that was owed.
         m_sync->start();
         QTRY_COMPARE(replaced.count(), 1);
         QVERIFY(!m_sync->isSnapshotOwed());
@@ -170,7 +174,9 @@ private slots:
         QTRY_COMPARE(answered.count(), 1);
         QCoreApplication::processEvents(); // the reply's own handlers have run
         QCOMPARE(replaced.count(), 0);
+        QVERIFY(!m_sync->isSnapshotOwed()); // stop() forgot everything, the position too
         m_sync->start();
+        emit m_realtime->snapshotRequired(u"widgets"_s, SyncPosition{u"e1"_s, 3}); // as a fresh subscribe does
         QTRY_COMPARE(replaced.count(), 1); // a fresh request, not a stuck flag
     }
 
