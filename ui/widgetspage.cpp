@@ -163,8 +163,12 @@ void WidgetsPage::refreshSaveState()
         return;
     const QModelIndex index = m_model->index(row);
     const auto status = index.data(WidgetConfigModel::SaveStatusRole).value<WidgetSaveStatus>();
-    m_editor->setSaveState(WidgetListColumns::saveStateFor(status, tr("All changes saved")),
-                           status.state == SaveState::Conflict);
+    // Someone who cannot save has nothing "saved" or "unsaved" to be told about.
+    if (m_client->canEdit() || status.isPending())
+        m_editor->setSaveState(WidgetListColumns::saveStateFor(status, tr("All changes saved")),
+                               status.state == SaveState::Conflict);
+    else
+        m_editor->setSaveState({}, false);
     FieldErrors errors;
     for (auto it = status.fieldErrors.cbegin(); it != status.fieldErrors.cend(); ++it)
         errors.append({it.key() == u"name" ? it.key() : QStringLiteral("settings.") + it.key(), it.value()});
@@ -201,6 +205,7 @@ void WidgetsPage::refreshEditable()
 {
     const bool editable = m_client->canEdit();
     m_editor->setReadOnly(!editable, editable ? QString() : m_client->readOnlyReason());
+    refreshSaveState();
 }
 
 void WidgetsPage::onEdited(const QString &key)

@@ -112,7 +112,7 @@ private slots:
                 rest.fetchServerStats(&rest, [&](const ApiResult<QJsonObject> &stats) { answer = stats; });
             });
             if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-                return {std::nullopt, ApiError{ApiError::Kind::Timeout, 0, {}, {}, QStringLiteral("no answer"), {}, {}}};
+                return {std::nullopt, ApiError{ApiError::Kind::Timeout, 0, {}, {}, QStringLiteral("no answer")}};
             return *answer;
         };
         const ApiResult<QJsonObject> manager = statsAs(QStringLiteral("manager"), QStringLiteral("manager-demo"));

@@ -22,7 +22,7 @@ ApiResult<QJsonObject> fetchStats(const QUrl &base, const QString &token)
     std::optional<ApiResult<QJsonObject>> answer;
     rest.fetchServerStats(&rest, [&answer](const ApiResult<QJsonObject> &result) { answer = result; });
     if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000))
-        return {std::nullopt, ApiError{ApiError::Kind::Timeout, 0, {}, {}, QStringLiteral("no answer"), {}, {}}};
+        return {std::nullopt, ApiError{ApiError::Kind::Timeout, 0, {}, {}, QStringLiteral("no answer")}};
     return *answer;
 }
 

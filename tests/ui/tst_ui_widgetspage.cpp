@@ -238,6 +238,9 @@ private slots:
         auto *reason = editor->findChild<QLabel *>(QStringLiteral("readOnlyLabel"));
         QVERIFY(reason->isVisible());
         QVERIFY2(reason->text().startsWith(QStringLiteral("Only managers can change")), qPrintable(reason->text()));
+        QVERIFY(editor->saveStateText().isEmpty());
+        s.window->resize(800, 600);
+        grab(s.window, QStringLiteral("staff"));
     }
 
     void aRemoteChangeReachesTheEditorButNotTheFieldBeingTyped()
