@@ -133,12 +133,12 @@ void MainWindow::sizeColumns()
     QStringList statuses;
     for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing,
                                OrderStatus::Ready, OrderStatus::Completed, OrderStatus::Cancelled})
-        statuses << OrderProblemsProxy::failedStatusText(statusDisplayName(status));
+        statuses << statusDisplayName(status); // "… — failed" elides: the red row and tooltip say it
     widest(OrdersModel::NumberColumn, {tr("#%1").arg(99999)});
     widest(OrdersModel::StatusColumn, statuses);
     widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
                                      typeDisplayName(OrderType::DineIn)});
-    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Musterm")}); // longer names elide
+    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}); // longer names elide
     widest(OrdersModel::TotalColumn, {formatCents(999999)});
     widest(OrdersModel::ReceivedColumn, {OrderAgesProxy::tr("%1 · %2", "age, time received")
                                              .arg(OrderAgesProxy::ageText(2 * 3600 + 59 * 60),
@@ -186,7 +186,8 @@ void MainWindow::buildPages()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setCollapsible(0, false);
-    splitter->setSizes({800, 280});
+    m_detail->setMinimumWidth(160);
+    splitter->setSizes({1000, 220}); // the table first: the pane is for the one order in hand
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();

@@ -289,8 +289,10 @@ private slots:
         QCoreApplication::processEvents();
         view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2);
         QCoreApplication::processEvents();
+        // Items stretches with the window (and the scroll bar's arrival); the others never move.
         for (int column = 0; column < OrdersModel::ColumnCount; ++column)
-            QCOMPARE(view->columnWidth(column), widths.at(column));
+            if (column != OrdersModel::ItemsColumn)
+                QCOMPARE(view->columnWidth(column), widths.at(column));
     }
 
     void moneyHasACurrencyAndNumbersMatchTheLabels()
