@@ -43,6 +43,14 @@ Dashboard::Dashboard(QObject *parent)
         m_status.setSyncProblem(m_client.sync().isSnapshotOwed() ? m_client.sync().snapshotProblem() : QString());
     });
     connect(&m_client.actions(), &OrderActions::orderChanged, &m_orders, &OrdersModel::upsert);
+    // Order ages are measured by the server's clock, learnt from the stamps it sends.
+    const auto learnClock = [this](const QList<Order> &orders, bool fresh) {
+        for (const Order &order : orders)
+            fresh ? m_window->serverClock()->observeFresh(order.updatedAt) : m_window->serverClock()->observe(order.updatedAt);
+    };
+    connect(&m_client.sync(), &OrdersSync::ordersUpdated, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
+    connect(&m_client.actions(), &OrderActions::orderChanged, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
+    connect(&m_client.sync(), &OrdersSync::ordersReplaced, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, false); });
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
     connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);

@@ -2,31 +2,41 @@
 
 #include "core/logging.h"
 #include "models/connectionstatus.h"
+#include "models/orderagesproxy.h"
+#include "models/ordernotesproxy.h"
+#include "models/orderproblemsproxy.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
 #include "sync/orderactions.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/diagnosticspanel.h"
+#include "ui/messagebar.h"
+#include "ui/orderdetailpane.h"
+#include "ui/orderselectionkeeper.h"
+#include "ui/orderstableview.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QFontMetrics>
 #include <QHeaderView>
+#include <QLocale>
 #include <QItemSelectionModel>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 
 namespace hearth {
 
 namespace {
-
-constexpr int failureMessageMs = 10000;
 
 QString advanceLabel(OrderStatus next)
 {
@@ -48,18 +58,24 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     : QMainWindow(parent),
       m_orders(orders),
       m_actions(actions),
+      m_problems(new OrderProblemsProxy(orders, this)),
+      m_ages(new OrderAgesProxy(&m_serverClock, this)),
       m_proxy(new OrdersFilterProxy(this)),
-      m_view(new QTableView(this)),
+      m_view(new OrdersTableView(this)),
       m_connectionBar(new ConnectionStatusBar(status, this)),
       m_diagnostics(diagnostics)
 {
     setObjectName(QStringLiteral("mainWindow"));
     resize(1100, 640);
-    m_proxy->setSourceModel(m_orders);
+    auto *notes = new OrderNotesProxy(this);
+    notes->setSourceModel(m_problems);
+    m_ages->setSourceModel(notes);
+    m_proxy->setSourceModel(m_ages);
     m_proxy->setOpenOnly(true);
 
     m_view->setObjectName(QStringLiteral("ordersView"));
-    m_view->setModel(m_proxy);
+    new OrderSelectionKeeper(m_view, m_proxy); // sets the model
+    connect(m_view, &OrdersTableView::pointerHeldChanged, m_proxy, &OrdersFilterProxy::setHeld);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(OrdersModel::ReceivedColumn, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,8 +83,7 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(OrdersModel::ItemsColumn, QHeaderView::Stretch);
+    sizeColumns();
     m_view->setAccessibleName(tr("Orders"));
 
     buildToolBar();
@@ -86,10 +101,49 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     connect(m_orders, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_orders, &OrdersModel::unacknowledgedCountChanged, this, &MainWindow::updateTitle);
     connect(m_actions, &OrderActions::busyChanged, this, &MainWindow::updateActions);
+    connect(m_actions, &OrderActions::busyChanged, this, [this](const QString &orderId, bool busy) {
+        if (busy)
+            m_problems->clearProblem(orderId); // tried again: the old failure is no longer the news
+    });
     connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
     connect(m_connectionBar, &ConnectionStatusBar::diagnosticsRequested, this, &MainWindow::showDiagnostics);
     updateActions();
     updateTitle();
+}
+
+void MainWindow::sizeColumns()
+{
+    // Fixed widths from the longest text each column can hold: sized to the rows on screen,
+    // columns changed width while scrolling, and "Completed" was cut to "Comple…".
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(OrdersModel::ItemsColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    QFont bold = m_view->font(); // rows that need attention are bold
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int padding = metrics.horizontalAdvance(QStringLiteral("MM"));
+    const int sortIndicator = metrics.height() + 4;
+    const auto widest = [&](int column, const QStringList &texts) {
+        int width = metrics.horizontalAdvance(m_orders->headerData(column, Qt::Horizontal).toString()) + sortIndicator;
+        for (const QString &text : texts)
+            width = qMax(width, metrics.horizontalAdvance(text));
+        m_view->setColumnWidth(column, width + padding);
+    };
+    QStringList statuses;
+    for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing,
+                               OrderStatus::Ready, OrderStatus::Completed, OrderStatus::Cancelled})
+        statuses << statusDisplayName(status); // "… — failed" elides: the red row and tooltip say it
+    widest(OrdersModel::NumberColumn, {tr("#%1").arg(99999)});
+    widest(OrdersModel::StatusColumn, statuses);
+    widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
+                                     typeDisplayName(OrderType::DineIn)});
+    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}); // longer names elide
+    widest(OrdersModel::TotalColumn, {formatCents(999999)});
+    widest(OrdersModel::ReceivedColumn, {OrderAgesProxy::tr("%1 · %2", "age, time received")
+                                             .arg(OrderAgesProxy::ageText(2 * 3600 + 59 * 60),
+                                                  QLocale().toString(QTime(22, 58), QLocale::ShortFormat))});
+    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("MMMM")));
 }
 
 void MainWindow::buildPages()
@@ -115,7 +169,47 @@ void MainWindow::buildPages()
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
-    m_pages->addWidget(m_view);
+    // The orders page: what went wrong above the table, until read.
+    m_messageBar = new MessageBar(this);
+    connect(m_messageBar, &MessageBar::dismissed, m_problems, &OrderProblemsProxy::clearAll);
+    auto *ordersPage = new QWidget(this);
+    ordersPage->setObjectName(QStringLiteral("ordersPage"));
+    auto *ordersLayout = new QVBoxLayout(ordersPage);
+    ordersLayout->setContentsMargins(0, 0, 0, 0);
+    ordersLayout->setSpacing(0);
+    ordersLayout->addWidget(m_messageBar);
+    m_detail = new OrderDetailPane(m_orders, this);
+    auto *splitter = new QSplitter(Qt::Horizontal, ordersPage);
+    splitter->setObjectName(QStringLiteral("ordersSplitter"));
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setCollapsible(0, false);
+    m_detail->setMinimumWidth(160);
+    splitter->setSizes({1000, 220}); // the table first: the pane is for the one order in hand
+    ordersLayout->addWidget(splitter, 1);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        m_detail->showOrder(rows.isEmpty() ? QString() : rows.first().data(OrdersModel::OrderIdRole).toString());
+    });
+    ordersPage->setFocusProxy(m_view);
+    m_pages->addWidget(ordersPage);
+
+    auto *find = new QAction(tr("Search orders"), ordersPage);
+    find->setObjectName(QStringLiteral("findAction"));
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut); // only while the orders page is shown
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    ordersPage->addAction(find);
+    connect(m_view, &OrdersTableView::textTyped, this, [this](const QString &text) {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->end(false);
+        m_search->insert(text);
+    });
     m_pages->addWidget(m_widgetsPage);
 
     auto *central = new QWidget(this);
@@ -136,6 +230,7 @@ void MainWindow::buildPages()
         emit pageChanged(static_cast<Page>(row));
     });
     m_pageList->setCurrentRow(0);
+    setOrdersTabOrder();
 
     const struct { Page page; QKeySequence keys; const char *name; } shortcuts[] = {
         {Page::Orders, QKeySequence(Qt::CTRL | Qt::Key_1), "showOrdersPage"},
@@ -150,6 +245,26 @@ void MainWindow::buildPages()
         connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
         addAction(action);
     }
+}
+
+void MainWindow::setOrdersTabOrder()
+{
+    // The table, its detail, what went wrong, the toolbar from left to right, then the pages. The toolbar's
+    // buttons take no focus by default: a keyboard-only user could never reach them.
+    QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
+                           m_messageBar->findChild<QWidget *>(QStringLiteral("dismissMessages"))};
+    const struct { QAction *action; const char *name; } buttons[] = {
+        {m_acknowledgeAction, "acknowledgeButton"}, {m_advanceAction, "advanceButton"}, {m_cancelAction, "cancelButton"}};
+    for (const auto &button : buttons) {
+        if (QWidget *widget = m_ordersToolBar->widgetForAction(button.action)) {
+            widget->setObjectName(QLatin1StringView(button.name));
+            widget->setFocusPolicy(Qt::TabFocus);
+            chain.append(widget);
+        }
+    }
+    chain << m_search << m_openOnly << m_pageList;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
 void MainWindow::setWidgetsPage(QWidget *page)
@@ -184,6 +299,11 @@ void MainWindow::setUnsavedChanges(int count)
 QString MainWindow::unsavedChangesText() const
 {
     return m_unsavedLabel->isVisibleTo(this) ? m_unsavedLabel->accessibleName() : QString();
+}
+
+QTableView *MainWindow::ordersView() const
+{
+    return m_view;
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -268,8 +388,10 @@ void MainWindow::updateActions()
 
 void MainWindow::acknowledgeSelected()
 {
-    if (const Order *order = selectedOrder())
+    if (const Order *order = selectedOrder()) {
+        m_pendingActions.insert(order->id, tr("Acknowledge"));
         m_actions->acknowledge(order->id);
+    }
 }
 
 void MainWindow::advanceSelected()
@@ -277,8 +399,10 @@ void MainWindow::advanceSelected()
     const Order *order = selectedOrder();
     if (!order)
         return;
-    if (const std::optional<OrderStatus> next = nextStatus(order->status))
+    if (const std::optional<OrderStatus> next = nextStatus(order->status)) {
+        m_pendingActions.insert(order->id, advanceLabel(*next));
         m_actions->moveTo(order->id, *next);
+    }
 }
 
 void MainWindow::cancelSelected()
@@ -291,15 +415,23 @@ void MainWindow::cancelSelected()
         this, tr("Cancel order"),
         tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer == QMessageBox::Yes)
+    if (answer == QMessageBox::Yes) {
+        m_pendingActions.insert(id, tr("Cancel order"));
         m_actions->moveTo(id, OrderStatus::Cancelled);
+    }
 }
 
 void MainWindow::showActionFailure(const QString &orderId, const QString &message)
 {
     const Order *order = m_orders->orderById(orderId);
-    statusBar()->showMessage(order ? tr("Order #%1: %2").arg(order->number).arg(message) : message,
-                             failureMessageMs);
+    const QString action = m_pendingActions.take(orderId);
+    const QString what = order ? tr("Order #%1").arg(order->number) : tr("An order");
+    const QString text = action.isEmpty()
+        ? tr("%1: the change did not happen. %2", "order, reason").arg(what, message)
+        : tr("%1: “%2” did not happen. %3", "order, action, reason").arg(what, action, message);
+    qCWarning(lcUi) << "order action failed:" << orderId << message;
+    m_problems->setProblem(orderId, text);
+    m_messageBar->addMessage(text);
 }
 
 void MainWindow::showDiagnostics()

@@ -4,7 +4,9 @@
 // the orders table with its actions, and one connection-status bar for the whole window.
 // Reads the models; user intents go to OrderActions.
 #include "core/order.h"
+#include "models/serverclock.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QAction;
@@ -22,9 +24,14 @@ class ConnectionStatus;
 class ConnectionStatusBar;
 class DiagnosticsModel;
 class DiagnosticsPanel;
+class MessageBar;
+class OrderAgesProxy;
+class OrderDetailPane;
+class OrderProblemsProxy;
 class OrderActions;
 class OrdersFilterProxy;
 class OrdersModel;
+class OrdersTableView;
 
 class MainWindow final : public QMainWindow
 {
@@ -50,8 +57,11 @@ public:
     void setUnsavedChanges(int count);
     QString unsavedChangesText() const;
     Page currentPage() const;
-    QTableView *ordersView() const { return m_view; }
+    QTableView *ordersView() const;
     ConnectionStatusBar *connectionBar() const { return m_connectionBar; }
+    // The server's clock as learnt from the orders' stamps; the order ages are measured with it.
+    ServerClock *serverClock() { return &m_serverClock; }
+    OrderAgesProxy *orderAges() const { return m_ages; }
 
 signals:
     void pageChanged(hearth::MainWindow::Page page);
@@ -59,6 +69,8 @@ signals:
 private:
     void buildPages();
     void buildToolBar();
+    void setOrdersTabOrder();
+    void sizeColumns();
     void updateActions();
     void updateTitle();
     const Order *selectedOrder() const;
@@ -70,8 +82,14 @@ private:
 
     OrdersModel *m_orders;
     OrderActions *m_actions;
+    ServerClock m_serverClock;
+    OrderProblemsProxy *m_problems;
+    OrderAgesProxy *m_ages;
     OrdersFilterProxy *m_proxy;
-    QTableView *m_view;
+    MessageBar *m_messageBar = nullptr;
+    OrderDetailPane *m_detail = nullptr;
+    QHash<QString, QString> m_pendingActions; // order id → the action last asked for, as staff name it
+    OrdersTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
     QListWidget *m_pageList = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -4,6 +4,7 @@
 #include "core/serveraddress.h"
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
+#include "models/displaylocale.h"
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
 
@@ -178,6 +179,8 @@ int main(int argc, char *argv[])
     if (asksOnlyForText(argc, argv))
         answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
+    // No translations ship yet: the labels are English, and so are the numbers beside them.
+    QLocale::setDefault(hearth::displayLocale(QLocale::system(), false));
     const Options options = parseOptions(app);
 
     hearth::Dashboard dashboard;

@@ -71,7 +71,8 @@ QString typeDisplayName(OrderType type)
 
 QString formatCents(qint64 cents)
 {
-    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+    // The backend states no currency: the display locale's (see displaylocale.h).
+    return QLocale().toCurrencyString(double(cents) / 100.0);
 }
 
 OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent)
@@ -120,6 +121,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     case IsOpenRole: return order.isOpen();
     case IsAcknowledgedRole: return order.isAcknowledged();
     case CreatedAtRole: return order.createdAt;
+    case NotesRole: return order.notes;
     case Qt::FontRole:
         if (needsAttention(order)) {
             QFont bold;
@@ -195,6 +197,7 @@ QHash<int, QByteArray> OrdersModel::roleNames() const
     names.insert(IsOpenRole, "isOpen");
     names.insert(IsAcknowledgedRole, "isAcknowledged");
     names.insert(CreatedAtRole, "createdAt");
+    names.insert(NotesRole, "notes");
     return names;
 }
 

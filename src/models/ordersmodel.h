@@ -30,6 +30,7 @@ public:
         IsOpenRole,
         IsAcknowledgedRole,
         CreatedAtRole,
+        NotesRole,                   // the customer's note, as typed
     };
 
     using Clock = std::function<QDateTime()>;
