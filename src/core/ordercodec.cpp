@@ -1,5 +1,7 @@
 #include "core/ordercodec.h"
 
+#include "core/decodearray.h"
+
 #include <QJsonArray>
 
 namespace hearth::OrderCodec {
@@ -109,26 +111,7 @@ QJsonArray toJsonArray(const QList<Order> &orders)
 
 Decoded<QList<Order>> fromJsonArray(const QJsonArray &json)
 {
-    QList<Order> orders;
-    orders.reserve(json.size());
-    FieldErrors errors;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const QString path = u'[' + QString::number(i) + u']';
-        if (!json.at(i).isObject()) {
-            errors.append({path, QStringLiteral("must be an object")});
-            continue;
-        }
-        Decoded<Order> decoded = fromJson(json.at(i).toObject());
-        if (decoded.ok()) {
-            orders.append(std::move(*decoded.value));
-            continue;
-        }
-        for (FieldError &error : decoded.errors)
-            errors.append({path + u'.' + error.field, std::move(error.message)});
-    }
-    if (!errors.isEmpty())
-        return Decoded<QList<Order>>::failure(std::move(errors));
-    return Decoded<QList<Order>>{std::move(orders), {}};
+    return decodeArray<Order>(json, [](const QJsonObject &object) { return fromJson(object); });
 }
 
 } // namespace hearth::OrderCodec

@@ -1,5 +1,7 @@
 #include "core/widgetcodec.h"
 
+#include "core/decodearray.h"
+
 #include <cmath>
 #include <limits>
 
@@ -480,26 +482,7 @@ QJsonArray toJsonArray(const QList<WidgetConfig> &widgets)
 
 Decoded<QList<WidgetConfig>> fromJsonArray(const QJsonArray &json)
 {
-    QList<WidgetConfig> widgets;
-    widgets.reserve(json.size());
-    FieldErrors errors;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const QString path = u'[' + QString::number(i) + u']';
-        if (!json.at(i).isObject()) {
-            errors.append({path, QStringLiteral("must be an object")});
-            continue;
-        }
-        Decoded<WidgetConfig> decoded = fromJson(json.at(i).toObject());
-        if (decoded.ok()) {
-            widgets.append(std::move(*decoded.value));
-            continue;
-        }
-        for (FieldError &error : decoded.errors)
-            errors.append({path + u'.' + error.field, std::move(error.message)});
-    }
-    if (!errors.isEmpty())
-        return Decoded<QList<WidgetConfig>>::failure(std::move(errors));
-    return Decoded<QList<WidgetConfig>>{std::move(widgets), {}};
+    return decodeArray<WidgetConfig>(json, [](const QJsonObject &object) { return fromJson(object); });
 }
 
 } // namespace hearth::WidgetCodec
