@@ -42,10 +42,18 @@ void OrdersPersistence::flush()
 
 void OrdersPersistence::saveSnapshot(const QList<Order> &orders, const SyncPosition &position)
 {
-    // The snapshot's own watermark, not the stream's: the stream may already be past it with
-    // changes that are saved by the upsert that follows.
-    if (m_cache)
-        m_cache->replaceAll(orders, position);
+    if (!m_cache)
+        return;
+    // What streamed in while the snapshot loaded is merged into `orders`, so they reach where the
+    // stream stands when that is past the watermark (same epoch, no snapshot owed): saving only
+    // the watermark would make the next start replay what the cache already holds, and no upsert
+    // need follow to move it on. Changes the stream still batches are saved by the upsert that
+    // follows, as for every other batch.
+    SyncPosition reached = position;
+    const SyncPosition stream = m_realtime->syncPosition(OrdersSync::channelName());
+    if (!m_sync->isSnapshotOwed() && stream.epoch == position.epoch && stream.seq > position.seq)
+        reached = stream;
+    m_cache->replaceAll(orders, reached);
 }
 
 void OrdersPersistence::saveChanges(const QList<Order> &orders)

@@ -51,6 +51,34 @@ private slots:
         QCOMPARE(restarted.realtime.syncPosition(QStringLiteral("orders")), cached.position);
     }
 
+    // The integration flake (issue 13, tst_integration_cache `cached.position.seq >= 5`): the
+    // snapshot's reply arrives after the orders that streamed in during its load. They are merged
+    // into it, so the cached orders reach the stream's position, not just the older watermark,
+    // and no upsert follows to save that position.
+    void aSnapshotLandingAfterStreamedChangesSavesWhereTheStreamStands()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("orders.sqlite"));
+        {
+            Stack stack;
+            QVERIFY(stack.persistence.open(path).isEmpty());
+            stack.sync.start();
+            stack.requireSnapshot(0);
+            QVERIFY(stack.waitForRequests(1));
+            // The snapshot was taken at seq 0; five orders stream in before its reply.
+            stack.realtime.setSyncPosition(QStringLiteral("orders"), SyncPosition{QStringLiteral("e1"), 5});
+            emit stack.realtime.ordersChanged({makeOrder(1), makeOrder(2), makeOrder(3)});
+            emit stack.realtime.ordersChanged({makeOrder(4), makeOrder(5)});
+            QVERIFY(stack.http.answer(0, snapshotResponse({}, QStringLiteral("e1"), 0)));
+            QTRY_COMPARE(stack.loaded.size(), 1);
+            stack.persistence.flush();
+        }
+        Stack restarted;
+        const CachedOrders cached = restarted.persistence.open(path);
+        QCOMPARE(cached.orders.size(), 5);
+        QCOMPARE(cached.position, (SyncPosition{QStringLiteral("e1"), 5}));
+    }
+
     void whileASnapshotIsOwedNoPositionIsSaved()
     {
         QTemporaryDir dir;
