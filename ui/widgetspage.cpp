@@ -209,6 +209,7 @@ void WidgetsPage::refreshPresence()
 void WidgetsPage::refreshEditable()
 {
     const bool editable = m_client->canEdit();
+    m_columns->setReadOnly(!editable);
     m_editor->setReadOnly(!editable, editable ? QString() : m_client->readOnlyReason());
     refreshSaveState();
 }
