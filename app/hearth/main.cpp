@@ -12,6 +12,7 @@
 #include <QByteArrayView>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QSize>
 #include <QStandardPaths>
 #include <QTimer>
@@ -169,6 +170,16 @@ QString freshDemoFolder()
     return dir.path();
 }
 
+// The window icon from the renditions of resources/icons/hearth.svg compiled in, so it needs no
+// SVG plugin and looks the same on every platform and from every installer.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(QStringLiteral(":/icons/hearth-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -179,6 +190,9 @@ int main(int argc, char *argv[])
     if (asksOnlyForText(argc, argv))
         answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
+    // The desktop file's name: Wayland compositors and docks match the window to it (and its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hearth.Hearth"));
+    QApplication::setWindowIcon(applicationIcon());
     // No translations ship yet: the labels are English, and so are the numbers beside them.
     QLocale::setDefault(hearth::displayLocale(QLocale::system(), false));
     const Options options = parseOptions(app);
