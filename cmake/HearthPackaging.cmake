@@ -75,8 +75,9 @@ if(UNIX AND NOT APPLE)
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${HEARTH_APP_ID}.svg)
 
     # hearth-server as a system service (installed, not enabled) with its documented settings.
-    # Debian 12 keeps packaged units under /lib (its merged-/usr moratorium); CMAKE_INSTALL_PREFIX
-    # /usr makes that ../lib relative to it.
+    # Absolute paths: Debian 12 keeps packaged units under /lib (its merged-/usr moratorium), and
+    # settings under /etc whatever the prefix. The unit starts /usr/bin/hearth-server, as the DEB
+    # installs it.
     set(HEARTH_SYSTEMD_UNIT_DIR "/lib/systemd/system" CACHE STRING "Where hearth-server.service is installed")
     install(FILES ${HEARTH_PACKAGING_DIR}/linux/hearth-server.service DESTINATION ${HEARTH_SYSTEMD_UNIT_DIR})
     install(FILES ${HEARTH_PACKAGING_DIR}/linux/hearth-server.conf DESTINATION /etc/hearth)
