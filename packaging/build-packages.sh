@@ -17,7 +17,7 @@ source packaging/lib/ensure-packages.sh
 step() { printf '\n== %s\n' "$*"; }
 
 step "packaging tools"
-ensure_packages help2man lintian desktop-file-utils appstream dpkg-dev file patchelf wixl msitools
+ensure_packages help2man man-db lintian desktop-file-utils appstream dpkg-dev file patchelf wixl msitools
 packaging/install-deps.sh
 
 step "release build"
