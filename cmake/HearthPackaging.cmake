@@ -9,7 +9,9 @@ set(HEARTH_PACKAGING_DIR ${PROJECT_SOURCE_DIR}/packaging)
 
 if(WIN32)
     # The icon of hearth.exe; a window of its own (no console) like every Windows program.
-    target_sources(hearth PRIVATE ${HEARTH_PACKAGING_DIR}/windows/hearth.rc)
+    set(HEARTH_ICO ${PROJECT_SOURCE_DIR}/resources/icons/hearth.ico)
+    configure_file(${HEARTH_PACKAGING_DIR}/windows/hearth.rc.in ${CMAKE_BINARY_DIR}/packaging/hearth.rc @ONLY)
+    target_sources(hearth PRIVATE ${CMAKE_BINARY_DIR}/packaging/hearth.rc)
     set_target_properties(hearth PROPERTIES WIN32_EXECUTABLE TRUE)
     # The MSVC runtime DLLs beside the programs (app-local), so the MSI needs no redistributable.
     set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
