@@ -4,6 +4,8 @@
 #   - checks the desktop file and AppStream metadata (desktop-file-validate, appstreamcli);
 #   - makes the DEB with CPack, checks it with lintian (no errors, no warnings), shows its control
 #     data and contents, and runs the programs from an unpacked copy;
+#   - with HEARTH_FRESH_DEBIAN=1: installs the DEB with apt into a fresh debootstrap Debian 12,
+#     runs the demo there and purges it (packaging/linux/test-deb-fresh.sh; ~300 MB download);
 #   - makes the AppDir and runs it with the system's Qt hidden (packaging/linux/test-appdir.sh);
 #   - builds the MSI from the WiX source with wixl around a stand-in payload and reads it back
 #     (packaging/windows/build-msi.sh).
@@ -79,6 +81,11 @@ for page in "$unpacked"/usr/share/man/man1/*.1.gz; do
     [[ -z "$warnings" ]] || { echo "build-packages: $page: $warnings" >&2; exit 1; }
     echo "man page $(basename "$page"): $(zcat "$page" | grep -c '^\.TP') entries, renders without warnings"
 done
+
+if [[ "${HEARTH_FRESH_DEBIAN:-0}" == 1 ]]; then
+    step "DEB on a fresh Debian 12 (debootstrap)"
+    HEARTH_FRESH_SCREENSHOT="$out/fresh-debian-demo.png" packaging/linux/test-deb-fresh.sh "$deb"
+fi
 
 step "AppDir"
 packaging/linux/make-appdir.sh "$build" "$out/Hearth.AppDir"
