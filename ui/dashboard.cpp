@@ -66,6 +66,13 @@ Dashboard::Dashboard(QObject *parent)
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
+    // A cache file that was locked at start-up arrives late. Before the server's first snapshot
+    // it is what there is to show (an offline start); the model keeps the higher version of each
+    // order, so nothing the server already sent goes back.
+    connect(&m_persistence, &OrdersPersistence::restoredLate, this, [this](const CachedOrders &cached) {
+        m_orders.upsert(cached.orders);
+        m_status.setShowingCachedData(cached.savedAt);
+    });
     wireWidgets();
 }
 
