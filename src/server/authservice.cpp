@@ -36,7 +36,7 @@ std::optional<LoginResult> AuthService::login(const QString &username, const QSt
     m_sessions->deleteExpired(now); // sign-ins are rare enough to carry the cleanup
     LoginResult result;
     result.token = newToken();
-    result.expiresAt = now.addSecs(m_tokenLifetime.count());
+    result.expiresAt = now.addMSecs(m_tokenLifetime.count());
     if (!m_sessions->create(tokenHash(result.token), user->id, now, result.expiresAt))
         return std::nullopt;
     result.user = *user;
@@ -49,7 +49,11 @@ std::optional<AuthContext> AuthService::authenticate(const QString &token) const
 {
     if (token.isEmpty() || token.size() > 256)
         return std::nullopt;
-    return m_sessions->find(tokenHash(token), QDateTime::currentDateTimeUtc());
+    const QByteArray hash = tokenHash(token);
+    std::optional<AuthContext> context = m_sessions->find(hash, QDateTime::currentDateTimeUtc());
+    if (context)
+        context->sessionKey = hash;
+    return context;
 }
 
 std::optional<AuthContext> AuthService::authenticateBearer(QByteArrayView authorizationHeader) const

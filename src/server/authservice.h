@@ -28,7 +28,7 @@ struct LoginResult
 class AuthService final
 {
 public:
-    static constexpr std::chrono::hours defaultTokenLifetime{12};
+    static constexpr std::chrono::milliseconds defaultTokenLifetime = std::chrono::hours(12);
 
     AuthService(AccountRepository *accounts, SessionRepository *sessions);
 
@@ -41,7 +41,7 @@ public:
     static QString bearerToken(QByteArrayView authorizationHeader);
     static bool hasRole(const AuthContext &context, Role required) { return roleAtLeast(context.role, required); }
 
-    void setTokenLifetime(std::chrono::seconds lifetime) { m_tokenLifetime = lifetime; }
+    void setTokenLifetime(std::chrono::milliseconds lifetime) { m_tokenLifetime = lifetime; }
     // The work factor of the decoy check for unknown users; should match the stored hashes.
     void setPasswordIterations(int iterations);
 
@@ -51,7 +51,7 @@ private:
 
     AccountRepository *m_accounts;
     SessionRepository *m_sessions;
-    std::chrono::seconds m_tokenLifetime = defaultTokenLifetime;
+    std::chrono::milliseconds m_tokenLifetime = defaultTokenLifetime;
     int m_passwordIterations = PasswordHasher::defaultIterations;
     QString m_decoyHash;
 };

@@ -142,6 +142,9 @@ bool HearthServer::start(QString *errorMessage)
     m_presence->setTimeoutMs(m_options.presenceTimeoutMs);
     m_hub->setEpoch(m_database->epoch());
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
+    m_hub->setFrameLimits(m_options.clientFrames);
+    m_auth->setTokenLifetime(std::chrono::milliseconds(m_options.tokenLifetimeMs));
+    m_api->setMutationLimits(m_options.restMutationsPerSecond, m_options.restMutationBurst);
     m_api->setAccepting(true);
     m_uptime.start();
     m_running = true;
@@ -278,6 +281,7 @@ ServerStats HearthServer::stats(const QString &restaurantId) const
     stats.eventsSent = figures.eventsSent;
     stats.malformedFrames = figures.malformedFrames;
     stats.rateLimitedFrames = figures.rateLimitedFrames;
+    stats.pongsReceived = figures.pongsReceived;
     if (!restaurantId.isEmpty())
         stats.eventsPerSecond = counters.eventsPerSecond(restaurantId, TrafficCounters::nowMs());
     stats.uptimeSeconds = m_running && m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0;

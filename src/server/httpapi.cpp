@@ -8,6 +8,7 @@
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
 #include "server/orderservice.h"
+#include "server/trafficcounters.h"
 
 #include <QHttpServer>
 #include <QJsonArray>
@@ -56,13 +57,13 @@ HttpApi::HttpApi(QHttpServer *server, AuthService *auth, OrderService *orders, D
     });
     server->route(QStringLiteral("/api/orders/<arg>/acknowledge"), Method::Post,
                   [this](const QString &orderId, const QHttpServerRequest &request) {
-                      return guarded(request, Role::Staff, [this, &orderId](const AuthContext &context) {
+                      return guardedChange(request, Role::Staff, [this, &orderId](const AuthContext &context) {
                           return acknowledge(context, orderId);
                       });
                   });
     server->route(QStringLiteral("/api/orders/<arg>"), Method::Patch,
                   [this](const QString &orderId, const QHttpServerRequest &request) {
-                      return guarded(request, Role::Staff, [this, &orderId, &request](const AuthContext &context) {
+                      return guardedChange(request, Role::Staff, [this, &orderId, &request](const AuthContext &context) {
                           return patchOrder(context, orderId, request);
                       });
                   });
@@ -91,6 +92,20 @@ QHttpServerResponse HttpApi::guarded(const QHttpServerRequest &request, Role req
         return HttpResponses::forbidden(QStringLiteral("this needs the %1 role").arg(roleToWire(required)));
     }
     return handler(*context);
+}
+
+QHttpServerResponse HttpApi::guardedChange(const QHttpServerRequest &request, Role required, const Handler &handler)
+{
+    return guarded(request, required, [this, &handler](const AuthContext &context) {
+        const std::optional<qint64> waitMs = m_mutationLimiter.admit(context.sessionKey, TrafficCounters::nowMs());
+        if (waitMs) {
+            // Debug only: a misbehaving client would otherwise write the log full.
+            qCDebug(lcServer).noquote() << "rate limited a change by" << context.username;
+            return HttpResponses::rateLimited(
+                QStringLiteral("too many changes in a short time; try again in %1 ms").arg(*waitMs), *waitMs);
+        }
+        return handler(context);
+    });
 }
 
 QHttpServerResponse HttpApi::login(const QHttpServerRequest &request)

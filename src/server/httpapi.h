@@ -3,6 +3,7 @@
 // The REST routes of docs/protocol.md on a QHttpServer: sign-in, orders, health. Each route
 // authenticates the bearer token, scopes everything by the token's restaurant, and answers
 // errors in the protocol's shape.
+#include "server/restratelimiter.h"
 #include "server/role.h"
 
 #include <QHttpServerResponse>
@@ -31,6 +32,8 @@ public:
 
     // While false (the server is stopping or stopped) every route answers 503.
     void setAccepting(bool accepting) { m_accepting = accepting; }
+    // Per token: POST and PATCH beyond this answer 429 with Retry-After. 0: no limit.
+    void setMutationLimits(double perSecond, int burst) { m_mutationLimiter.setLimits(perSecond, burst); }
     // What GET /api/stats reports for a restaurant; supplied by HearthServer, which sees the hub.
     using StatsSource = std::function<QJsonObject(const QString &restaurantId)>;
     void setStatsSource(StatsSource source) { m_statsSource = std::move(source); }
@@ -39,6 +42,8 @@ public:
     // Runs `handler` for a caller whose token is valid and whose role is at least `required`
     // (other route sets, such as WidgetApi, guard their routes with it too).
     QHttpServerResponse guarded(const QHttpServerRequest &request, Role required, const Handler &handler) const;
+    // As guarded(), and within the caller's share of changes.
+    QHttpServerResponse guardedChange(const QHttpServerRequest &request, Role required, const Handler &handler);
 
 private:
     QHttpServerResponse login(const QHttpServerRequest &request);
@@ -48,6 +53,7 @@ private:
                                    const QHttpServerRequest &request);
     QHttpServerResponse health() const;
     StatsSource m_statsSource;
+    RestRateLimiter m_mutationLimiter;
 
     AuthService *m_auth;
     OrderService *m_orders;

@@ -1,6 +1,8 @@
 #pragma once
 
 // How one hearth-server instance is configured, and the counters it reports about itself.
+#include "server/framelimiter.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -14,11 +16,18 @@ struct ServerOptions
     double simulateOrdersPerMinute = 0;  // 0: no simulated service
     double simulationSpeed = 1.0;        // > 1 runs the simulated kitchen faster (demos, tests)
     bool seedDemoService = false;        // a restaurant without orders starts with a service under way
-    int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it
+    int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it, the
+                                         // server pings every client this often and drops one silent for 2×
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
     int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)
     int reconnectAfterMs = 3000;         // how widely clients spread their return after stop()
     int presenceTimeoutMs = 30000;       // a presence not repeated for this long is forgotten
+    qint64 tokenLifetimeMs = 12 * 3600 * 1000; // sign-in sessions; a WebSocket closes when its session ends
+
+    // Limits (docs/protocol.md, "Limits"). A rate of 0 turns a limit off.
+    FrameLimits clientFrames;            // per WebSocket: client frames per second, burst, flood limit
+    double restMutationsPerSecond = 5;   // per token: POST and PATCH requests
+    int restMutationBurst = 20;
 };
 
 // Of the whole server, or of one restaurant's connections (HearthServer::stats).
@@ -29,6 +38,7 @@ struct ServerStats
     qint64 eventsSent = 0;        // event frames written (live and replayed)
     qint64 malformedFrames = 0;   // client frames rejected as oversized or unreadable
     qint64 rateLimitedFrames = 0; // client frames dropped by the frame rate limit
+    qint64 pongsReceived = 0;     // answers to the server's liveness pings
     double eventsPerSecond = 0;   // event frames written over the last 10 s, per second (restaurant only)
     qint64 uptimeSeconds = 0;     // since the last start()
 };

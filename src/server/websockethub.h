@@ -14,6 +14,7 @@
 #include <memory>
 
 class QTcpSocket;
+class QTimer;
 class QWebSocket;
 
 namespace hearth::server {
@@ -33,7 +34,9 @@ public:
     ChannelCatalog &channels() { return m_channels; }
     const ChannelCatalog &channels() const { return m_channels; }
     void setEpoch(const QString &epoch) { m_epoch = epoch; }
-    void setHeartbeatMs(int heartbeatMs) { m_heartbeatMs = heartbeatMs; }
+    // Also how often every client is pinged; one silent for twice as long is dropped.
+    void setHeartbeatMs(int heartbeatMs);
+    void setFrameLimits(const FrameLimits &limits) { m_frameLimits = limits; }
     // Takes the sessions' presence frames and learns of every connection that closes.
     void setPresence(PresenceRegistry *presence) { m_presence = presence; }
 
@@ -66,6 +69,7 @@ signals:
 
 private:
     void onSessionFinished(WebSocketSession *session);
+    void onLivenessTick();
 
     AuthService *m_auth;
     EventLog *m_events;
@@ -74,6 +78,9 @@ private:
     PresenceRegistry *m_presence = nullptr;
     QString m_epoch;
     int m_heartbeatMs = 15000;
+    FrameLimits m_frameLimits;
+    QTimer *m_livenessTimer;
+    qint64 m_lastTickMs = -1; // when onLivenessTick() last ran, on TrafficCounters' clock
     QList<WebSocketSession *> m_sessions;
 };
 

@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <limits>
 
 namespace hearth::server {
@@ -34,9 +35,24 @@ WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, QTcpSocke
       m_socket(std::move(socket)),
       m_transport(transport),
       m_environment(std::move(environment)),
-      m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_id(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_frameLimiter(m_environment.frameLimits, TrafficCounters::nowMs()),
+      m_expiryTimer(new QTimer(this)),
+      m_lastHeardMs(TrafficCounters::nowMs())
 {
     m_socket->setMaxAllowedIncomingMessageSize(hardMessageLimit);
+    // Precise: a coarse timer may fire 5 % late, which is over half an hour of a 12-hour session.
+    m_expiryTimer->setSingleShot(true);
+    m_expiryTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_expiryTimer, &QTimer::timeout, this, &WebSocketSession::onSessionExpired);
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] {
+        m_lastHeardMs = TrafficCounters::nowMs();
+        m_environment.counters->countPong();
+    });
+    // Any bytes count as a sign of life, also the client's own pings (QWebSocket answers those
+    // without telling us) and frames still being assembled.
+    if (m_transport)
+        connect(m_transport.data(), &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = TrafficCounters::nowMs(); });
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WebSocketSession::onBinaryMessage);
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
@@ -68,7 +84,53 @@ void WebSocketSession::start(const AuthContext &context, int heartbeatMs)
     m_authenticated = true;
     qCInfo(lcServer).noquote() << "websocket" << m_id << "open for" << context.username << "restaurant"
                                << context.restaurantId;
-    send(Frames::welcome(m_id, m_environment.epoch, heartbeatMs, QDateTime::currentDateTimeUtc()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    send(Frames::welcome(m_id, m_environment.epoch, heartbeatMs, now));
+    m_lastHeardMs = TrafficCounters::nowMs();
+    if (context.expiresAt.isValid())
+        m_expiryTimer->start(int(std::clamp<qint64>(now.msecsTo(context.expiresAt), 0, std::numeric_limits<int>::max())));
+}
+
+void WebSocketSession::onSessionExpired()
+{
+    if (m_closing)
+        return;
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "closed: the session of" << m_context.username
+                               << "has expired";
+    send(Frames::error(Frames::ErrorCode::unauthorized, QStringLiteral("the session has expired; sign in again"),
+                       false));
+    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("unauthorized: session expired"));
+}
+
+void WebSocketSession::ping()
+{
+    if (!m_closing)
+        m_socket->ping();
+}
+
+bool WebSocketSession::admitFrame()
+{
+    m_lastHeardMs = TrafficCounters::nowMs();
+    const FrameLimiter::Verdict verdict = m_frameLimiter.admit(m_lastHeardMs);
+    if (verdict == FrameLimiter::Verdict::Accept)
+        return true;
+    m_environment.counters->countRateLimitedFrame(m_context.restaurantId);
+    // `reconnect: true`: the connection stays usable, and a client that reconnects later is welcome.
+    if (verdict == FrameLimiter::Verdict::DropAndNotify) {
+        qCInfo(lcServer).noquote() << "websocket" << m_id << "of" << m_context.username
+                                   << "is over its frame rate; dropping frames";
+        send(Frames::error(Frames::ErrorCode::rateLimited,
+                           QStringLiteral("more than %1 frames per second: frames are being dropped")
+                               .arg(m_environment.frameLimits.framesPerSecond),
+                           true));
+    } else if (verdict == FrameLimiter::Verdict::DropAndClose) {
+        qCInfo(lcServer).noquote() << "websocket" << m_id << "of" << m_context.username << "closed after"
+                                   << m_frameLimiter.droppedInFlood() << "frames over its rate";
+        send(Frames::error(Frames::ErrorCode::rateLimited,
+                           QStringLiteral("too many frames for too long: closing the connection"), true));
+        closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("rate limit exceeded"));
+    }
+    return false;
 }
 
 void WebSocketSession::reject(const QString &message)
@@ -127,7 +189,7 @@ void WebSocketSession::deliver(const StoredEvent &event, const QString &frame)
 
 void WebSocketSession::onTextMessage(const QString &message)
 {
-    if (m_closing || !m_authenticated)
+    if (m_closing || !m_authenticated || !admitFrame())
         return;
     // UTF-8 is never shorter than UTF-16 code units, so the cheap check comes first.
     if (message.size() > maxFrameBytes) {
@@ -162,7 +224,7 @@ void WebSocketSession::onTextMessage(const QString &message)
 void WebSocketSession::onBinaryMessage(const QByteArray &message)
 {
     Q_UNUSED(message);
-    if (!m_closing && m_authenticated)
+    if (!m_closing && m_authenticated && admitFrame())
         rejectFrame(QStringLiteral("binary frames are not part of the protocol"), true);
 }
 

@@ -6,6 +6,7 @@
 // from replay to live can neither lose nor repeat an event: while catching up, broadcasts are
 // ignored because the log will yield them; once live, a broadcast that does not follow the
 // cursor sends the subscription back to the log.
+#include "server/framelimiter.h"
 #include "server/role.h"
 #include "server/storedevent.h"
 #include "server/trafficcounters.h"
@@ -19,6 +20,7 @@
 #include <memory>
 
 class QTcpSocket;
+class QTimer;
 class QWebSocket;
 
 namespace hearth::server {
@@ -32,6 +34,7 @@ struct SessionEnvironment
     TrafficCounters *counters = nullptr;
     PresenceRegistry *presence = nullptr;     // takes the client's presence frames
     QString epoch;                            // announced in `welcome`
+    FrameLimits frameLimits;                  // per-connection client frame rate
 };
 
 class WebSocketSession final : public QObject
@@ -52,6 +55,10 @@ public:
     void reject(const QString &message);
 
     void deliver(const StoredEvent &event, const QString &frame);
+    // A WebSocket ping; the peer's pong (Qt sends it by itself) counts as a sign of life.
+    void ping();
+    // Since the last frame or pong from the client (or the start), on TrafficCounters' clock.
+    qint64 silentForMs(qint64 nowMs) const { return nowMs - m_lastHeardMs; }
     // Advises the client when to come back, then closes (1001 going away).
     void shutdown(int reconnectAfterMs);
     void abort();
@@ -76,6 +83,9 @@ private:
 
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
+    // Counts the frame against the rate limit; false when it must be dropped.
+    bool admitFrame();
+    void onSessionExpired();
     void handleSubscribe(const QJsonObject &frame);
     void handleUnsubscribe(const QJsonObject &frame);
     void handlePresence(const QJsonObject &frame);
@@ -91,6 +101,9 @@ private:
     QString m_id;
     AuthContext m_context;
     QHash<QString, Subscription> m_subscriptions;
+    FrameLimiter m_frameLimiter;
+    QTimer *m_expiryTimer;
+    qint64 m_lastHeardMs;
     bool m_authenticated = false;
     bool m_closing = false;
     bool m_pumpScheduled = false;
