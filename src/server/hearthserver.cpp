@@ -143,6 +143,7 @@ bool HearthServer::start(QString *errorMessage)
     m_hub->setEpoch(m_database->epoch());
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
     m_hub->setFrameLimits(m_options.clientFrames);
+    m_hub->setSendLimits(m_options.sendBufferLimitBytes, m_options.socketSendBufferBytes);
     m_auth->setTokenLifetime(std::chrono::milliseconds(m_options.tokenLifetimeMs));
     m_api->setMutationLimits(m_options.restMutationsPerSecond, m_options.restMutationBurst);
     m_api->setAccepting(true);
@@ -282,6 +283,8 @@ ServerStats HearthServer::stats(const QString &restaurantId) const
     stats.malformedFrames = figures.malformedFrames;
     stats.rateLimitedFrames = figures.rateLimitedFrames;
     stats.pongsReceived = figures.pongsReceived;
+    stats.slowReadersDropped = figures.slowReadersDropped;
+    stats.replaysWaiting = m_hub->replaysWaiting();
     if (!restaurantId.isEmpty())
         stats.eventsPerSecond = counters.eventsPerSecond(restaurantId, TrafficCounters::nowMs());
     stats.uptimeSeconds = m_running && m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0;

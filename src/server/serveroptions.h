@@ -28,6 +28,10 @@ struct ServerOptions
     FrameLimits clientFrames;            // per WebSocket: client frames per second, burst, flood limit
     double restMutationsPerSecond = 5;   // per token: POST and PATCH requests
     int restMutationBurst = 20;
+    // Per WebSocket: unsent bytes the server holds for a client. A replay pauses at half of it
+    // until the client reads; live events beyond it drop the client (1008 "slow reader").
+    qint64 sendBufferLimitBytes = 4 * 1024 * 1024;
+    int socketSendBufferBytes = 0;       // SO_SNDBUF of upgraded sockets; 0: the OS's (tests shrink it)
 };
 
 // Of the whole server, or of one restaurant's connections (HearthServer::stats).
@@ -39,6 +43,8 @@ struct ServerStats
     qint64 malformedFrames = 0;   // client frames rejected as oversized or unreadable
     qint64 rateLimitedFrames = 0; // client frames dropped by the frame rate limit
     qint64 pongsReceived = 0;     // answers to the server's liveness pings
+    qint64 slowReadersDropped = 0; // connections closed because their unsent bytes passed the cap
+    int replaysWaiting = 0;       // connections whose replay waits for the client to read
     double eventsPerSecond = 0;   // event frames written over the last 10 s, per second (restaurant only)
     qint64 uptimeSeconds = 0;     // since the last start()
 };

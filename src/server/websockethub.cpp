@@ -41,7 +41,8 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transp
 {
     const QString token = handshakeToken(socket->request());
     auto *session = new WebSocketSession(std::move(socket), transport,
-                                         SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch, m_frameLimits},
+                                         SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch, m_frameLimits,
+                                                            m_sendLimitBytes, m_socketSendBufferBytes},
                                          this);
     m_sessions.append(session);
     if (!m_livenessTimer->isActive()) {
@@ -149,6 +150,12 @@ int WebSocketHub::closingCount() const
 {
     return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
                              [](const WebSocketSession *session) { return session->isClosing(); }));
+}
+
+int WebSocketHub::replaysWaiting() const
+{
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+                             [](const WebSocketSession *session) { return session->isWaitingForReader(); }));
 }
 
 int WebSocketHub::subscriptionCount(const QString &restaurantId) const

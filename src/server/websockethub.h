@@ -37,6 +37,11 @@ public:
     // Also how often every client is pinged; one silent for twice as long is dropped.
     void setHeartbeatMs(int heartbeatMs);
     void setFrameLimits(const FrameLimits &limits) { m_frameLimits = limits; }
+    void setSendLimits(qint64 bufferLimitBytes, int socketSendBufferBytes)
+    {
+        m_sendLimitBytes = bufferLimitBytes;
+        m_socketSendBufferBytes = socketSendBufferBytes;
+    }
     // Takes the sessions' presence frames and learns of every connection that closes.
     void setPresence(PresenceRegistry *presence) { m_presence = presence; }
 
@@ -55,6 +60,7 @@ public:
     // Empty restaurantId: over the whole server.
     int connectionCount(const QString &restaurantId = {}) const;
     int closingCount() const;
+    int replaysWaiting() const;
     int subscriptionCount(const QString &restaurantId = {}) const;
     const TrafficCounters &counters() const { return m_counters; }
     bool ownsTransport(const QTcpSocket *transport) const;
@@ -79,6 +85,8 @@ private:
     QString m_epoch;
     int m_heartbeatMs = 15000;
     FrameLimits m_frameLimits;
+    qint64 m_sendLimitBytes = 0;
+    int m_socketSendBufferBytes = 0;
     QTimer *m_livenessTimer;
     qint64 m_lastTickMs = -1; // when onLivenessTick() last ran, on TrafficCounters' clock
     QList<WebSocketSession *> m_sessions;

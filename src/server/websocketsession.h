@@ -35,6 +35,8 @@ struct SessionEnvironment
     PresenceRegistry *presence = nullptr;     // takes the client's presence frames
     QString epoch;                            // announced in `welcome`
     FrameLimits frameLimits;                  // per-connection client frame rate
+    qint64 sendLimitBytes = 0;                // unsent bytes held for the client; 0: no cap
+    int socketSendBufferBytes = 0;            // SO_SNDBUF; 0: the OS's
 };
 
 class WebSocketSession final : public QObject
@@ -67,6 +69,8 @@ public:
     QString restaurantId() const { return m_context.restaurantId; }
     bool isAuthenticated() const { return m_authenticated; }
     bool isClosing() const { return m_closing; }
+    // A replay is paused until the client reads what is already queued for it.
+    bool isWaitingForReader() const { return m_waitingForReader; }
     int subscriptionCount() const { return int(m_subscriptions.size()); }
     QTcpSocket *transport() const;
 
@@ -78,6 +82,7 @@ private:
     struct Subscription
     {
         qint64 cursor = 0; // the last seq sent (or known to the client)
+        qint64 start = 0;  // everything after it has been or is being streamed on this connection
         bool live = false;
     };
 
@@ -93,6 +98,11 @@ private:
     void schedulePump();
     void pump();
     void send(const QString &frame);
+    // Bytes written to the socket that the peer has not taken yet (those the kernel holds aside).
+    qint64 unsentBytes() const;
+    bool replayMustWait() const;
+    void onBytesWritten();
+    void dropSlowReader(qint64 unsent);
     void closeWith(int code, const QString &reason);
 
     std::unique_ptr<QWebSocket> m_socket;
@@ -107,6 +117,7 @@ private:
     bool m_authenticated = false;
     bool m_closing = false;
     bool m_pumpScheduled = false;
+    bool m_waitingForReader = false;
     bool m_finished = false;
 };
 

@@ -58,6 +58,118 @@ private:
     QByteArray m_received;
 };
 
+// A WebSocket client on a bare TCP socket that reads only when told to, as a PC whose UI
+// thread hangs would: while it does not read, Qt keeps one byte and the kernel's buffers
+// fill, so the server's writes pile up on its side. It speaks just enough of RFC 6455.
+class SlowReader final
+{
+public:
+    struct Frame
+    {
+        int opcode = 0;
+        QByteArray payload;
+    };
+
+    bool open(const QUrl &url, const QString &token)
+    {
+        m_socket.connectToHost(url.host(), quint16(url.port()));
+        if (!m_socket.waitForConnected(5000))
+            return false;
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] {
+            if (m_reading)
+                m_received += m_socket.readAll();
+        });
+        m_socket.write("GET /ws HTTP/1.1\r\nHost: " + url.host().toLatin1() + ':' + QByteArray::number(url.port())
+                       + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                         "Authorization: Bearer "
+                       + token.toLatin1() + "\r\n\r\n");
+        const bool upgraded = QTest::qWaitFor([this] { return m_received.contains("\r\n\r\n"); }, 5000)
+            && m_received.startsWith("HTTP/1.1 101");
+        m_received.remove(0, m_received.indexOf("\r\n\r\n") + 4);
+        return upgraded;
+    }
+    // A masked text frame, as clients must send them.
+    void sendText(const QByteArray &payload)
+    {
+        QByteArray frame(1, char(0x81));
+        if (payload.size() < 126) {
+            frame.append(char(0x80 | payload.size()));
+        } else {
+            frame.append(char(0x80 | 126));
+            frame.append(char((payload.size() >> 8) & 0xff));
+            frame.append(char(payload.size() & 0xff));
+        }
+        const QByteArray mask("\x11\x22\x33\x44", 4);
+        frame.append(mask);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(char(payload.at(i) ^ mask.at(i % 4)));
+        m_socket.write(frame);
+    }
+    void stopReading()
+    {
+        m_reading = false;
+        m_socket.setReadBufferSize(1);
+    }
+    void startReading()
+    {
+        m_reading = true;
+        m_socket.setReadBufferSize(0);
+        m_received += m_socket.readAll();
+    }
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    // Every complete frame received so far (the server's frames are not masked).
+    QList<Frame> frames() const
+    {
+        QList<Frame> frames;
+        qsizetype at = 0;
+        while (at + 2 <= m_received.size()) {
+            const auto byte = [this](qsizetype i) { return quint8(m_received.at(i)); };
+            qint64 length = byte(at + 1) & 0x7f;
+            qsizetype header = 2;
+            if (length == 126) {
+                if (at + 4 > m_received.size())
+                    break;
+                length = (qint64(byte(at + 2)) << 8) | byte(at + 3);
+                header = 4;
+            } else if (length == 127) {
+                if (at + 10 > m_received.size())
+                    break;
+                length = 0;
+                for (int i = 0; i < 8; ++i)
+                    length = (length << 8) | byte(at + 2 + i);
+                header = 10;
+            }
+            if (at + header + length > m_received.size())
+                break;
+            frames.append({byte(at) & 0x0f, m_received.mid(at + header, length)});
+            at += header + length;
+        }
+        return frames;
+    }
+    // The text frames that are events, as JSON.
+    QList<qint64> eventSeqs() const
+    {
+        QList<qint64> seqs;
+        for (const Frame &frame : frames()) {
+            const QJsonObject object = QJsonDocument::fromJson(frame.payload).object();
+            if (frame.opcode == 1 && op(object) == u"event")
+                seqs.append(object.value(QLatin1StringView("seq")).toInteger());
+        }
+        return seqs;
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_received;
+    bool m_reading = true;
+};
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 class TestServerLimits final : public QObject
@@ -275,6 +387,121 @@ private slots:
         WsClient again;
         QVERIFY(again.open(m_server->webSocketUrl(), token));
         QCOMPARE(again.next().value(QLatin1StringView("code")).toString(), QStringLiteral("unauthorized"));
+    }
+
+    // Issue 8, item 5: 5 000 subscribes asking for the whole log were each answered with a
+    // replay. One connection streams a channel once: a repeated subscribe is answered, but it
+    // replays only what this connection has not streamed yet.
+    void aRepeatedSubscribeDoesNotRestartTheReplay()
+    {
+        ServerOptions options = testOptions(m_dir, QStringLiteral("resubscribe.db"));
+        options.clientFrames = FrameLimits{0, 1, 1}; // no frame limit: this is about the replays
+        startServer(options);
+        const int backlog = 40;
+        for (int i = 0; i < backlog; ++i)
+            m_server->orders()->createRandomOrder(restaurant);
+        WsClient client;
+        QVERIFY(client.open(m_server->webSocketUrl(), signIn()));
+        QCOMPARE(op(client.next()), QStringLiteral("welcome"));
+        const QJsonObject fromTheStart{{QStringLiteral("op"), QStringLiteral("subscribe")},
+                                       {QStringLiteral("channel"), QStringLiteral("orders")},
+                                       {QStringLiteral("since"),
+                                        QJsonObject{{QStringLiteral("epoch"), m_server->epoch()},
+                                                    {QStringLiteral("seq"), 0}}}};
+        const int repeats = 20;
+        for (int i = 0; i < repeats; ++i)
+            client.send(fromTheStart);
+        m_server->orders()->createRandomOrder(restaurant); // seq backlog + 1, live
+
+        QList<qint64> seqs;
+        int subscribed = 0;
+        while (seqs.isEmpty() || seqs.last() != backlog + 1) {
+            const QJsonObject frame = client.next(20000);
+            QVERIFY2(!frame.isEmpty(), "the live event never came");
+            if (op(frame) == u"subscribed") {
+                ++subscribed;
+                QCOMPARE(frame.value(QLatin1StringView("recovered")).toBool(), true);
+            } else if (op(frame) == u"event") {
+                seqs.append(frame.value(QLatin1StringView("seq")).toInteger());
+            }
+        }
+        while (subscribed < repeats) {
+            const QJsonObject frame = client.next(20000);
+            QCOMPARE(op(frame), QStringLiteral("subscribed"));
+            ++subscribed;
+        }
+        QList<qint64> expected;
+        for (qint64 seq = 1; seq <= backlog + 1; ++seq)
+            expected.append(seq);
+        QCOMPARE(seqs, expected); // each event once, in order
+        QCOMPARE(m_server->stats().eventsSent, backlog + 1);
+    }
+
+    // A replay goes no faster than the client reads: the server stops reading the log while
+    // the socket's unsent bytes are over half the cap, instead of piling the log up in memory,
+    // and the slow reader is not dropped for it.
+    void aReplayWaitsForASlowReader()
+    {
+        ServerOptions options = testOptions(m_dir, QStringLiteral("replaywait.db"));
+        options.sendBufferLimitBytes = 32 * 1024;
+        options.socketSendBufferBytes = 4096; // the kernel's share small, so the cap is reached soon
+        startServer(options);
+        const int backlog = 1500;
+        for (int i = 0; i < backlog; ++i)
+            m_server->orders()->createRandomOrder(restaurant);
+        SlowReader reader;
+        QVERIFY(reader.open(m_server->httpUrl(), signIn()));
+        QTRY_COMPARE(m_server->stats().connections, 1);
+        reader.stopReading();
+        reader.sendText(compact({{QStringLiteral("op"), QStringLiteral("subscribe")},
+                                 {QStringLiteral("channel"), QStringLiteral("orders")},
+                                 {QStringLiteral("since"), QJsonObject{{QStringLiteral("epoch"), m_server->epoch()},
+                                                                       {QStringLiteral("seq"), 0}}}}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->stats().replaysWaiting, 1, 20000);
+        QVERIFY2(m_server->stats().eventsSent < backlog, qPrintable(QString::number(m_server->stats().eventsSent)));
+        QCOMPARE(m_server->stats().slowReadersDropped, 0);
+
+        reader.startReading();
+        QTRY_COMPARE_WITH_TIMEOUT(reader.eventSeqs().size(), backlog, 30000);
+        QList<qint64> expected;
+        for (qint64 seq = 1; seq <= backlog; ++seq)
+            expected.append(seq);
+        QCOMPARE(reader.eventSeqs(), expected);
+        QVERIFY(reader.isConnected());
+        QCOMPARE(m_server->stats().replaysWaiting, 0);
+    }
+
+    // Live events cannot wait: a reader whose unsent bytes pass the cap is dropped with 1008
+    // and a reason that is not "unauthorized", which the client treats as a lost link (it
+    // reconnects and resumes with `since`), not as a sign-out.
+    void aSlowReaderOfLiveEventsIsDropped()
+    {
+        ServerOptions options = testOptions(m_dir, QStringLiteral("slow.db"));
+        options.sendBufferLimitBytes = 32 * 1024;
+        options.socketSendBufferBytes = 4096;
+        startServer(options);
+        SlowReader reader;
+        QVERIFY(reader.open(m_server->httpUrl(), signIn()));
+        reader.sendText(compact(subscribeFrame()));
+        QTRY_COMPARE(m_server->stats().subscriptions, 1);
+        reader.stopReading();
+        int created = 0;
+        for (; created < 5000 && m_server->stats().connections == 1; ++created) {
+            m_server->orders()->createRandomOrder(restaurant);
+            QCoreApplication::processEvents(); // lets the socket flush what the kernel takes
+        }
+        QCOMPARE(m_server->stats().connections, 0);
+        QCOMPARE(m_server->stats().slowReadersDropped, 1);
+        const qint64 sentBeforeTheDrop = m_server->stats().eventsSent;
+        m_server->orders()->createRandomOrder(restaurant);
+        QCOMPARE(m_server->stats().eventsSent, sentBeforeTheDrop); // nothing more is queued for it
+
+        reader.startReading();
+        QTRY_VERIFY_WITH_TIMEOUT(!reader.frames().isEmpty() && reader.frames().last().opcode == 0x8, 30000);
+        const QByteArray close = reader.frames().last().payload;
+        QCOMPARE((quint8(close.at(0)) << 8) | quint8(close.at(1)), 1008);
+        QVERIFY2(close.mid(2).startsWith("slow reader"), close.mid(2).constData());
+        QVERIFY(!close.contains("unauthori"));
     }
 
 private:
