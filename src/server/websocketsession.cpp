@@ -54,6 +54,8 @@ WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, QTcpSocke
     if (m_transport) {
         connect(m_transport.data(), &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = TrafficCounters::nowMs(); });
         connect(m_transport.data(), &QTcpSocket::bytesWritten, this, &WebSocketSession::onBytesWritten);
+        // Events are small frames: Nagle would hold each behind the peer's delayed ACK (40 ms).
+        m_transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_environment.socketSendBufferBytes > 0)
             m_transport->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, m_environment.socketSendBufferBytes);
     }
