@@ -9,6 +9,7 @@
 #include "server/demoservice.h"
 #include "server/demowidgets.h"
 #include "server/eventlog.h"
+#include "server/guardedtcpserver.h"
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
@@ -30,6 +31,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <limits>
 
 namespace hearth::server {
 
@@ -118,7 +121,17 @@ bool HearthServer::start(QString *errorMessage)
     ensureHttpServer();
     // A restarted server comes back at the URL its clients already know.
     const quint16 wantedPort = m_options.port != 0 ? m_options.port : m_port;
-    auto *tcpServer = new QTcpServer(this);
+    ConnectionLimits connectionLimits;
+    connectionLimits.maxConnections = m_options.maxConnections;
+    connectionLimits.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    HttpLimits requestLimits;
+    requestLimits.maxBodyBytes = m_options.maxRequestBodyBytes > 0 ? m_options.maxRequestBodyBytes
+                                                                    : std::numeric_limits<qint64>::max();
+    requestLimits.maxHeaderBytes = m_options.maxRequestHeaderBytes > 0 ? m_options.maxRequestHeaderBytes
+                                                                        : std::numeric_limits<int>::max() - 4;
+    requestLimits.requestTimeoutMs = m_options.requestTimeoutMs;
+    requestLimits.idleTimeoutMs = m_options.idleTimeoutMs;
+    auto *tcpServer = new GuardedTcpServer(connectionLimits, requestLimits, this);
     if (!tcpServer->listen(m_options.address, wantedPort)) {
         const QString reason = tcpServer->errorString();
         delete tcpServer;
@@ -236,6 +249,12 @@ void HearthServer::onNewWebSocketConnection()
         }
         m_hub->accept(std::move(socket), transport);
     }
+}
+
+int HearthServer::httpConnectionCount() const
+{
+    const auto *guarded = qobject_cast<const GuardedTcpServer *>(m_tcpServer.data());
+    return guarded ? guarded->connectionCount() : 0;
 }
 
 QUrl HearthServer::httpUrl() const

@@ -67,6 +67,9 @@ public:
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
 
+    // Open TCP connections (HTTP and WebSocket) on the current listening socket.
+    int httpConnectionCount() const;
+
     void setSimulationRate(double ordersPerMinute);
     // Empty restaurantId: the whole server.
     ServerStats stats(const QString &restaurantId = {}) const;

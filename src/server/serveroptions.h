@@ -32,6 +32,13 @@ struct ServerOptions
     // until the client reads; live events beyond it drop the client (1008 "slow reader").
     qint64 sendBufferLimitBytes = 4 * 1024 * 1024;
     int socketSendBufferBytes = 0;       // SO_SNDBUF of upgraded sockets; 0: the OS's (tests shrink it)
+    // HTTP, before QHttpServer reads a request (RequestGuard, GuardedTcpServer). 0: no cap.
+    qint64 maxRequestBodyBytes = 1024 * 1024; // 413 when announced larger
+    int maxRequestHeaderBytes = 16 * 1024;    // 431
+    int requestTimeoutMs = 15000;        // a request must arrive whole within this (408)
+    int idleTimeoutMs = 60000;           // a kept-alive HTTP connection without a request is closed
+    int maxConnections = 512;            // open connections (HTTP and WebSocket) of the server; 503 beyond
+    int maxConnectionsPerAddress = 64;   // of one client address; 503 beyond
 };
 
 // Of the whole server, or of one restaurant's connections (HearthServer::stats).
