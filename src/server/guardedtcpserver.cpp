@@ -1,6 +1,7 @@
 #include "server/guardedtcpserver.h"
 
 #include "core/logging.h"
+#include "server/clientaddress.h"
 #include "server/rawhttp.h"
 
 #include <QTcpSocket>
@@ -20,7 +21,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
-    const QString key = addressKey(socket->peerAddress());
+    const QString key = clientAddressKey(socket->peerAddress());
     const bool totalFull = m_connections.maxConnections > 0 && m_total >= m_connections.maxConnections;
     const bool addressFull =
         m_connections.maxConnectionsPerAddress > 0 && m_perAddress.value(key) >= m_connections.maxConnectionsPerAddress;
@@ -51,13 +52,6 @@ void GuardedTcpServer::release(const QString &key)
     auto it = m_perAddress.find(key);
     if (it != m_perAddress.end() && --*it <= 0)
         m_perAddress.erase(it);
-}
-
-QString GuardedTcpServer::addressKey(const QHostAddress &address)
-{
-    bool isIpv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
-    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
 }
 
 } // namespace hearth::server

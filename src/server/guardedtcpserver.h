@@ -34,8 +34,6 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
-    // IPv4 peers on a dual-stack socket appear as ::ffff:a.b.c.d; one address, one count.
-    static QString addressKey(const QHostAddress &address);
     void release(const QString &key);
 
     ConnectionLimits m_connections;

@@ -159,12 +159,14 @@ bool HearthServer::start(QString *errorMessage)
     m_hub->setSendLimits(m_options.sendBufferLimitBytes, m_options.socketSendBufferBytes);
     m_auth->setTokenLifetime(std::chrono::milliseconds(m_options.tokenLifetimeMs));
     m_api->setMutationLimits(m_options.restMutationsPerSecond, m_options.restMutationBurst);
+    m_api->setLoginLimits(LoginLimits{m_options.loginFailuresPerUser, m_options.loginUserRefillPerSecond,
+                                      m_options.loginFailuresPerAddress, m_options.loginAddressRefillPerSecond});
     m_api->setAccepting(true);
     m_uptime.start();
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
-    qCInfo(lcServer).noquote() << "listening on" << httpUrl().toString() << "epoch" << m_database->epoch();
+    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
     emit started(m_port);
     return true;
 }
@@ -251,6 +253,11 @@ void HearthServer::onNewWebSocketConnection()
     }
 }
 
+int HearthServer::passwordChecksRunning() const
+{
+    return m_api ? m_api->passwordChecksRunning() : 0;
+}
+
 int HearthServer::httpConnectionCount() const
 {
     const auto *guarded = qobject_cast<const GuardedTcpServer *>(m_tcpServer.data());
@@ -269,6 +276,22 @@ QUrl HearthServer::httpUrl() const
     url.setHost(host.toString());
     url.setPort(m_port);
     return url;
+}
+
+QString HearthServer::describeListenAddress(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                                              : address.toString();
+    const QString endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (address == QHostAddress::AnyIPv4)
+        return endpoint + QStringLiteral(" (every IPv4 interface)");
+    if (address == QHostAddress::AnyIPv6)
+        return endpoint + QStringLiteral(" (every IPv6 interface)");
+    if (address == QHostAddress::Any)
+        return QStringLiteral("*:%1 (every interface)").arg(port);
+    if (address.isLoopback())
+        return endpoint + QStringLiteral(" (this machine only)");
+    return endpoint;
 }
 
 QUrl HearthServer::webSocketUrl() const

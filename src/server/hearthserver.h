@@ -8,6 +8,7 @@
 #include "server/serveroptions.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -56,7 +57,11 @@ public:
 
     bool isRunning() const { return m_running; }
     quint16 port() const { return m_port; }
-    QUrl httpUrl() const;
+    QUrl httpUrl() const; // how this machine reaches the server (a wildcard address as loopback)
+    // What the server really listens on, for the banner and the log: "0.0.0.0:8080 (every IPv4
+    // interface)", "127.0.0.1:8080 (this machine only)", "[fe80::1]:8080".
+    QString listenDescription() const { return describeListenAddress(m_options.address, m_port); }
+    static QString describeListenAddress(const QHostAddress &address, quint16 port);
     QUrl webSocketUrl() const;
     QString epoch() const;
     const ServerOptions &options() const { return m_options; }
@@ -69,6 +74,8 @@ public:
 
     // Open TCP connections (HTTP and WebSocket) on the current listening socket.
     int httpConnectionCount() const;
+    // Sign-ins whose password check is queued or running on a worker thread.
+    int passwordChecksRunning() const;
 
     void setSimulationRate(double ordersPerMinute);
     // Empty restaurantId: the whole server.

@@ -75,6 +75,14 @@ QHttpServerResponse rateLimited(const QString &message, qint64 retryAfterMs)
     return response;
 }
 
+QHttpServerResponse busy(const QString &message, qint64 retryAfterMs)
+{
+    QHttpServerResponse response = error(Status::ServiceUnavailable, QLatin1StringView("busy"), message);
+    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
+    compat::addResponseHeader(response, QByteArrayLiteral("Retry-After"), QByteArray::number(seconds));
+    return response;
+}
+
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *problem)
 {
     if (body.trimmed().isEmpty()) {

@@ -19,7 +19,12 @@ struct ServerOptions
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it, the
                                          // server pings every client this often and drops one silent for 2×
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
-    int passwordHashIterations = 100000; // PBKDF2 work factor of new hashes (tests lower it)
+    int passwordHashIterations = 600000; // PBKDF2 work factor of new hashes (tests lower it); older are rehashed at sign-in
+    // Failed sign-ins (docs/protocol.md, "Limits"): a share per username and per client address.
+    int loginFailuresPerUser = 5;
+    double loginUserRefillPerSecond = 1.0 / 60;
+    int loginFailuresPerAddress = 20;
+    double loginAddressRefillPerSecond = 1.0 / 10;
     int reconnectAfterMs = 3000;         // how widely clients spread their return after stop()
     int presenceTimeoutMs = 30000;       // a presence not repeated for this long is forgotten
     qint64 tokenLifetimeMs = 12 * 3600 * 1000; // sign-in sessions; a WebSocket closes when its session ends
