@@ -2,6 +2,7 @@
 #include "core/logging.h"
 #include "server/demoaccounts.h"
 #include "server/hearthserver.h"
+#include "server/logguard.h"
 #include "server/servercommandline.h"
 #include "server/terminationsignals.h"
 
@@ -25,6 +26,7 @@ constexpr int shutdownTimeoutMs = 3000;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    LogGuard::install(); // client text in log lines escaped, floods of one kind of line held back
     QCoreApplication::setOrganizationName(QStringLiteral("Hearth"));
     QCoreApplication::setApplicationName(QStringLiteral("hearth-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
@@ -50,7 +52,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     out << "Hearth server " << QCoreApplication::applicationVersion() << " listening on "
-        << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString() << ")\n"
+        << server.listenDescription() << "\n"
+        << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
+        << ")\n"
         << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n"
         << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
         << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
