@@ -1,6 +1,7 @@
 // hearth-server: the reference backend of Hearth. Wiring only; the server is hearth::server.
 #include "core/logging.h"
 #include "server/demoaccounts.h"
+#include "server/firstrunseeder.h"
 #include "server/hearthserver.h"
 #include "server/logguard.h"
 #include "server/servercommandline.h"
@@ -55,9 +56,16 @@ int main(int argc, char *argv[])
         << server.listenDescription() << "\n"
         << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
         << ")\n"
-        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n"
-        << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
-        << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
+        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n";
+    if (parsed.options.seedDemoAccounts) {
+        out << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
+            << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
+    }
+    if (!server.firstRunPassword().isEmpty()) {
+        out << "First start: the manager account " << FirstRunSeeder::adminUsername << " has the password "
+            << server.firstRunPassword() << "\n"
+            << "It is shown this once and not logged; keep it somewhere safe.\n";
+    }
     if (parsed.options.simulateOrdersPerMinute > 0)
         out << "Simulating " << parsed.options.simulateOrdersPerMinute << " orders per minute\n";
     out.flush();

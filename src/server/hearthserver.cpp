@@ -9,6 +9,8 @@
 #include "server/demoservice.h"
 #include "server/demowidgets.h"
 #include "server/eventlog.h"
+#include "server/firstrunseeder.h"
+#include "server/passwordhasher.h"
 #include "server/guardedtcpserver.h"
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
@@ -32,6 +34,7 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <limits>
 
 namespace hearth::server {
@@ -107,9 +110,14 @@ bool HearthServer::start(QString *errorMessage)
     QString problem;
     if (!m_database->open(m_options.databasePath, &problem)
         || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
-        || !DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations, &problem))
+        || !seedAccounts(&problem))
         return fail(problem);
-    if (m_accounts->restaurant(QString(DemoAccounts::restaurantId))
+    if (!m_options.address.isLoopback() && publishedPasswordsInUse()) {
+        return fail(QStringLiteral("the demo passwords of staff/manager are in use: refusing to listen on %1 (listen on "
+                                   "127.0.0.1, or start a database without --demo)")
+                        .arg(m_options.address.toString()));
+    }
+    if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
     // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
@@ -169,6 +177,32 @@ bool HearthServer::start(QString *errorMessage)
     qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
     emit started(m_port);
     return true;
+}
+
+bool HearthServer::seedAccounts(QString *problem)
+{
+    m_firstRunPassword.clear();
+    if (m_options.seedDemoAccounts)
+        return DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(),
+                                       std::min(m_options.passwordHashIterations, DemoAccounts::passwordIterations),
+                                       problem);
+    return FirstRunSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations,
+                                       m_options.restaurantName, m_options.adminPassword, &m_firstRunPassword,
+                                       problem);
+}
+
+bool HearthServer::publishedPasswordsInUse() const
+{
+    const std::pair<QLatin1StringView, QLatin1StringView> published[] = {
+        {DemoAccounts::staffUsername, DemoAccounts::staffPassword},
+        {DemoAccounts::managerUsername, DemoAccounts::managerPassword},
+    };
+    for (const auto &[username, password] : published) {
+        const std::optional<User> user = m_accounts->userByUsername(QString(username));
+        if (user && PasswordHasher::verify(QString(password), user->passwordHash))
+            return true;
+    }
+    return false;
 }
 
 void HearthServer::stop()

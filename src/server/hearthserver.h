@@ -65,6 +65,8 @@ public:
     QUrl webSocketUrl() const;
     QString epoch() const;
     const ServerOptions &options() const { return m_options; }
+    // The random password given to `admin` by this start, to be shown once; empty otherwise.
+    QString firstRunPassword() const { return m_firstRunPassword; }
 
     OrderService *orders() const { return m_orderService; }
     WidgetService *widgets() const { return m_widgetService; }
@@ -95,6 +97,9 @@ private:
     void onNewWebSocketConnection();
     void closePlainHttpConnections(QTcpServer *tcpServer);
     void finishDrain();
+    // True when a demo account still has its published password (the check costs a hash each).
+    bool publishedPasswordsInUse() const;
+    bool seedAccounts(QString *problem);
 
     ServerOptions m_options;
     std::unique_ptr<Database> m_database;
@@ -119,6 +124,7 @@ private:
     quint16 m_port = 0;
     QElapsedTimer m_uptime;
     bool m_running = false;
+    QString m_firstRunPassword;
 };
 
 } // namespace hearth::server

@@ -16,6 +16,13 @@ struct ServerOptions
     double simulateOrdersPerMinute = 0;  // 0: no simulated service
     double simulationSpeed = 1.0;        // > 1 runs the simulated kitchen faster (demos, tests)
     bool seedDemoService = false;        // a restaurant without orders starts with a service under way
+    // A new database gets the demo restaurant with its published accounts (staff/staff-demo,
+    // manager/manager-demo): for `hearth --demo`, tests and `hearth-server --demo/--simulate`.
+    // Off (hearth-server's default), it gets a restaurant and one manager `admin` instead, and a
+    // server whose database holds a published password refuses to listen beyond loopback.
+    bool seedDemoAccounts = true;
+    QString adminPassword;               // the first admin's; empty: a random one (HearthServer::firstRunPassword)
+    QString restaurantName = QStringLiteral("My restaurant");
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it, the
                                          // server pings every client this often and drops one silent for 2×
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel

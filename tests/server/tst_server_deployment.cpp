@@ -3,6 +3,10 @@
 // does not take answers 405 with Allow instead of 404.
 #include "testsupport.h"
 
+#include "server/demoaccounts.h"
+#include "server/servercommandline.h"
+
+#include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
 #include <QtTest>
@@ -19,6 +23,15 @@ constexpr QFile::Permissions othersMayTouch = QFile::ReadGroup | QFile::WriteGro
 QString errorCode(const HttpResult &result)
 {
     return result.body.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("code")).toString();
+}
+
+ServerCommandLine::Parsed parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    ServerCommandLine::addOptions(&parser);
+    if (!parser.parse(QStringList{QStringLiteral("hearth-server")} + arguments))
+        return {{}, parser.errorText()};
+    return ServerCommandLine::read(parser);
 }
 
 } // namespace
@@ -69,6 +82,85 @@ private slots:
         HearthServer again(options);
         QVERIFY(again.start());
         QCOMPARE(QFileInfo(options.databasePath).permissions() & othersMayTouch, QFile::Permissions());
+    }
+
+    // Issue 8, item 1: every fresh database got manager/manager-demo, also on 0.0.0.0.
+    void demoAccountsAreForDemosOnly()
+    {
+        QVERIFY(!parse({}).options.seedDemoAccounts);
+        QVERIFY(parse({QStringLiteral("--demo")}).options.seedDemoAccounts);
+        QVERIFY(parse({QStringLiteral("--simulate"), QStringLiteral("30")}).options.seedDemoAccounts);
+        QVERIFY(ServerOptions{}.seedDemoAccounts); // embedded (hearth --demo) and tests
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("admin-password"));
+        QFile secret(file);
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("from-a-file-123\n");
+        secret.close();
+        const ServerCommandLine::Parsed fromFile = parse({QStringLiteral("--admin-password-file"), file});
+        QVERIFY2(fromFile.error.isEmpty(), qPrintable(fromFile.error));
+        QCOMPARE(fromFile.options.adminPassword, QStringLiteral("from-a-file-123"));
+        QVERIFY(!parse({QStringLiteral("--admin-password-file"), dir.filePath(QStringLiteral("missing"))}).error.isEmpty());
+    }
+
+    void aFreshDatabaseWithoutDemoGetsAnAdminWithARandomPassword()
+    {
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir, QStringLiteral("real.db"));
+        options.seedDemoAccounts = false;
+        QString password;
+        {
+            HearthServer server(options);
+            QVERIFY(server.start());
+            password = server.firstRunPassword();
+            QVERIFY2(password.size() >= 16, qPrintable(password));
+            HttpClient http(server.httpUrl());
+            QVERIFY(http.login(QString(DemoAccounts::managerUsername), QString(DemoAccounts::managerPassword)).isEmpty());
+            QVERIFY(http.login(QString(DemoAccounts::staffUsername), QString(DemoAccounts::staffPassword)).isEmpty());
+            const HttpResult admin = http.post(
+                QStringLiteral("/api/login"),
+                json({{QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), password}}));
+            QCOMPARE(admin.status, 200);
+            QCOMPARE(admin.body.value(QLatin1StringView("user")).toObject().value(QLatin1StringView("role")).toString(),
+                     QStringLiteral("manager"));
+        }
+        HearthServer again(options); // shown once: the next start has nothing to show
+        QVERIFY(again.start());
+        QVERIFY(again.firstRunPassword().isEmpty());
+        QVERIFY(!HttpClient(again.httpUrl()).login(QStringLiteral("admin"), password).isEmpty());
+    }
+
+    void theFirstAdminPasswordMayBeGiven()
+    {
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir, QStringLiteral("given.db"));
+        options.seedDemoAccounts = false;
+        options.adminPassword = QStringLiteral("chosen-by-the-owner");
+        HearthServer server(options);
+        QVERIFY(server.start());
+        QVERIFY(server.firstRunPassword().isEmpty()); // nothing to print: the owner knows it
+        QVERIFY(!HttpClient(server.httpUrl()).login(QStringLiteral("admin"), options.adminPassword).isEmpty());
+    }
+
+    // 192.0.2.1 (TEST-NET-1) is never an address of this machine: were the check missing, the
+    // start would fail at bind() instead, and nothing would listen beyond loopback either way.
+    void publishedPasswordsKeepTheServerOnLoopback()
+    {
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir, QStringLiteral("demo.db"));
+        options.address = QHostAddress(QStringLiteral("192.0.2.1"));
+        HearthServer demo(options);
+        QString error;
+        QVERIFY(!demo.start(&error));
+        QVERIFY2(error.contains(QLatin1StringView("demo passwords")), qPrintable(error));
+
+        ServerOptions real = testOptions(dir, QStringLiteral("real.db"));
+        real.address = options.address;
+        real.seedDemoAccounts = false;
+        HearthServer server(real);
+        QVERIFY(!server.start(&error));
+        QVERIFY2(!error.contains(QLatin1StringView("demo passwords")), qPrintable(error)); // only bind() refused
     }
 
     void aMethodARouteDoesNotTakeIs405()
