@@ -4,6 +4,16 @@
 
 namespace hearth::server {
 
+namespace {
+
+// The key of a username: folded, and cut, since a guesser may send megabytes as a "name".
+QString userKey(const QString &username)
+{
+    return username.left(128).toLower();
+}
+
+} // namespace
+
 void LoginThrottle::setLimits(const LoginLimits &limits)
 {
     m_limits = limits;
@@ -14,7 +24,7 @@ void LoginThrottle::setLimits(const LoginLimits &limits)
 std::optional<qint64> LoginThrottle::wait(const QString &username, const QString &address, qint64 nowMs) const
 {
     qint64 waitMs = 0;
-    const auto user = m_users.constFind(username.toLower());
+    const auto user = m_users.constFind(userKey(username));
     if (user != m_users.cend())
         waitMs = user->msUntilAvailable(nowMs);
     const auto client = m_addresses.constFind(address);
@@ -27,13 +37,13 @@ std::optional<qint64> LoginThrottle::wait(const QString &username, const QString
 
 void LoginThrottle::recordFailure(const QString &username, const QString &address, qint64 nowMs)
 {
-    take(m_users, username.toLower(), m_limits.userRefillPerSecond, m_limits.failuresPerUser, nowMs);
+    take(m_users, userKey(username), m_limits.userRefillPerSecond, m_limits.failuresPerUser, nowMs);
     take(m_addresses, address, m_limits.addressRefillPerSecond, m_limits.failuresPerAddress, nowMs);
 }
 
 void LoginThrottle::recordSuccess(const QString &username)
 {
-    m_users.remove(username.toLower());
+    m_users.remove(userKey(username));
 }
 
 void LoginThrottle::take(Buckets &buckets, const QString &key, double rate, int burst, qint64 nowMs)
