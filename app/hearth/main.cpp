@@ -245,6 +245,8 @@ int main(int argc, char *argv[])
         serverOptions.databasePath = demoFolder + QStringLiteral("/server.sqlite");
         serverOptions.simulateOrdersPerMinute = options.simulateRate;
         serverOptions.seedDemoService = options.simulateRate > 0; // busy from the first second
+        // The demo's passwords are printed in the README: a slow hash would protect nothing.
+        serverOptions.passwordHashIterations = 1000;
         demoServer = std::make_unique<hearth::server::EmbeddedServer>(serverOptions);
         QString error;
         if (!demoServer->start(&error)) {
