@@ -10,13 +10,16 @@
 #include "sync/orderactions.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/diagnosticspanel.h"
+#include "ui/emptystatelabel.h"
 #include "ui/messagebar.h"
 #include "ui/orderdetailpane.h"
 #include "ui/orderselectionkeeper.h"
+#include "ui/ordersfilterbar.h"
 #include "ui/orderstableview.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLocale>
@@ -178,6 +181,9 @@ void MainWindow::buildPages()
     ordersLayout->setContentsMargins(0, 0, 0, 0);
     ordersLayout->setSpacing(0);
     ordersLayout->addWidget(m_messageBar);
+    m_filterBar = new OrdersFilterBar(m_orders, m_proxy, ordersPage);
+    ordersLayout->addWidget(m_filterBar);
+    new EmptyStateLabel(m_view, m_proxy);
     m_detail = new OrderDetailPane(m_orders, this);
     auto *splitter = new QSplitter(Qt::Horizontal, ordersPage);
     splitter->setObjectName(QStringLiteral("ordersSplitter"));
@@ -262,7 +268,7 @@ void MainWindow::setOrdersTabOrder()
             chain.append(widget);
         }
     }
-    chain << m_search << m_openOnly << m_pageList;
+    chain << m_search << m_openOnly << m_filterBar->statusFilter() << m_filterBar->typeFilter() << m_pageList;
     for (qsizetype i = 1; i < chain.size(); ++i)
         QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }

@@ -29,6 +29,7 @@ class OrderAgesProxy;
 class OrderDetailPane;
 class OrderProblemsProxy;
 class OrderActions;
+class OrdersFilterBar;
 class OrdersFilterProxy;
 class OrdersModel;
 class OrdersTableView;
@@ -87,6 +88,7 @@ private:
     OrderAgesProxy *m_ages;
     OrdersFilterProxy *m_proxy;
     MessageBar *m_messageBar = nullptr;
+    OrdersFilterBar *m_filterBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
     QHash<QString, QString> m_pendingActions; // order id → the action last asked for, as staff name it
     OrdersTableView *m_view;
