@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "profile/profileloader.h"
+#include "store/keychaintokenvault.h"
 #include "sync/backendsetup.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QSysInfo>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace hearth {
@@ -29,10 +31,25 @@ const QString deviceNameKey = QStringLiteral("device/name");
 
 } // namespace
 
-Dashboard::Dashboard(QObject *parent)
+namespace {
+
+std::unique_ptr<TokenVault> ownVaultUnless(TokenVault *given)
+{
+    if (given)
+        return {};
+    // Tests that use the real keychain keep out of the user's own entries.
+    return std::make_unique<KeychainTokenVault>(QStandardPaths::isTestModeEnabled() ? QStringLiteral("Hearth (tests)")
+                                                                                    : QStringLiteral("Hearth"));
+}
+
+} // namespace
+
+Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     : QObject(parent),
       m_widgets(m_client),
       m_persistence(&m_client.sync(), &m_client.realtime()),
+      m_ownVault(ownVaultUnless(vault)),
+      m_keeper(&m_client.signIn(), vault ? vault : m_ownVault.get()),
       m_status(&m_client.realtime(), &m_client.polling()),
       m_diagnostics(&m_client.realtime(), &m_client.polling()),
       m_window(std::make_unique<MainWindow>(&m_orders, &m_client.actions(), &m_status, &m_diagnostics))
@@ -64,6 +81,11 @@ Dashboard::Dashboard(QObject *parent)
     });
     connect(m_window->connectionBar(), &ConnectionStatusBar::signInRequested, this, &Dashboard::onSignInRequested);
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &Dashboard::signOut);
+    connect(&m_keeper, &SessionKeeper::notResumed, this, [this] { showSignIn(m_resumeServer, m_resumeUser); });
+    connect(&m_keeper, &SessionKeeper::problem, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
     wireWidgets();
@@ -121,7 +143,21 @@ void Dashboard::resumeLastSession(const QString &server, const QString &username
             m_window->show();
         }
     }
-    showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
+    m_resumeServer = chosenServer;
+    m_resumeUser = username.isEmpty() ? settings.value(usernameKey).toString() : username;
+    // A session kept in the keychain signs in without asking; otherwise (or when it has
+    // expired, or the keychain cannot say) the dialog asks.
+    if (sameServer)
+        m_keeper.resume(QUrl(rememberedServer), m_resumeUser);
+    else
+        showSignIn(m_resumeServer, m_resumeUser);
+}
+
+void Dashboard::signOut()
+{
+    m_client.stop();
+    m_widgets.stop();
+    m_keeper.signOut();
 }
 
 QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what) const

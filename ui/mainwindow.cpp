@@ -2,14 +2,18 @@
 
 #include "core/logging.h"
 #include "models/connectionstatus.h"
+#include "models/diagnosticsmodel.h"
 #include "models/orderagesproxy.h"
 #include "models/ordernotesproxy.h"
 #include "models/orderproblemsproxy.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
+#include "models/orderspagesettings.h"
 #include "sync/orderactions.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/diagnosticspanel.h"
+#include "ui/mainmenu.h"
+#include "ui/viewappearance.h"
 #include "ui/emptystatelabel.h"
 #include "ui/messagebar.h"
 #include "ui/orderdetailpane.h"
@@ -19,6 +23,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -110,6 +117,7 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     });
     connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
     connect(m_connectionBar, &ConnectionStatusBar::diagnosticsRequested, this, &MainWindow::showDiagnostics);
+    buildMenus();
     updateActions();
     updateTitle();
 }
@@ -438,6 +446,29 @@ void MainWindow::showActionFailure(const QString &orderId, const QString &messag
     qCWarning(lcUi) << "order action failed:" << orderId << message;
     m_problems->setProblem(orderId, text);
     m_messageBar->addMessage(text);
+}
+
+void MainWindow::buildMenus()
+{
+    m_settings = new OrdersPageSettings(this);
+    auto *menu = new MainMenu(this, m_settings, m_orders);
+    connect(menu, &MainMenu::signOutRequested, this, &MainWindow::signOutRequested);
+    connect(menu, &MainMenu::copyDiagnosticsRequested, this, &MainWindow::copyDiagnostics);
+    new ViewAppearance(this, m_view, m_settings);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        sizeColumns(); // kitchen mode, bigger or smaller text: the columns still fit their text
+}
+
+void MainWindow::copyDiagnostics()
+{
+    m_diagnostics->refresh();
+    QGuiApplication::clipboard()->setText(m_diagnostics->supportReport());
+    statusBar()->showMessage(tr("Diagnostics copied — paste them into a message to whoever supports this PC."), 10000);
 }
 
 void MainWindow::showDiagnostics()

@@ -32,6 +32,7 @@ class OrderActions;
 class OrdersFilterBar;
 class OrdersFilterProxy;
 class OrdersModel;
+class OrdersPageSettings;
 class OrdersTableView;
 
 class MainWindow final : public QMainWindow
@@ -63,9 +64,15 @@ public:
     // The server's clock as learnt from the orders' stamps; the order ages are measured with it.
     ServerClock *serverClock() { return &m_serverClock; }
     OrderAgesProxy *orderAges() const { return m_ages; }
+    // The page's preferences (View menu, attention, ages), kept in QSettings.
+    OrdersPageSettings *settings() const { return m_settings; }
 
 signals:
     void pageChanged(hearth::MainWindow::Page page);
+    void signOutRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildPages();
@@ -80,6 +87,8 @@ private:
     void cancelSelected();
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
+    void buildMenus();
+    void copyDiagnostics();
 
     OrdersModel *m_orders;
     OrderActions *m_actions;
@@ -107,6 +116,7 @@ private:
     bool m_actionsAvailable = true;
     DiagnosticsModel *m_diagnostics;
     DiagnosticsPanel *m_diagnosticsPanel = nullptr;
+    OrdersPageSettings *m_settings = nullptr;
 };
 
 } // namespace hearth
