@@ -4,6 +4,7 @@
 #include "profile/profileloader.h"
 #include "store/keychaintokenvault.h"
 #include "sync/backendsetup.h"
+#include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
@@ -68,6 +69,11 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     connect(&m_client.sync(), &OrdersSync::ordersUpdated, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
     connect(&m_client.actions(), &OrderActions::orderChanged, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
     connect(&m_client.sync(), &OrdersSync::ordersReplaced, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, false); });
+    // New orders are announced (after the server's clock has learnt from them); a snapshot's are
+    // known without a sound.
+    connect(&m_client.sync(), &OrdersSync::ordersUpdated, m_window->attention(), &AttentionNotifier::ordersChanged);
+    connect(&m_client.actions(), &OrderActions::orderChanged, m_window->attention(), &AttentionNotifier::ordersChanged);
+    connect(&m_client.sync(), &OrdersSync::ordersReplaced, m_window->attention(), &AttentionNotifier::ordersKnown);
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
     connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);

@@ -10,6 +10,7 @@
 #include "models/ordersmodel.h"
 #include "models/orderspagesettings.h"
 #include "sync/orderactions.h"
+#include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/diagnosticspanel.h"
 #include "ui/mainmenu.h"
@@ -455,6 +456,7 @@ void MainWindow::buildMenus()
     connect(menu, &MainMenu::signOutRequested, this, &MainWindow::signOutRequested);
     connect(menu, &MainMenu::copyDiagnosticsRequested, this, &MainWindow::copyDiagnostics);
     new ViewAppearance(this, m_view, m_settings);
+    m_attention = new AttentionNotifier(this, m_settings, m_orders, [this] { return m_serverClock.now(); }, this);
 }
 
 void MainWindow::changeEvent(QEvent *event)

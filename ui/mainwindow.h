@@ -20,6 +20,7 @@ class QToolBar;
 
 namespace hearth {
 
+class AttentionNotifier;
 class ConnectionStatus;
 class ConnectionStatusBar;
 class DiagnosticsModel;
@@ -66,6 +67,8 @@ public:
     OrderAgesProxy *orderAges() const { return m_ages; }
     // The page's preferences (View menu, attention, ages), kept in QSettings.
     OrdersPageSettings *settings() const { return m_settings; }
+    // Chime, desktop notice and taskbar flash for new and long-waiting orders.
+    AttentionNotifier *attention() const { return m_attention; }
 
 signals:
     void pageChanged(hearth::MainWindow::Page page);
@@ -117,6 +120,7 @@ private:
     DiagnosticsModel *m_diagnostics;
     DiagnosticsPanel *m_diagnosticsPanel = nullptr;
     OrdersPageSettings *m_settings = nullptr;
+    AttentionNotifier *m_attention = nullptr;
 };
 
 } // namespace hearth
