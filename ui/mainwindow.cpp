@@ -21,11 +21,17 @@
 #include "ui/orderselectionkeeper.h"
 #include "ui/ordersfilterbar.h"
 #include "ui/orderstableview.h"
+#include "ui/ticketprinter.h"
+#include "ui/viewcsvwriter.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QStandardPaths>
 #include <QGuiApplication>
 #include <QComboBox>
 #include <QFontMetrics>
@@ -455,8 +461,42 @@ void MainWindow::buildMenus()
     auto *menu = new MainMenu(this, m_settings, m_orders);
     connect(menu, &MainMenu::signOutRequested, this, &MainWindow::signOutRequested);
     connect(menu, &MainMenu::copyDiagnosticsRequested, this, &MainWindow::copyDiagnostics);
+    m_tickets = new TicketPrinter(this);
+    connect(menu, &MainMenu::printTicketRequested, this, &MainWindow::printSelectedTicket);
+    connect(menu, &MainMenu::exportRequested, this, &MainWindow::exportView);
+    const auto followSelection = [this, menu] { menu->printTicketAction()->setEnabled(selectedOrder() != nullptr); };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, menu, followSelection);
+    followSelection();
     new ViewAppearance(this, m_view, m_settings);
     m_attention = new AttentionNotifier(this, m_settings, m_orders, [this] { return m_serverClock.now(); }, this);
+}
+
+void MainWindow::printSelectedTicket()
+{
+    const Order *order = selectedOrder();
+    if (!order) {
+        statusBar()->showMessage(tr("Select an order to print its kitchen ticket."), 5000);
+        return;
+    }
+    m_tickets->setRestaurantName(m_restaurantName);
+    m_tickets->printWithDialog(*order, this);
+}
+
+void MainWindow::exportView()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = tr("orders-%1.csv", "file name").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the orders shown as CSV"), QDir(folder).filePath(name),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QString error; !ViewCsvWriter::write(*m_view, path, &error)) {
+        QMessageBox::warning(this, tr("Orders not exported"), error);
+        return;
+    }
+    const int rows = m_view->model()->rowCount();
+    const QString where = QDir::toNativeSeparators(path);
+    statusBar()->showMessage(rows == 1 ? tr("1 order exported to %1").arg(where) : tr("%1 orders exported to %2").arg(rows).arg(where), 10000);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -35,6 +35,7 @@ class OrdersFilterProxy;
 class OrdersModel;
 class OrdersPageSettings;
 class OrdersTableView;
+class TicketPrinter;
 
 class MainWindow final : public QMainWindow
 {
@@ -69,6 +70,8 @@ public:
     OrdersPageSettings *settings() const { return m_settings; }
     // Chime, desktop notice and taskbar flash for new and long-waiting orders.
     AttentionNotifier *attention() const { return m_attention; }
+    // Kitchen tickets of the selected order (File → Print kitchen ticket).
+    TicketPrinter *tickets() const { return m_tickets; }
 
 signals:
     void pageChanged(hearth::MainWindow::Page page);
@@ -92,6 +95,8 @@ private:
     void showDiagnostics();
     void buildMenus();
     void copyDiagnostics();
+    void printSelectedTicket();
+    void exportView();
 
     OrdersModel *m_orders;
     OrderActions *m_actions;
@@ -121,6 +126,7 @@ private:
     DiagnosticsPanel *m_diagnosticsPanel = nullptr;
     OrdersPageSettings *m_settings = nullptr;
     AttentionNotifier *m_attention = nullptr;
+    TicketPrinter *m_tickets = nullptr;
 };
 
 } // namespace hearth
