@@ -47,6 +47,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTime>
 #include <QToolBar>
@@ -140,7 +141,9 @@ void MainWindow::sizeColumns()
     QFont bold = m_view->font(); // rows that need attention are bold
     bold.setBold(true);
     const QFontMetrics metrics(bold);
-    const int padding = metrics.horizontalAdvance(QStringLiteral("MM"));
+    // One letter beside the cell margins: two letters on each of six columns took the Items
+    // column's room ("3× Las…" at 1100 px with the detail pane open).
+    const int padding = metrics.horizontalAdvance(u'M') + 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
     const int sortIndicator = metrics.height() + 4;
     const auto widest = [&](int column, const QStringList &texts) {
         int width = metrics.horizontalAdvance(m_orders->headerData(column, Qt::Horizontal).toString()) + sortIndicator;
@@ -173,7 +176,10 @@ void MainWindow::buildPages()
     m_pageList->addItem(tr("Widgets"));
     m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
     m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
-    m_pageList->setFixedWidth(m_pageList->fontMetrics().horizontalAdvance(tr("Widgets")) * 2 + 40);
+    // As wide as the longest page name and its padding: every pixel more is taken from the orders.
+    const QFontMetrics listMetrics = m_pageList->fontMetrics();
+    m_pageList->setFixedWidth(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets")))
+                              + 2 * 10 + listMetrics.horizontalAdvance(QStringLiteral("MM")));
     m_pageList->setFrameShape(QFrame::NoFrame);
     // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
     m_pageList->setStyleSheet(QStringLiteral(
@@ -208,7 +214,7 @@ void MainWindow::buildPages()
     splitter->setStretchFactor(1, 0);
     splitter->setCollapsible(0, false);
     m_detail->setMinimumWidth(160);
-    splitter->setSizes({1000, 220}); // the table first: the pane is for the one order in hand
+    splitter->setSizes({1000, 200}); // the table first: the pane is for the one order in hand
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -467,8 +473,39 @@ void MainWindow::buildMenus()
     const auto followSelection = [this, menu] { menu->printTicketAction()->setEnabled(selectedOrder() != nullptr); };
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, menu, followSelection);
     followSelection();
+    nameControls();
     new ViewAppearance(this, m_view, m_settings);
+    connect(m_settings, &OrdersPageSettings::changed, this, &MainWindow::applyAgeThresholds);
+    applyAgeThresholds();
     m_attention = new AttentionNotifier(this, m_settings, m_orders, [this] { return m_serverClock.now(); }, this);
+}
+
+void MainWindow::applyAgeThresholds()
+{
+    for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing, OrderStatus::Ready})
+        m_ages->setThresholds(status, m_settings->ageWarning(status), m_settings->ageUrgent(status));
+}
+
+void MainWindow::nameControls()
+{
+    // What a screen reader says for each control of the orders page; buttons whose text
+    // changes with the order ("Mark ready") keep their text as name and say more in the description.
+    const struct { const char *objectName; QString name; } named[] = {
+        {"orderSearch", tr("Search orders by number, customer or item")},
+        {"openOnly", tr("Show open orders only")},
+        {"orderDetailText", tr("The selected order in full")},
+        {"dismissMessages", tr("Dismiss the problems shown")},
+        {"ordersToolBar", tr("Order actions")},
+        {"ordersSplitter", tr("Orders and the selected order")},
+    };
+    for (const auto &control : named) {
+        if (auto *widget = findChild<QWidget *>(QLatin1StringView(control.objectName)))
+            widget->setAccessibleName(control.name);
+    }
+    for (QAction *action : {m_acknowledgeAction, m_advanceAction, m_cancelAction}) {
+        if (QWidget *button = m_ordersToolBar->widgetForAction(action))
+            button->setAccessibleDescription(action->toolTip());
+    }
 }
 
 void MainWindow::printSelectedTicket()

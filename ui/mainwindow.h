@@ -94,6 +94,8 @@ private:
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
     void buildMenus();
+    void applyAgeThresholds();
+    void nameControls();
     void copyDiagnostics();
     void printSelectedTicket();
     void exportView();
