@@ -163,6 +163,14 @@ void Dashboard::signOut()
 {
     m_client.stop();
     m_widgets.stop();
+    if (m_foreignProfile) {
+        // A profile backend has no session to end here: its token goes by asking for it again.
+        m_status.setSignInNeeded(true);
+        signInDialog()->setTokenMode(m_foreignProfile->name);
+        signInDialog()->show();
+        signInDialog()->raise();
+        return;
+    }
     m_keeper.signOut();
 }
 

@@ -24,10 +24,13 @@ void ViewAppearance::apply()
     font.setPointSizeF(qMax(6.0, size));
     if (m_settings->kitchenMode())
         font.setWeight(QFont::DemiBold);
-    m_window->setFont(font);
+    const bool plain = !m_settings->kitchenMode() && m_settings->fontStep() == 0;
+    // Plain: no font of its own, so the system's (and a change of it) shows through.
+    m_window->setFont(plain ? QFont() : font);
 
-    QPalette palette = m_basePalette;
+    QPalette palette; // none of its own unless in kitchen mode: the desktop's light or dark theme shows
     if (m_settings->kitchenMode()) {
+        palette = m_basePalette;
         // White on black around the rows (whose status colours carry dark text), a yellow selection.
         for (QPalette::ColorRole role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button})
             palette.setColor(role, QColor(0x10, 0x10, 0x10));
@@ -39,7 +42,7 @@ void ViewAppearance::apply()
     m_window->setPalette(palette);
 
     // Rows as tall as their text, whatever its size.
-    m_orders->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 10);
+    m_orders->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_window->font()).height() + 10);
     QHeaderView *header = m_orders->horizontalHeader();
     for (int column = 0; column < header->count(); ++column)
         header->setSectionHidden(column, !m_settings->isColumnShown(column));
