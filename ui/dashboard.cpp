@@ -30,10 +30,6 @@ const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
 // What this PC is called in "Maria is editing … on Office PC"; the host name until set.
 const QString deviceNameKey = QStringLiteral("device/name");
 
-} // namespace
-
-namespace {
-
 std::unique_ptr<TokenVault> ownVaultUnless(TokenVault *given)
 {
     if (given)
@@ -77,6 +73,11 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
     connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &Dashboard::signOut);
+    connect(&m_keeper, &SessionKeeper::notResumed, this, [this] { showSignIn(m_resumeServer, m_resumeUser); });
+    connect(&m_keeper, &SessionKeeper::problem, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
     connect(&m_client.realtime(), &RealtimeService::stateChanged, this, [this](ConnectionState state) {
         // A profile backend refused its token: ask for a new one (hearth-server goes through SignIn).
         if (state == ConnectionState::SignedOut && m_foreignProfile) {
@@ -87,11 +88,6 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     });
     connect(m_window->connectionBar(), &ConnectionStatusBar::signInRequested, this, &Dashboard::onSignInRequested);
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
-        m_window->statusBar()->showMessage(message);
-    });
-    connect(m_window.get(), &MainWindow::signOutRequested, this, &Dashboard::signOut);
-    connect(&m_keeper, &SessionKeeper::notResumed, this, [this] { showSignIn(m_resumeServer, m_resumeUser); });
-    connect(&m_keeper, &SessionKeeper::problem, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
     wireWidgets();
