@@ -66,6 +66,11 @@ Dashboard::Dashboard(QObject *parent)
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
+    connect(&m_client.actions(), &OrderActions::storageProblem, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
+    m_diagnostics.addRow(QStringLiteral("orderActions"), tr("Order changes waiting to be sent"),
+                         [this] { return QLocale().toString(m_client.actions().queuedCount()); });
     wireWidgets();
 }
 
@@ -142,6 +147,7 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     if (path == m_openCachePath)
         return;
     m_openCachePath = path;
+    m_client.actions().openQueue(cachePathFor(server, restaurantId, QStringLiteral("actions")));
     m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
                         cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);

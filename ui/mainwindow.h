@@ -77,6 +77,10 @@ private:
     void acknowledgeSelected();
     void advanceSelected();
     void cancelSelected();
+    void recallLast();
+    void reopenSelected();
+    const Order *recallTarget() const;
+    void showQueued(const QString &orderId);
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
 
@@ -88,7 +92,7 @@ private:
     OrdersFilterProxy *m_proxy;
     MessageBar *m_messageBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
-    QHash<QString, QString> m_pendingActions; // order id → the action last asked for, as staff name it
+    QString m_lastChanged; // the order whose status this window changed last: what Recall undoes
     OrdersTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
     QListWidget *m_pageList = nullptr;
@@ -101,6 +105,8 @@ private:
     QAction *m_acknowledgeAction = nullptr;
     QAction *m_advanceAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_recallAction = nullptr;
+    QAction *m_reopenAction = nullptr;
     QString m_restaurantName;
     bool m_actionsAvailable = true;
     DiagnosticsModel *m_diagnostics;
