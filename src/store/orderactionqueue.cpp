@@ -152,8 +152,10 @@ QList<QueuedOrderAction> OrderActionQueue::entriesFor(const QString &orderId) co
 bool OrderActionQueue::append(QueuedOrderAction entry, QueuedOrderAction *stored)
 {
     entry.sequence = ++m_lastSequence;
-    entry.idempotencyKey = newIdempotencyKey();
-    entry.attempts = 0;
+    if (entry.idempotencyKey.isEmpty()) { // a new action; one moved from another queue keeps its key
+        entry.idempotencyKey = newIdempotencyKey();
+        entry.attempts = 0;
+    }
     if (!entry.queuedAt.isValid())
         entry.queuedAt = QDateTime::currentDateTimeUtc();
     m_entries.append(entry);

@@ -62,7 +62,8 @@ public:
     QList<QueuedOrderAction> entriesFor(const QString &orderId) const;
     int depth() const { return int(m_entries.size()); }
 
-    // Appends behind every other entry with a new key; committed before this returns. Returns
+    // Appends behind every other entry, with a new key unless it has one (an action moved from
+    // another queue keeps its key and attempts); committed before this returns. Returns
     // the entry as stored. False when it could not reach the disk (it is queued in memory all
     // the same).
     bool append(QueuedOrderAction entry, QueuedOrderAction *stored = nullptr);
