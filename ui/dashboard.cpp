@@ -71,6 +71,13 @@ Dashboard::Dashboard(QObject *parent)
     });
     m_diagnostics.addRow(QStringLiteral("orderActions"), tr("Order changes waiting to be sent"),
                          [this] { return QLocale().toString(m_client.actions().queuedCount()); });
+    // A cache file that was locked at start-up arrives late. Before the server's first snapshot
+    // it is what there is to show (an offline start); the model keeps the higher version of each
+    // order, so nothing the server already sent goes back.
+    connect(&m_persistence, &OrdersPersistence::restoredLate, this, [this](const CachedOrders &cached) {
+        m_orders.upsert(cached.orders);
+        m_status.setShowingCachedData(cached.savedAt);
+    });
     wireWidgets();
 }
 

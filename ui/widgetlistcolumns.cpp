@@ -67,6 +67,15 @@ QString WidgetListColumns::shortTime(const QDateTime &at)
     return QLocale().toString(at.toLocalTime().time(), format);
 }
 
+void WidgetListColumns::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, SaveStateColumn), index(rowCount() - 1, SaveStateColumn), {Qt::DisplayRole});
+}
+
 QString WidgetListColumns::saveStateFor(const WidgetSaveStatus &status, const QString &savedWord)
 {
     if (status.state != SaveState::Saved)
@@ -101,8 +110,12 @@ QVariant WidgetListColumns::data(const QModelIndex &index, int role) const
         case KindColumn:
             return widgetKindDisplayName(static_cast<WidgetKind>(source.data(WidgetConfigModel::KindRole).toInt()));
         case EnabledColumn: return source.data(WidgetConfigModel::EnabledRole).toBool() ? tr("Shown") : tr("Off");
-        case SaveStateColumn:
-            return saveStateFor(source.data(WidgetConfigModel::SaveStatusRole).value<WidgetSaveStatus>(), tr("Saved"));
+        case SaveStateColumn: {
+            const auto status = source.data(WidgetConfigModel::SaveStatusRole).value<WidgetSaveStatus>();
+            if (m_readOnly && !status.isPending())
+                return tr("Read-only");
+            return saveStateFor(status, tr("Saved"));
+        }
         case LastChangeColumn:
             return describeLastChange(source.data(WidgetConfigModel::UpdatedByRole).toString(),
                                       source.data(WidgetConfigModel::UpdatedByDeviceRole).toString(),

@@ -29,6 +29,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Where nothing can be saved (staff, a Rails or Phoenix backend) a widget is "Read-only",
+    // not "Saved".
+    void setReadOnly(bool readOnly);
 
     // "Maria Costa on Office PC, 14:02" (a time today, else a date).
     static QString describeLastChange(const QString &who, const QString &device, const QDateTime &at);
@@ -42,6 +45,7 @@ private:
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     QMetaObject::Connection m_dataChanged;
+    bool m_readOnly = false;
 };
 
 } // namespace hearth

@@ -50,7 +50,6 @@ WidgetsPage::WidgetsPage(WidgetConfigModel *model, WidgetsClient *client, QWidge
     m_emptyLabel->setObjectName(QStringLiteral("widgetsEmpty"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setText(tr("No website widgets yet. They appear here as soon as the server sends them."));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
@@ -80,6 +79,7 @@ WidgetsPage::WidgetsPage(WidgetConfigModel *model, WidgetsClient *client, QWidge
     });
     connect(&m_client->presence(), &PresenceClient::presenceReset, this, &WidgetsPage::refreshPresence);
     connect(m_client, &WidgetsClient::editableChanged, this, &WidgetsPage::refreshEditable);
+    connect(m_client, &WidgetsClient::availableChanged, this, &WidgetsPage::updateEmptyState);
     onRowsInserted();
     refreshEditable();
 }
@@ -113,6 +113,11 @@ void WidgetsPage::updateEmptyState()
 {
     fitListHeight();
     const bool empty = m_model->rowCount() == 0;
+    // A backend without widgets says so instead of promising that they will come.
+    const QString unavailable = m_client->unavailableReason();
+    m_emptyLabel->setText(unavailable.isEmpty()
+                              ? tr("No website widgets yet. They appear here as soon as the server sends them.")
+                              : unavailable);
     m_emptyLabel->setVisible(empty);
     m_editor->setVisible(!empty);
 }
@@ -204,6 +209,7 @@ void WidgetsPage::refreshPresence()
 void WidgetsPage::refreshEditable()
 {
     const bool editable = m_client->canEdit();
+    m_columns->setReadOnly(!editable);
     m_editor->setReadOnly(!editable, editable ? QString() : m_client->readOnlyReason());
     refreshSaveState();
 }

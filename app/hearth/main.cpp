@@ -7,11 +7,14 @@
 #include "models/displaylocale.h"
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
+#include "ui/singleinstance.h"
+#include "ui/startatlogin.h"
 
 #include <QApplication>
 #include <QByteArrayView>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QSize>
 #include <QStandardPaths>
 #include <QTimer>
@@ -54,7 +57,7 @@ struct CommandLine
         parser.setApplicationDescription(QCoreApplication::translate("main", "Hearth — live orders for the back office."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size});
+        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size, startAtLogin});
     }
 
     QCommandLineParser parser;
@@ -76,27 +79,52 @@ struct CommandLine
         QCoreApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE")};
     const QCommandLineOption size{QStringLiteral("size"),
         QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
+    const QCommandLineOption startAtLogin{QStringLiteral("start-at-login"),
+        QCoreApplication::translate("main", "Open Hearth whenever you sign in to this computer (on), or stop doing so (off)."),
+        QStringLiteral("on|off")};
 };
 
-// --help and --version only print text, and must work where there is no display (a server, an
-// SSH session): they are answered before any GUI object exists, which would need a platform.
+// --help, --version and --start-at-login only print text, and must work where there is no display
+// (a server, an SSH session): they are answered before any GUI object exists, which would need a
+// platform.
 bool asksOnlyForText(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         if (arg == "--")
             break;
-        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version"
+            || arg == "--start-at-login" || arg.startsWith("--start-at-login="))
             return true;
     }
     return false;
 }
 
-void answerHelpOrVersion(int argc, char *argv[])
+int changeStartAtLogin(const QString &choice)
+{
+    if (choice != u"on" && choice != u"off")
+        exitWithUsageError(QCoreApplication::translate("main", "--start-at-login is on or off."));
+    hearth::StartAtLogin startAtLogin(hearth::StartAtLogin::currentProgram());
+    QString error;
+    if (!startAtLogin.setEnabled(choice == u"on", &error)) {
+        fail(error);
+        return 1;
+    }
+    const QString done = choice == u"on"
+        ? QCoreApplication::translate("main", "Hearth will open when you sign in (%1).").arg(startAtLogin.entryPath())
+        : QCoreApplication::translate("main", "Hearth will no longer open when you sign in.");
+    std::printf("%s\n", qUtf8Printable(done));
+    return 0;
+}
+
+void answerWithoutWindow(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     CommandLine commandLine;
-    commandLine.parser.process(app); // prints and exits; returns only if "-h" was an option's value
+    commandLine.parser.process(app); // --help, --version: prints and exits
+    if (commandLine.parser.isSet(commandLine.startAtLogin))
+        std::exit(changeStartAtLogin(commandLine.parser.value(commandLine.startAtLogin)));
+    // Returns only if "-h" or the option's name was another option's value.
 }
 
 Options parseOptions(const QApplication &app)
@@ -169,6 +197,16 @@ QString freshDemoFolder()
     return dir.path();
 }
 
+// The window icon from the renditions of resources/icons/hearth.svg compiled in, so it needs no
+// SVG plugin and looks the same on every platform and from every installer.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(QStringLiteral(":/icons/hearth-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -177,11 +215,22 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Hearth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
     if (asksOnlyForText(argc, argv))
-        answerHelpOrVersion(argc, argv);
+        answerWithoutWindow(argc, argv);
     QApplication app(argc, argv);
+    // The desktop file's name: Wayland compositors and docks match the window to it (and its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hearth.Hearth"));
+    QApplication::setWindowIcon(applicationIcon());
     // No translations ship yet: the labels are English, and so are the numbers beside them.
     QLocale::setDefault(hearth::displayLocale(QLocale::system(), false));
     const Options options = parseOptions(app);
+
+    // One dashboard per user and data folder: launching Hearth again (the desktop icon clicked
+    // while its window is behind others) brings the running one to the front instead of opening a
+    // second window on the same cache. Demos and timed runs (screenshots, tests) run side by side.
+    hearth::SingleInstance singleInstance(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const bool isTimedOrDemo = options.demo || options.quitAfterSeconds > 0;
+    if (!isTimedOrDemo && !singleInstance.claim())
+        return 0;
 
     hearth::Dashboard dashboard;
     dashboard.window()->showPage(options.page);
@@ -219,6 +268,14 @@ int main(int argc, char *argv[])
         dashboard.setCacheDirectory(appDataPath(QStringLiteral("cache")));
         dashboard.resumeLastSession(options.server, options.username);
     }
+
+    QObject::connect(&singleInstance, &hearth::SingleInstance::activationRequested, &app, [&dashboard] {
+        QWidget *window = windowOnScreen(dashboard.window());
+        window->show();
+        window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+        window->raise();
+        window->activateWindow();
+    });
 
     if (options.quitAfterSeconds > 0) {
         QTimer::singleShot(options.quitAfterSeconds * 1000, &app, [&dashboard, &options] {

@@ -23,6 +23,30 @@ Decoded<T> finish(T value, FieldErrors errors)
     return Decoded<T>{std::move(value), {}};
 }
 
+// A channel's listing, `{<listKey>: [...], "epoch": E, "seq": W}`: the list read by `decodeList`
+// into `list`, its errors reported under the list's key ("orders[3].status"). Every channel's
+// snapshot (orders, widgets, inventory next) has this shape.
+template<typename Snapshot, typename Item>
+Decoded<Snapshot> decodeListing(const QJsonObject &json, QLatin1StringView listKey,
+                                Decoded<QList<Item>> (*decodeList)(const QJsonArray &),
+                                QList<Item> Snapshot::*list)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    Snapshot snapshot;
+    const QJsonArray items = reader.requiredArray(listKey);
+    snapshot.position.epoch = reader.requiredString("epoch"_L1);
+    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
+    Decoded<QList<Item>> decoded = decodeList(items);
+    if (decoded.ok()) {
+        snapshot.*list = std::move(*decoded.value);
+    } else {
+        for (FieldError &error : decoded.errors)
+            errors.append({QString(listKey) + error.field, std::move(error.message)});
+    }
+    return finish(std::move(snapshot), std::move(errors));
+}
+
 } // namespace
 
 Decoded<Session> decodeSession(const QJsonObject &json)
@@ -56,20 +80,7 @@ Decoded<Session> decodeSession(const QJsonObject &json)
 
 Decoded<OrdersSnapshot> decodeOrdersSnapshot(const QJsonObject &json)
 {
-    FieldErrors errors;
-    JsonReader reader(json, &errors);
-    OrdersSnapshot snapshot;
-    const QJsonArray orders = reader.requiredArray("orders"_L1);
-    snapshot.position.epoch = reader.requiredString("epoch"_L1);
-    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
-    Decoded<QList<Order>> decoded = OrderCodec::fromJsonArray(orders);
-    if (decoded.ok()) {
-        snapshot.orders = std::move(*decoded.value);
-    } else {
-        for (FieldError &error : decoded.errors)
-            errors.append({u"orders"_s + error.field, std::move(error.message)});
-    }
-    return finish(std::move(snapshot), std::move(errors));
+    return decodeListing(json, "orders"_L1, &OrderCodec::fromJsonArray, &OrdersSnapshot::orders);
 }
 
 Decoded<Order> decodeOrder(const QJsonObject &json)
@@ -133,20 +144,7 @@ ServerErrorBody decodeErrorBody(const QByteArray &body)
 
 Decoded<WidgetsSnapshot> decodeWidgetsSnapshot(const QJsonObject &json)
 {
-    FieldErrors errors;
-    JsonReader reader(json, &errors);
-    WidgetsSnapshot snapshot;
-    const QJsonArray widgets = reader.requiredArray("widgets"_L1);
-    snapshot.position.epoch = reader.requiredString("epoch"_L1);
-    snapshot.position.seq = reader.requiredInteger("seq"_L1, 0, maxSeq);
-    Decoded<QList<WidgetConfig>> decoded = WidgetCodec::fromJsonArray(widgets);
-    if (decoded.ok()) {
-        snapshot.widgets = std::move(*decoded.value);
-    } else {
-        for (FieldError &error : decoded.errors)
-            errors.append({u"widgets"_s + error.field, std::move(error.message)});
-    }
-    return finish(std::move(snapshot), std::move(errors));
+    return decodeListing(json, "widgets"_L1, &WidgetCodec::fromJsonArray, &WidgetsSnapshot::widgets);
 }
 
 Decoded<WidgetConfig> decodeWidget(const QJsonObject &json)

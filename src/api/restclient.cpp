@@ -2,7 +2,7 @@
 
 #include "api/apicodec.h"
 #include "api/apierrors.h"
-#include "api/foreignorders.h"
+#include "api/foreignlists.h"
 #include "core/logging.h"
 #include "profile/fieldmapper.h"
 
@@ -133,7 +133,9 @@ void RestClient::fetchOrders(std::optional<qint64> sinceSeq, QObject *context,
                              Callback<OrdersSnapshot> done, ListPurpose purpose)
 {
     if (m_lists) {
-        fetchForeignOrders(purpose, context, std::move(done));
+        const RestProfile &lists = m_lists->profile.rest;
+        fetchForeignList(purpose == ListPurpose::Poll && lists.ordersPoll ? *lists.ordersPoll : *lists.ordersSnapshot,
+                         "orders"_L1, context, std::move(done), &hearth::ForeignLists::decodeOrders);
         return;
     }
     Request request{"GET", u"/api/orders"_s, {}, std::nullopt, true, false};
@@ -142,30 +144,29 @@ void RestClient::fetchOrders(std::optional<qint64> sinceSeq, QObject *context,
     send<OrdersSnapshot>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrdersSnapshot));
 }
 
-void RestClient::fetchForeignOrders(ListPurpose purpose, QObject *context,
-                                    Callback<OrdersSnapshot> done)
+template<typename Snapshot, typename Listing>
+void RestClient::fetchForeignList(const ListEndpoint &endpoint, QLatin1StringView noun, QObject *context,
+                                  Callback<Snapshot> done,
+                                  Decoded<Listing> (*decodeList)(const QJsonDocument &, const QString &,
+                                                                 const FieldMapper &))
 {
     const BackendProfile &profile = m_lists->profile;
-    const ListEndpoint &endpoint = purpose == ListPurpose::Poll && profile.rest.ordersPoll
-        ? *profile.rest.ordersPoll
-        : *profile.rest.ordersSnapshot;
     Request request{"GET", profile.expand(endpoint.path), {}, std::nullopt, true, false};
     for (const auto &[name, value] : endpoint.query)
         request.query.addQueryItem(name, profile.expand(value));
-    const QString listPath = endpoint.list;
-    send<OrdersSnapshot>(
+    send<Snapshot>(
         request, context, std::move(done),
-        [lists = m_lists, listPath, path = request.path](const QJsonDocument &body) {
-            Decoded<ForeignOrders::Listing> listing = ForeignOrders::decode(body, listPath, *lists->mapper);
+        [lists = m_lists, listPath = endpoint.list, path = request.path, noun, decodeList](const QJsonDocument &body) {
+            Decoded<Listing> listing = decodeList(body, listPath, *lists->mapper);
             if (!listing.ok())
-                return Decoded<OrdersSnapshot>::failure(std::move(listing.errors));
-            if (listing.value->skipped > 0) {
+                return Decoded<Snapshot>::failure(std::move(listing.errors));
+            if (listing.value->skipped.count > 0) {
                 qCWarning(lcApi).noquote()
-                    << "GET" << path << "skipped" << listing.value->skipped
-                    << "orders the profile's mapping cannot read; the first:"
-                    << describeErrors(listing.value->firstSkipped);
+                    << "GET" << path << "skipped" << listing.value->skipped.count << noun
+                    << "the profile's mapping cannot read; the first:"
+                    << describeErrors(listing.value->skipped.first);
             }
-            return Decoded<OrdersSnapshot>{std::move(listing.value->snapshot), {}};
+            return Decoded<Snapshot>{std::move(listing.value->snapshot), {}};
         });
 }
 
@@ -233,8 +234,14 @@ bool RestClient::refuseWithoutHearthApi(const Request &request, QObject *context
 }
 
 void RestClient::fetchWidgets(std::optional<qint64> sinceSeq, QObject *context,
-                              Callback<WidgetsSnapshot> done)
+                              Callback<WidgetsSnapshot> done, ListPurpose purpose)
 {
+    if (m_lists && m_lists->profile.rest.widgetsSnapshot) {
+        const RestProfile &lists = m_lists->profile.rest;
+        fetchForeignList(purpose == ListPurpose::Poll && lists.widgetsPoll ? *lists.widgetsPoll : *lists.widgetsSnapshot,
+                         "widgets"_L1, context, std::move(done), &hearth::ForeignLists::decodeWidgets);
+        return;
+    }
     Request request{"GET", u"/api/widgets"_s, {}, std::nullopt, true, false, {}};
     if (sinceSeq)
         request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));

@@ -59,6 +59,8 @@ public:
     // message that says so). Without a profile the Hearth API is spoken.
     void setBackendProfile(const BackendProfile &profile);
     bool speaksHearthApi() const { return !m_lists; }
+    // The profile of a backend without the Hearth API; null for hearth-server.
+    const BackendProfile *foreignProfile() const { return m_lists ? &m_lists->profile : nullptr; }
 
     // `context` bounds the callback's lifetime like QObject::connect's context argument: once it
     // is destroyed the callback is not called and the request is aborted. The callback always
@@ -88,14 +90,18 @@ public:
     void reopenOrder(const OrderAction &action, QObject *context, Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
 
-    // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API have none: every
-    // call fails at once with ApiError::Kind::Rejected, code "not_supported".
+    // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API can only be read,
+    // through their profile's rest.widgets list (fetchWidgets); every other call, and
+    // fetchWidgets without such a list, fails at once with ApiError::Kind::Rejected, code
+    // "not_supported".
     // The PC's name as its user calls it, sent with every widget write (X-Hearth-Device), so
     // other dashboards can say "changed by Maria on Office PC".
     void setDeviceName(const QString &device);
     // A snapshot (every widget not archived), or with sinceSeq a delta of the widgets touched
-    // after that seq of the widgets channel, archived ones included.
-    void fetchWidgets(std::optional<qint64> sinceSeq, QObject *context, Callback<WidgetsSnapshot> done);
+    // after that seq of the widgets channel, archived ones included. A backend without the
+    // Hearth API ignores sinceSeq and answers its whole list, as fetchOrders does.
+    void fetchWidgets(std::optional<qint64> sinceSeq, QObject *context, Callback<WidgetsSnapshot> done,
+                      ListPurpose purpose = ListPurpose::Snapshot);
     void fetchWidget(const QString &widgetId, QObject *context, Callback<WidgetConfig> done);
     // Writes carry an Idempotency-Key: the same key again is answered with the first answer
     // and applied once, so a write whose answer was lost is retried with the same key.
@@ -144,7 +150,13 @@ private:
     void send(const Request &request, QObject *context, Callback<T> done, BodyDecoder<T> decode);
     template<typename T>
     void fail(const Request &request, QObject *context, Callback<T> done, const ApiError &error);
-    void fetchForeignOrders(ListPurpose purpose, QObject *context, Callback<OrdersSnapshot> done);
+    // GET one list of a backend without the Hearth API, mapped by `decodeList`
+    // (ForeignLists::decodeOrders/decodeWidgets); skipped elements are logged.
+    template<typename Snapshot, typename Listing>
+    void fetchForeignList(const ListEndpoint &endpoint, QLatin1StringView noun, QObject *context,
+                          Callback<Snapshot> done,
+                          Decoded<Listing> (*decodeList)(const QJsonDocument &, const QString &,
+                                                         const FieldMapper &));
     QNetworkRequest networkRequest(const Request &request) const;
     QList<std::pair<QByteArray, QByteArray>> writeHeaders(const QString &idempotencyKey,
                                                           std::optional<qint64> ifMatch) const;

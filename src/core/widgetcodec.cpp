@@ -472,6 +472,26 @@ Decoded<WidgetConfig> fromJson(const QJsonObject &json)
     return Decoded<WidgetConfig>{std::move(widget), {}};
 }
 
+Decoded<WidgetConfig> deletionFromJson(const QJsonObject &json)
+{
+    Decoded<WidgetConfig> whole = fromJson(json);
+    if (whole.ok()) {
+        whole.value->archived = true;
+        return whole;
+    }
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    WidgetConfig widget;
+    widget.id = reader.requiredString(QLatin1StringView("id"));
+    widget.archived = true;
+    widget.version = json.value(QLatin1StringView("version")).isUndefined()
+        ? finalVersion
+        : reader.requiredInteger(QLatin1StringView("version"), 1, std::numeric_limits<qint64>::max() / 2);
+    if (!errors.isEmpty())
+        return Decoded<WidgetConfig>::failure(std::move(errors));
+    return Decoded<WidgetConfig>{std::move(widget), {}};
+}
+
 QJsonArray toJsonArray(const QList<WidgetConfig> &widgets)
 {
     QJsonArray array;

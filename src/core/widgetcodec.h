@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <limits>
+
 namespace hearth::WidgetCodec {
 
 // The top-level setting keys of a kind, in the order an editor shows them ("enabled", "title", …,
@@ -41,6 +43,13 @@ QJsonObject editorToJson(const WidgetEditor &editor);
 
 QJsonObject toJson(const WidgetConfig &widget);
 Decoded<WidgetConfig> fromJson(const QJsonObject &json);
+
+// The data of a widget.deleted: the whole widget (hearth-server sends it archived), or for a
+// backend that sends only the deleted record's key, {"id"} with an optional "version" (the
+// deletion's). Either way the result is archived. Without a version the deletion is final: it
+// takes finalVersion, so no earlier state can bring the widget back.
+Decoded<WidgetConfig> deletionFromJson(const QJsonObject &json);
+inline constexpr qint64 finalVersion = std::numeric_limits<qint64>::max();
 
 QJsonArray toJsonArray(const QList<WidgetConfig> &widgets);
 // Decodes every element; a single bad element fails the whole list (a snapshot must be whole).

@@ -226,7 +226,7 @@ void OrdersModel::upsert(const QList<Order> &orders)
     // Changed rows are announced before new rows arrive: a sorted proxy places the new rows
     // against the keys of the existing ones, so it must know those keys first.
     emitChangedRows(std::move(changedRows));
-    insertRows(std::move(inserted), &attention);
+    appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(attention);
 }
 
@@ -271,7 +271,7 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
     }
     emitChangedRows(std::move(changedRows));
     int attention = 0;
-    insertRows(std::move(inserted), &attention);
+    appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
 }
 
@@ -305,7 +305,7 @@ int OrdersModel::pruneClosed()
     return count;
 }
 
-void OrdersModel::insertRows(QList<Order> orders, int *attention)
+void OrdersModel::appendOrders(QList<Order> orders, int *attention)
 {
     if (orders.isEmpty())
         return;

@@ -73,7 +73,7 @@ private:
     QVariant displayData(const Order &order, int column) const;
     QVariant sortData(const Order &order, int column) const;
     void emitChangedRows(QList<int> rows);
-    void insertRows(QList<Order> orders, int *attention);
+    void appendOrders(QList<Order> orders, int *attention);
     // Removes the rows (any order, no duplicates) in contiguous ranges, bottom up.
     void removeRowsIn(QList<int> rows);
     bool isExpired(const Order &order, const QDateTime &cutoff) const;

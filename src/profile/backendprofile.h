@@ -105,6 +105,10 @@ struct RestProfile
     std::optional<ListEndpoint> ordersPoll;     // polling; the snapshot list when unset
     std::optional<ListEndpoint> inventorySnapshot;
     std::optional<ListEndpoint> inventoryPoll;
+    // Required with channels.widgets: loaded after every subscription and polled while the
+    // socket is down, like the orders' lists.
+    std::optional<ListEndpoint> widgetsSnapshot;
+    std::optional<ListEndpoint> widgetsPoll;
 };
 
 struct BackendProfile
@@ -122,7 +126,7 @@ struct BackendProfile
     // protocol's default (Hearth's server announces its own).
     std::optional<std::chrono::milliseconds> heartbeat;
     QList<ChannelProfile> channels;
-    QHash<QString, EntityMapping> mapping;      // "order", "order_item", "inventory_item"
+    QHash<QString, EntityMapping> mapping;      // "order", "order_item", "inventory_item", "widget", …
     RestProfile rest;
 
     const ChannelProfile *channel(const QString &channelName) const;

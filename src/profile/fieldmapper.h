@@ -9,7 +9,9 @@
 #include "core/inventoryitem.h"
 #include "core/jsonreader.h"
 #include "core/order.h"
+#include "core/widgetconfig.h"
 #include "profile/backendprofile.h"
+#include "profile/hearthschema.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -30,7 +32,14 @@ public:
     // the foreign field it came from: "customer_name (from contact_name): is missing".
     Decoded<Order> toOrder(const QJsonObject &foreign) const;
     Decoded<InventoryItem> toInventoryItem(const QJsonObject &foreign) const;
-    // The same for whichever entity `entity` names; the validated Hearth wire JSON.
+    // Settings of the other kind than the widget's are left out (a profile's defaults may name
+    // both kinds'); everything else is WidgetCodec's.
+    Decoded<WidgetConfig> toWidget(const QJsonObject &foreign) const;
+    // The data of a Hearth widget.deleted made from the deleted record: {"id", "archived": true,
+    // "version": the record's + 1}, or without a version when the record has none (final).
+    Decoded<QJsonObject> widgetDeletion(const QJsonObject &foreign) const;
+    // The same for whichever entity `entity` names ("order", "inventory_item", "widget"); the
+    // validated Hearth wire JSON.
     Decoded<QJsonObject> toHearthJson(const QString &entity, const QJsonObject &foreign) const;
     // The `data` of a Hearth event of type `hearthEvent` made from a foreign entity: mapped when
     // the event carries one of Hearth's entities, passed through otherwise. Errors are reported
@@ -47,8 +56,14 @@ public:
 private:
     QJsonValue mapList(const QString &entity, const QJsonValue &value, const QString &path,
                        FieldErrors *errors) const;
+    // Fields in `skipped` are left out, and those in `nestedSkipped` of a nested entity
+    // (Kind::Entity: a widget's settings of the other kind).
     QJsonObject mapObject(const QString &entity, const QJsonObject &foreign, const QString &prefix,
-                          FieldErrors *errors) const;
+                          FieldErrors *errors, const QStringList &skipped = {},
+                          const QStringList &nestedSkipped = {}) const;
+    void mapField(const HearthSchema::Field &field, const FieldRule &rule, const QJsonObject &foreign,
+                  const QString &prefix, QJsonObject *out, FieldErrors *errors,
+                  const QStringList &nestedSkipped = {}) const;
     FieldErrors annotate(const QString &entity, FieldErrors errors) const;
 
     QHash<QString, EntityMapping> m_mapping;

@@ -39,6 +39,36 @@ const QList<Field> inventoryItemFields{
     {"version"_L1, Kind::Version, {}},
 };
 
+// docs/protocol.md, "Widgets"; WidgetCodec validates what the mapper makes of them.
+const QList<Field> widgetFields{
+    {"id"_L1, Kind::String, {}},
+    {"kind"_L1, Kind::String, {}},
+    {"name"_L1, Kind::String, {}},
+    {"version"_L1, Kind::Version, {}},
+    {"archived"_L1, Kind::Boolean, {}},
+    {"settings"_L1, Kind::Entity, widgetSettings},
+    {"updated_at"_L1, Kind::Timestamp, {}},
+    {"updated_by"_L1, Kind::Object, {}},
+};
+
+// Every setting of every kind (WidgetCodec::settingKeys); the mapper keeps those of the widget's
+// own kind.
+const QList<Field> widgetSettingsFields{
+    {"enabled"_L1, Kind::Boolean, {}},
+    {"title"_L1, Kind::String, {}},
+    {"greeting"_L1, Kind::String, {}},
+    {"primary_color"_L1, Kind::String, {}},
+    {"button_text"_L1, Kind::String, {}},
+    {"opening_hours"_L1, Kind::Object, {}},
+    {"max_party_size"_L1, Kind::Integer, {}},
+    {"lead_time_minutes"_L1, Kind::Integer, {}},
+    {"slot_minutes"_L1, Kind::Integer, {}},
+    {"minimum_order_cents"_L1, Kind::Cents, {}},
+    {"pickup_enabled"_L1, Kind::Boolean, {}},
+    {"delivery_enabled"_L1, Kind::Boolean, {}},
+    {"paused"_L1, Kind::Boolean, {}},
+};
+
 struct EventType
 {
     QLatin1StringView type;
@@ -56,8 +86,9 @@ constexpr std::array eventTypes{
     EventType{"inventory.updated"_L1, "inventory"_L1, inventoryItem},
     EventType{"inventory.low_stock"_L1, "inventory"_L1, inventoryItem},
     EventType{"menu.availability_changed"_L1, "inventory"_L1, {}},
-    EventType{"widget.updated"_L1, "widgets"_L1, {}},
-    EventType{"widget.deleted"_L1, "widgets"_L1, {}},
+    EventType{"widget.created"_L1, "widgets"_L1, widget},
+    EventType{"widget.updated"_L1, "widgets"_L1, widget},
+    EventType{"widget.deleted"_L1, "widgets"_L1, widget},
     EventType{"analytics.event"_L1, "analytics"_L1, {}},
     EventType{"presence.joined"_L1, "presence"_L1, {}},
     EventType{"presence.left"_L1, "presence"_L1, {}},
@@ -87,6 +118,10 @@ const QList<Field> &fieldsOf(QStringView entity)
         return orderItemFields;
     if (entity == inventoryItem)
         return inventoryItemFields;
+    if (entity == widget)
+        return widgetFields;
+    if (entity == widgetSettings)
+        return widgetSettingsFields;
     return none;
 }
 
@@ -101,7 +136,8 @@ const Field *field(QStringView entity, QStringView name)
 
 QStringList entityNames()
 {
-    return {QString(order), QString(orderItem), QString(inventoryItem)};
+    return {QString(order), QString(orderItem), QString(inventoryItem), QString(widget),
+            QString(widgetSettings)};
 }
 
 bool isKnownEventType(QStringView type)

@@ -13,6 +13,8 @@ namespace hearth::HearthSchema {
 inline constexpr QLatin1StringView order("order");
 inline constexpr QLatin1StringView orderItem("order_item");
 inline constexpr QLatin1StringView inventoryItem("inventory_item");
+inline constexpr QLatin1StringView widget("widget");
+inline constexpr QLatin1StringView widgetSettings("widget_settings");
 
 enum class Kind {
     String,     // text; a whole number becomes its decimal text (foreign ids are often numbers)
@@ -21,13 +23,16 @@ enum class Kind {
     Timestamp,  // any ISO 8601 form becomes Hearth's UTC-with-milliseconds form
     Version,    // a positive whole number; may be derived from a timestamp
     EntityList, // an array of nested entities, each mapped by its own entity mapping
+    Entity,     // one nested entity, mapped by its own entity mapping (a widget's settings)
+    Boolean,    // true or false, taken as it is
+    Object,     // a JSON object taken as it is (opening hours, who made a change)
 };
 
 struct Field
 {
     QLatin1StringView name;
     Kind kind;
-    QLatin1StringView nested; // EntityList: the entity of the elements
+    QLatin1StringView nested; // EntityList: the entity of the elements; Entity: its entity
 };
 
 // Empty for an unknown entity.
@@ -36,7 +41,8 @@ const Field *field(QStringView entity, QStringView name);
 QStringList entityNames();
 
 // The Hearth event types a profile may produce (PROTOCOLS.md §1), and the entity each carries:
-// "order.created" → "order", "inventory.low_stock" → "inventory_item". Empty when the event
+// "order.created" → "order", "inventory.low_stock" → "inventory_item", "widget.updated" →
+// "widget". Empty when the event
 // carries no entity Hearth maps (analytics, presence, …) or the type is unknown.
 bool isKnownEventType(QStringView type);
 QString entityOfEvent(QStringView type);

@@ -30,7 +30,7 @@ void readValueMap(ProfileReader &reader, const HearthSchema::Field &field, Field
     if (!values)
         return;
     if (field.kind != Kind::String) {
-        reader.fail(u"values"_s, u"only applies to text fields like status and type"_s);
+        reader.fail(u"values"_s, u"only applies to text fields like status, type and kind"_s);
         return;
     }
     for (auto it = values->begin(); it != values->end(); ++it) {
@@ -55,7 +55,7 @@ void readConvert(ProfileReader &reader, const HearthSchema::Field &field, FieldR
     }
     if (*convert == FieldRule::Convert::DecimalToCents && field.kind != Kind::Cents) {
         reader.fail(u"convert"_s, u"decimal_to_cents only applies to money fields (total_cents, "
-                                  u"unit_price_cents)"_s);
+                                  u"unit_price_cents, minimum_order_cents)"_s);
         return;
     }
     if (*convert == FieldRule::Convert::VersionFromTimestamp && field.kind != Kind::Version) {
@@ -104,6 +104,14 @@ std::optional<FieldRule> readRule(const QJsonValue &value, const QString &path,
         reader.rejectKey(u"convert"_s, u"does not apply to a list; map its elements under "
                                        u"mapping.%1"_s.arg(QString(field.nested)));
         reader.rejectKey(u"values"_s, u"does not apply to a list"_s);
+    } else if (field.kind == Kind::Entity) {
+        reader.rejectKey(u"convert"_s, u"does not apply to an object; map its fields under "
+                                       u"mapping.%1"_s.arg(QString(field.nested)));
+        reader.rejectKey(u"values"_s, u"does not apply to an object; map its fields under "
+                                      u"mapping.%1"_s.arg(QString(field.nested)));
+    } else if (field.kind == Kind::Object) {
+        reader.rejectKey(u"convert"_s, u"does not apply to an object; it is taken as it is"_s);
+        reader.rejectKey(u"values"_s, u"does not apply to an object; it is taken as it is"_s);
     } else {
         readConvert(reader, field, &rule);
         readValueMap(reader, field, &rule);

@@ -92,13 +92,25 @@ RestProfile parseRest(ProfileReader &parent, const BackendProfile &profile, Fiel
         }
     }
     if (rest.hearthApi) {
-        for (const QString &key : {u"orders"_s, u"inventory"_s})
+        for (const QString &key : {u"orders"_s, u"inventory"_s, u"widgets"_s})
             reader.rejectKey(key, u"is not used with protocol hearth (hearth-server has its own "
                                   u"API)"_s);
     } else {
         readLists(reader, u"orders"_s, Need::Required, &rest.ordersSnapshot, &rest.ordersPoll, errors);
         readLists(reader, u"inventory"_s, Need::Optional, &rest.inventorySnapshot,
                   &rest.inventoryPoll, errors);
+        // Widgets come live through channels.widgets; without replay each subscription needs
+        // the list, and a list without the channel would never be loaded.
+        const bool widgetsChannel = profile.channel(u"widgets"_s) != nullptr;
+        if (widgetsChannel && !reader.has(u"widgets"_s)) {
+            reader.fail(u"widgets"_s, u"is missing; channels.widgets needs a REST list of widgets "
+                                      u"to load after each subscription"_s);
+        } else if (!widgetsChannel) {
+            reader.rejectKey(u"widgets"_s, u"is only used with channels.widgets"_s);
+        } else {
+            readLists(reader, u"widgets"_s, Need::Required, &rest.widgetsSnapshot, &rest.widgetsPoll,
+                      errors);
+        }
     }
     reader.rejectUnknownKeys();
     return rest;

@@ -35,6 +35,7 @@ public:
     // Rails pings every 3 s by itself. A socket that still answers WebSocket pings while those
     // stop belongs to a server whose cable is stuck (its broadcasts stopped too): stale.
     bool pongProvesLiveness() const override { return false; }
+    bool carries(const QString &channel) const override { return m_profile.channel(channel) != nullptr; }
     Decoded<ServerMessage> decode(const QByteArray &utf8, qint64 maxBytes) override;
     QString subscribeFrame(const QString &channel, const std::optional<SyncPosition> &since) override;
     QString unsubscribeFrame(const QString &channel) override;

@@ -40,6 +40,7 @@ public:
     // Cowboy answers WebSocket pings even when the socket process is stuck; only the answer to
     // our own heartbeat proves the channels' side alive.
     bool pongProvesLiveness() const override { return false; }
+    bool carries(const QString &channel) const override { return m_profile.channel(channel) != nullptr; }
     Decoded<ServerMessage> decode(const QByteArray &utf8, qint64 maxBytes) override;
     // A join; sent again for a channel already joined on this socket it is a rejoin under a new
     // join_ref (the server closes the old channel process itself), which is what a join timeout

@@ -31,6 +31,11 @@ bool ProtocolAdapter::pongProvesLiveness() const
     return true;
 }
 
+bool ProtocolAdapter::carries(const QString &) const
+{
+    return true; // hearth-server has every channel of docs/protocol.md
+}
+
 QNetworkRequest HearthAdapter::handshakeRequest(const QUrl &url, const QString &token) const
 {
     QNetworkRequest request(url);

@@ -44,6 +44,9 @@ public:
     // Whether a pong to the WebSocket ping proves the link alive, or only the server's own frames
     // do (the round trip is measured either way).
     virtual bool pongProvesLiveness() const;
+    // Whether this backend has the Hearth channel at all (a profile may leave widgets out). A
+    // subscribe to one it has not would never be answered.
+    virtual bool carries(const QString &channel) const;
 
     virtual Decoded<ServerMessage> decode(const QByteArray &utf8, qint64 maxBytes) = 0;
     // Empty when nothing needs to go out: e.g. Action Cable ignores a second subscribe to an

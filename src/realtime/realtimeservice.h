@@ -58,6 +58,9 @@ public:
     // authorised as whoever held the old token, and must not stream on for the new one.
     void setEndpoint(const QUrl &webSocketUrl, const QString &token);
     QUrl endpoint() const { return m_url; }
+    // Whether the backend has this channel (a profile may leave some out); subscribing to one it
+    // has not is kept as a wish and never sent, so no answer is waited for.
+    bool carriesChannel(const QString &channel) const;
     void setReconnectPolicy(const ReconnectPolicy &policy);
     ReconnectPolicy reconnectPolicy() const { return m_backoff.policy(); }
     void setRandomSource(Backoff::RandomSource random); // for deterministic tests

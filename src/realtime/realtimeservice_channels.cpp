@@ -78,6 +78,11 @@ void RealtimeService::unsubscribe(const QString &channel)
     }
 }
 
+bool RealtimeService::carriesChannel(const QString &channel) const
+{
+    return m_adapter->carries(channel);
+}
+
 int RealtimeService::subscriberCount(const QString &channel) const
 {
     return m_registry.refCount(channel);
@@ -159,7 +164,7 @@ void RealtimeService::sendSubscribe(const QString &channel)
 {
     if (!m_socket || !m_welcomed)
         return; // subscriptions are state: all of them are sent when the next link is welcomed
-    if (m_registry.link(channel) == SubscriptionRegistry::Link::Failed)
+    if (m_registry.link(channel) == SubscriptionRegistry::Link::Failed || !carriesChannel(channel))
         return;
     m_registry.markPending(channel);
     m_watchdog->watch(channel);

@@ -273,25 +273,43 @@ void AutoSaver::schedule()
         return;
     }
     const qint64 now = m_clock->nowMs();
+    // The outbox's order is the sending order. The oldest edit waiting for the clock goes first:
+    // when it is due, and also when a newer one is due while it only waits for its quiet period
+    // (its own typing, or an edit after a failure restarted it) — then it goes early rather than
+    // be overtaken, and the newer one keeps its 5 s ceiling. While it waits for the network
+    // (a retry's backoff), everything newer waits behind it.
+    QString oldest;
+    bool oldestDue = false;
     qint64 wake = -1;
     const QList<OutboxEntry> entries = m_outbox->entries(); // oldest edit first
     for (const OutboxEntry &entry : entries) {
         const auto runtime = m_runtime.constFind(entry.widgetId);
         if (runtime == m_runtime.cend() || runtime->dueAtMs < 0)
             continue; // waits for a person (a conflict, refused fields), not for the clock
-        if (runtime->dueAtMs <= now) {
-            if (entry.editedFields == entry.baseFields) {
-                finish(entry.widgetId, false); // edited back to where it started: nothing to send
-                continue;
-            }
-            m_clock->cancel();
-            send(entry.widgetId);
-            return;
+        const bool due = runtime->dueAtMs <= now;
+        if (due && entry.editedFields == entry.baseFields) {
+            finish(entry.widgetId, false); // edited back to where it started: nothing to send
+            continue;
         }
         if (wake < 0 || runtime->dueAtMs < wake)
             wake = runtime->dueAtMs;
-        if (runtime->failures > 0)
-            break; // an older edit waits for the network: newer ones go after it, in order
+        if (oldest.isEmpty()) {
+            oldest = entry.widgetId;
+            oldestDue = due;
+            if (due || runtime->failures > 0)
+                break; // it goes now, or it holds back everything newer until its retry
+        }
+    }
+    if (!oldest.isEmpty() && (oldestDue || wake <= now)) {
+        m_clock->cancel();
+        const OutboxEntry entry = *m_outbox->entry(oldest);
+        if (entry.editedFields == entry.baseFields) { // pulled forward, and nothing to send
+            finish(oldest, false);
+            schedule();
+            return;
+        }
+        send(oldest);
+        return;
     }
     if (wake < 0)
         m_clock->cancel();

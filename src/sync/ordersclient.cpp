@@ -2,6 +2,8 @@
 
 #include "core/logging.h"
 
+#include <QSignalBlocker>
+
 namespace hearth {
 
 OrdersClient::OrdersClient(QObject *parent)
@@ -24,6 +26,17 @@ OrdersClient::OrdersClient(QObject *parent)
 
 OrdersClient::~OrdersClient()
 {
+    // Stopping announces state changes (and delivers what the link had batched); during
+    // destruction nobody may hear them: a receiver may be half gone already, and a lambda
+    // connected without a context object may capture locals that are (ASan: stack-use-after-
+    // scope, issue 13). Whoever wants those signals calls stop() first, as the dashboard does.
+    const QSignalBlocker blockThis(this);
+    const QSignalBlocker blockRest(&m_rest);
+    const QSignalBlocker blockRealtime(&m_realtime);
+    const QSignalBlocker blockSignIn(&m_signIn);
+    const QSignalBlocker blockSync(&m_sync);
+    const QSignalBlocker blockPolling(&m_polling);
+    const QSignalBlocker blockActions(&m_actions);
     stop();
 }
 

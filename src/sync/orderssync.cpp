@@ -90,6 +90,10 @@ void OrdersSync::onSnapshotRequired(const QString &channel, const SyncPosition &
 {
     if (channel != channelName() || !m_started)
         return;
+    // Changes kept for a load in another epoch's log (a 401 ended it, and the server answering
+    // now has a fresh database) mean nothing in this one: its snapshot is all there is.
+    if (m_requiredPosition.isValid() && serverPosition.epoch != m_requiredPosition.epoch)
+        m_pendingChanges.clear();
     // The snapshot must reach at least where the server stood, or the events in between are lost.
     if (serverPosition.epoch != m_requiredPosition.epoch || serverPosition.seq > m_requiredPosition.seq)
         m_requiredPosition = serverPosition;
@@ -165,6 +169,13 @@ void OrdersSync::onSnapshotFinished(const ApiResult<OrdersSnapshot> &result, qui
     // Take, then emit: every piece of state is settled before any signal leaves, so a receiver
     // may stop, restart or ask for another snapshot and find this one finished.
     QHash<QString, Order> merged = std::exchange(m_pendingChanges, {});
+    if (m_requiredPosition.isValid() && snapshot.position.epoch != m_requiredPosition.epoch) {
+        // The changes were kept from the stream of the log the load was asked for; the server
+        // answered from another (replaced meanwhile, the stream not yet back to say so).
+        qCInfo(lcSync) << "orders snapshot is of another epoch than the stream;" << merged.size()
+                       << "kept changes of the old one dropped";
+        merged.clear();
+    }
     QList<Order> orders;
     orders.reserve(snapshot.orders.size() + merged.size());
     for (const Order &order : snapshot.orders) {

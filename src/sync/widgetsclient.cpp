@@ -208,7 +208,10 @@ void WidgetsClient::start()
     m_startedAs = who;
     m_started = true;
     m_sync.start();
-    m_presence.start();
+    // Presence is hearth-server's own ({"op": "presence"} frames, GET /api/presence); a Rails or
+    // Phoenix server would take those frames for garbage.
+    if (m_orders.rest().speaksHearthApi())
+        m_presence.start();
     m_saver->start();
     updateEditable();
 }
@@ -228,16 +231,49 @@ bool WidgetsClient::canEdit() const
     return readOnlyReason().isEmpty();
 }
 
+namespace {
+
+// The kind of server a restaurant manager may know their backend as.
+QString backendKind(const BackendProfile *profile)
+{
+    if (profile && profile->protocol == BackendProtocol::ActionCable)
+        return QStringLiteral("Rails");
+    if (profile && profile->protocol == BackendProtocol::Phoenix)
+        return QStringLiteral("Phoenix");
+    return WidgetsClient::tr("not Hearth");
+}
+
+} // namespace
+
 QString WidgetsClient::readOnlyReason() const
 {
-    if (!m_orders.rest().speaksHearthApi())
-        return tr("This backend does not let Hearth change widgets. Use the backend's own screens.");
+    if (!m_orders.rest().speaksHearthApi()) {
+        //: %1 is the kind of server, e.g. "Rails"
+        return tr("This restaurant's backend (%1) shows widget settings read-only; change them in "
+                  "its own admin.")
+            .arg(backendKind(m_orders.rest().foreignProfile()));
+    }
     const QString role = m_orders.signIn().session().role;
     if (m_orders.signIn().isSignedIn() && role != "manager"_L1)
         return tr("Only managers can change widgets.");
     if (m_saver && m_saver->isReadOnly())
         return tr("The server does not let this account change widgets.");
     return {};
+}
+
+bool WidgetsClient::isAvailable() const
+{
+    return m_sync.isAvailable();
+}
+
+QString WidgetsClient::unavailableReason() const
+{
+    if (isAvailable())
+        return {};
+    //: %1 is the kind of server, e.g. "Rails"
+    return tr("Website widgets are not available for this restaurant's backend (%1). Whoever set up "
+              "Hearth for it can add them to its backend profile.")
+        .arg(backendKind(m_orders.rest().foreignProfile()));
 }
 
 QList<WidgetConfig> WidgetsClient::widgets() const
@@ -409,6 +445,10 @@ void WidgetsClient::setProblem(const QString &message)
 
 void WidgetsClient::updateEditable()
 {
+    if (const bool available = isAvailable(); available != m_available) {
+        m_available = available;
+        emit availableChanged(available);
+    }
     const bool editable = canEdit();
     if (editable == m_editable)
         return;

@@ -55,9 +55,14 @@ public:
     void stop();
 
     // Whether this session may change widgets: a manager on a backend with Hearth's API, and
-    // the server has not refused a write. readOnlyReason() says why not, for the editor.
+    // the server has not refused a write. readOnlyReason() says why not, for the editor. On a
+    // profile backend (Rails, Phoenix) widgets are shown read-only: Hearth cannot write there.
     bool canEdit() const;
     QString readOnlyReason() const;
+    // Whether the backend has widgets at all (a profile without channels.widgets has none);
+    // unavailableReason() says so in a manager's words, for the page instead of an empty list.
+    bool isAvailable() const;
+    QString unavailableReason() const;
 
     // The widgets as the server last sent them (archived ones are gone).
     QList<WidgetConfig> widgets() const;
@@ -101,6 +106,7 @@ signals:
     void pendingFieldsChanged(const QString &widgetId, const QJsonObject &fields);
     void unsavedCountChanged(int count);
     void editableChanged(bool editable);
+    void availableChanged(bool available);
     // Trouble the status bar shows (snapshots failing, the outbox not writable); empty: none.
     void problemChanged(const QString &message);
 
@@ -128,6 +134,7 @@ private:
     QString m_startedAs;
     bool m_started = false;
     bool m_editable = false;
+    bool m_available = true;
 };
 
 } // namespace hearth

@@ -34,6 +34,19 @@ void WidgetsPolling::poll()
 {
     if (!m_polling || m_inFlight || !m_sync->isStarted())
         return;
+    if (!m_rest->speaksHearthApi()) {
+        // A backend without watermarks (a profile's rest.widgets): its whole poll list, applied
+        // like streamed changes, as the orders' polling does. Deletions show with the snapshot
+        // that follows the next subscription.
+        m_inFlight = true;
+        ++m_pollsMade;
+        const quint64 generation = m_generation;
+        m_rest->fetchWidgets(
+            std::nullopt, this,
+            [this, generation](const ApiResult<WidgetsSnapshot> &result) { onPolled(result, generation, {}); },
+            RestClient::ListPurpose::Poll);
+        return;
+    }
     const QString channel = WidgetsSync::channelName();
     const SyncPosition position = m_realtime->syncPosition(channel);
     const bool canDelta = !m_sync->isSnapshotOwed() && position.isValid()

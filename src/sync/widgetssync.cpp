@@ -12,6 +12,8 @@ namespace hearth {
 
 namespace {
 
+using namespace Qt::StringLiterals;
+
 constexpr int firstRetryMs = 1000;
 constexpr int maxRetryMs = 30000;
 
@@ -42,8 +44,18 @@ QString WidgetsSync::channelName()
     return QStringLiteral("widgets");
 }
 
+bool WidgetsSync::isAvailable() const
+{
+    return m_realtime->carriesChannel(channelName());
+}
+
 void WidgetsSync::start()
 {
+    if (!isAvailable()) {
+        // A backend profile without channels.widgets: nothing to subscribe to or load.
+        qCInfo(lcSync) << "this backend has no widgets channel: widgets are not synced";
+        return;
+    }
     if (m_started) {
         if (m_snapshotOwed && !m_loading)
             requestSnapshot(); // started again after signing in: what the 401 left owed
@@ -94,7 +106,11 @@ void WidgetsSync::onChannelEvents(const QString &channel, const QList<ChannelEve
     QList<WidgetConfig> widgets;
     widgets.reserve(events.size());
     for (const ChannelEvent &event : events) {
-        Decoded<WidgetConfig> widget = WidgetCodec::fromJson(event.data);
+        // A deletion may carry only the widget's id (a backend that sends just the deleted
+        // record's key); everything else carries the whole widget.
+        Decoded<WidgetConfig> widget = event.type == "widget.deleted"_L1
+            ? WidgetCodec::deletionFromJson(event.data)
+            : WidgetCodec::fromJson(event.data);
         if (!widget.ok()) {
             qCWarning(lcSync).noquote() << "dropping" << event.type << "seq" << event.seq << ":"
                                         << widget.errorString();

@@ -32,6 +32,8 @@ public:
 
     static QString channelName();
 
+    // False for a backend whose profile has no widgets channel: start() then does nothing.
+    bool isAvailable() const;
     // Subscribes; while started (signed in again after a 401) it loads the snapshot still owed.
     void start();
     // Unsubscribes and resets everything (a snapshot owed too: unsubscribing forgets the

@@ -69,6 +69,30 @@ private slots:
         QVERIFY(garbage.code.isEmpty());
         QVERIFY(garbage.message.isEmpty());
     }
+
+    // Both channels' listings share one reader: the list, the epoch and the watermark, with an
+    // element's errors reported under the list's key.
+    void listingsReadTheirListEpochAndSeq()
+    {
+        const auto orders = ApiCodec::decodeOrdersSnapshot(parse(R"({"orders":[],"epoch":"e1","seq":7})"));
+        QVERIFY(orders.ok());
+        QCOMPARE(orders.value->position, (SyncPosition{u"e1"_s, 7}));
+        QVERIFY(orders.value->orders.isEmpty());
+        const auto widgets = ApiCodec::decodeWidgetsSnapshot(parse(R"({"widgets":[],"epoch":"e2","seq":3})"));
+        QVERIFY(widgets.ok());
+        QCOMPARE(widgets.value->position, (SyncPosition{u"e2"_s, 3}));
+
+        const auto badOrder = ApiCodec::decodeOrdersSnapshot(parse(R"({"orders":[{}],"epoch":"e1","seq":7})"));
+        QVERIFY(!badOrder.ok());
+        QVERIFY2(badOrder.errorString().startsWith(u"orders[0]"_s), qPrintable(badOrder.errorString()));
+        const auto badWidget = ApiCodec::decodeWidgetsSnapshot(parse(R"({"widgets":[{"id":5}],"epoch":"e2","seq":3})"));
+        QVERIFY(!badWidget.ok());
+        QVERIFY2(badWidget.errorString().startsWith(u"widgets[0]"_s), qPrintable(badWidget.errorString()));
+        QVERIFY(!ApiCodec::decodeOrdersSnapshot(parse(R"({"orders":[],"seq":7})")).ok());
+        QVERIFY(!ApiCodec::decodeWidgetsSnapshot(parse(R"({"widgets":[],"epoch":"e2","seq":-1})")).ok());
+        QVERIFY(!ApiCodec::decodeOrdersSnapshot(parse(R"({"widgets":[],"epoch":"e1","seq":1})")).ok());
+        QVERIFY(!ApiCodec::decodeWidgetsSnapshot(parse(R"({"orders":[],"epoch":"e1","seq":1})")).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiCodec)

@@ -1,9 +1,10 @@
 #pragma once
 
 // What every fault test sets up: a real hearth-server on loopback, a FaultyProxy in front of its
-// WebSocket, a load that keeps changing orders, and the dashboard's client stack whose realtime
-// link goes through the proxy. REST goes straight to the server: the faults under test are the
-// link's, and polling is off so that every event has to arrive over the socket.
+// WebSocket, another in front of its REST API, a load that keeps changing orders, and the
+// dashboard's client stack whose realtime link and REST calls (after sign-in) go through them.
+// Each proxy forwards untouched until a test tells it to misbehave; polling is off so that every
+// event has to arrive over the socket, unless a test turns it on.
 #include "clientstack.h"
 #include "faultyproxy.h"
 
@@ -56,7 +57,8 @@ struct FaultRig
 
     QTemporaryDir dir;
     server::HearthServer server;
-    faults::FaultyProxy proxy;
+    faults::FaultyProxy proxy;     // the WebSocket's
+    faults::FaultyProxy restProxy; // REST's: snapshots, polls
     ServiceLoad load{&server, 3};
 
     bool start()
@@ -66,7 +68,7 @@ struct FaultRig
             qWarning("server: %s", qPrintable(error));
             return false;
         }
-        return proxy.listen(server.webSocketUrl());
+        return proxy.listen(server.webSocketUrl()) && restProxy.listen(server.httpUrl());
     }
 
     qint64 head()
@@ -92,10 +94,11 @@ struct FaultRig
             && client.realtime.state() == ConnectionState::Live;
     }
 
-    // Sign-in sets the server's own address; the link must go through the proxy instead.
+    // Sign-in sets the server's own address; the link and REST go through the proxies instead.
     void aimAtProxy(ClientStack &client)
     {
         client.realtime.setEndpoint(proxy.url(), client.signIn.session().token);
+        client.rest.setBaseUrl(restProxy.url());
     }
 
     // Runs the load until the client has seen `events` more events.
@@ -142,6 +145,29 @@ inline bool settlesExactlyOnce(FaultRig &rig, ClientStack &client, QString *why,
         }
     }
     return true;
+}
+
+// The client holds the server's newest event, owes no snapshot, and its model equals the server's
+// orders (for scenarios where a snapshot skips events, so they cannot all be delivered once).
+inline bool settlesOnTheServer(FaultRig &rig, ClientStack &client, QString *why)
+{
+    rig.load.stop();
+    const qint64 head = rig.head();
+    const bool settled = QTest::qWaitFor(
+        [&] {
+            QString ignored;
+            return !client.sync.isSnapshotOwed() && !client.deliveredSeqs.isEmpty()
+                && client.deliveredSeqs.constLast() >= head && modelMatchesServer(client.model, rig.server, &ignored);
+        },
+        20000);
+    if (!settled && !modelMatchesServer(client.model, rig.server, why))
+        return false;
+    if (!settled)
+        *why = QStringLiteral("not caught up: last seq %1 of %2, snapshot owed: %3")
+                   .arg(client.deliveredSeqs.isEmpty() ? 0 : client.deliveredSeqs.constLast())
+                   .arg(head)
+                   .arg(client.sync.isSnapshotOwed());
+    return settled;
 }
 
 inline void report(const char *test, ClientStack &client)

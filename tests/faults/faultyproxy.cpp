@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -17,6 +19,15 @@ namespace {
 using namespace Qt::StringLiterals;
 
 constexpr quint8 textOpcode = 1;
+
+// The seq of a server→client event frame (its bytes as forwarded: unmasked).
+qint64 seqOf(const QByteArray &frameBytes)
+{
+    const std::optional<WsFrame> frame = readFrame(frameBytes);
+    if (!frame)
+        return -1;
+    return QJsonDocument::fromJson(frame->payload).object().value("seq"_L1).toInteger(-1);
+}
 
 bool isUpgradeRequest(const QByteArray &head)
 {
@@ -100,6 +111,13 @@ void FaultyProxy::onClientData(int id)
     QByteArray bytes = link.client->readAll();
     if (link.frozen)
         return; // swallowed: pings and all, as a dead path does
+    if (m_httpCutsLeft > 0 && !link.upgrade) {
+        // One request at a time per connection (Qt does not pipeline): the next answer on this
+        // connection is the answer to this request.
+        const int matches = int(std::min<qsizetype>(bytes.count(m_cutRequestLine), m_httpCutsLeft));
+        link.answersToCut += matches;
+        m_httpCutsLeft -= matches;
+    }
     if (!link.clientHeadDone) {
         link.clientHead += bytes;
         const qsizetype end = httpHeadEnd(link.clientHead);
@@ -157,6 +175,10 @@ void FaultyProxy::onServerData(int id)
     QByteArray bytes = link.upstream->readAll();
     if (link.frozen || !link.client)
         return;
+    if (!link.upgrade && link.answersToCut > 0) {
+        cutHttpAnswer(id, link, bytes);
+        return;
+    }
     if (!link.serverHeadDone) {
         link.serverHead += bytes;
         const qsizetype end = httpHeadEnd(link.serverHead);
@@ -211,8 +233,76 @@ void FaultyProxy::forwardServerFrames(int id, Link &link)
                 QTimer::singleShot(m_delay, this, [this, id] { releaseHeld(id); });
             continue;
         }
+        if (frame->opcode == textOpcode && isFaultedEvent(*frame)) {
+            forwardEvent(id, link, bytes);
+            continue;
+        }
+        if (!link.reordered.isEmpty())
+            link.client->write(std::exchange(link.reordered, {})); // nothing to swap it with
         link.client->write(bytes);
     }
+}
+
+bool FaultyProxy::isFaultedEvent(const WsFrame &frame) const
+{
+    if (m_duplicateEvery <= 0 && m_reorderEvery <= 0)
+        return false;
+    const QJsonObject object = QJsonDocument::fromJson(frame.payload).object();
+    return object.value("op"_L1).toString() == "event"_L1
+        && object.value("channel"_L1).toString() == m_eventChannel;
+}
+
+void FaultyProxy::forwardEvent(int id, Link &link, const QByteArray &bytes)
+{
+    const quint64 number = ++m_eventsSeen;
+    if (!link.reordered.isEmpty()) {
+        // The held frame follows this one.
+        link.client->write(bytes);
+        link.client->write(std::exchange(link.reordered, {}));
+        ++m_eventsReordered;
+        return;
+    }
+    if (m_reorderEvery > 0 && number % quint64(m_reorderEvery) == 0 && !m_reorderedSeqs.contains(seqOf(bytes))) {
+        // Each seq is swapped once: the replay that repairs the swap goes through in order, or a
+        // replay of a length that is a multiple of `every` would be swapped at the same seq forever.
+        m_reorderedSeqs.insert(seqOf(bytes));
+        link.reordered = bytes;
+        const quint64 token = ++link.reorderToken;
+        // No next event soon (the end of a burst): the held one goes as it is.
+        QTimer::singleShot(50, this, [this, id, token] { releaseReordered(id, token); });
+        return;
+    }
+    link.client->write(bytes);
+    if (m_duplicateEvery > 0 && number % quint64(m_duplicateEvery) == 0) {
+        link.client->write(bytes);
+        ++m_eventsDuplicated;
+    }
+}
+
+void FaultyProxy::releaseReordered(int id, quint64 token)
+{
+    const auto it = m_links.find(id);
+    if (it == m_links.end() || it->reorderToken != token || it->reordered.isEmpty())
+        return;
+    const QByteArray held = std::exchange(it->reordered, {});
+    if (it->client && !it->frozen)
+        it->client->write(held);
+}
+
+void FaultyProxy::cutHttpAnswer(int id, Link &link, const QByteArray &bytes)
+{
+    // The server has answered; the client gets half of what arrived (at least one byte short of
+    // it), then the connection is reset both ways, as a dying Wi-Fi or a crashing NAT does.
+    --link.answersToCut;
+    ++m_httpAnswersCut;
+    link.frozen = true;
+    QPointer<QTcpSocket> client = link.client;
+    QPointer<QTcpSocket> upstream = link.upstream;
+    client->write(bytes.left(std::max<qsizetype>(1, bytes.size() / 2)));
+    client->flush();
+    reset(client); // may forget `link`
+    reset(upstream);
+    forgetIfClosed(id);
 }
 
 void FaultyProxy::releaseHeld(int id)
@@ -260,6 +350,7 @@ void FaultyProxy::onUpstreamGone(int id)
         } else {
             if (it->holding)
                 it->client->write(std::exchange(it->held, {}));
+            it->client->write(std::exchange(it->reordered, {}));
             it->client->write(std::exchange(it->serverFrames, {}));
             it->client->disconnectFromHost();
         }
@@ -375,6 +466,24 @@ void FaultyProxy::holdSubscribedUntilResent()
 void FaultyProxy::answerNextUpgradeWith401()
 {
     m_reject401Next = true;
+}
+
+void FaultyProxy::duplicateEvents(int every, const QString &channel)
+{
+    m_duplicateEvery = every;
+    m_eventChannel = channel;
+}
+
+void FaultyProxy::reorderEvents(int every, const QString &channel)
+{
+    m_reorderEvery = every;
+    m_eventChannel = channel;
+}
+
+void FaultyProxy::cutHttpAnswers(const QByteArray &requestLine, int count)
+{
+    m_cutRequestLine = requestLine;
+    m_httpCutsLeft = count;
 }
 
 int FaultyProxy::openClientSockets() const

@@ -3,13 +3,16 @@
 // A TCP proxy between the client and the real hearth-server that the fault tests control: it
 // forwards bytes untouched until told to misbehave the way Wi-Fi, NAT boxes and crashing servers
 // do. It reads (never rewrites) the WebSocket frames it forwards, so it can cut one in half,
-// hold back the server's `subscribed` answers, and record what the client asked for.
+// hold back the server's `subscribed` answers, send an event frame twice or after the next one,
+// and record what the client asked for. Plain HTTP (REST) passes through it too, and it can cut
+// an answer short after the server has given it.
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -17,6 +20,8 @@
 #include <chrono>
 
 namespace faults {
+
+struct WsFrame;
 
 class FaultyProxy final : public QObject
 {
@@ -51,6 +56,16 @@ public:
     // an answer that comes "too late" by the client's own clock, whatever the machine's load.
     void holdSubscribedUntilResent();
     void answerNextUpgradeWith401();
+    // Server→client `event` frames of `channel`, counted across connections: every `every`-th
+    // one is forwarded twice (0: never). A relay that retransmits.
+    void duplicateEvents(int every, const QString &channel = QStringLiteral("orders"));
+    // Every `every`-th event frame of `channel` is held back and forwarded right after the next
+    // event frame (0: never). Another frame in between, or a quiet moment, releases it in place.
+    void reorderEvents(int every, const QString &channel = QStringLiteral("orders"));
+    // The next `count` plain HTTP answers to requests whose request line contains `requestLine`
+    // (e.g. "GET /api/orders ") are cut: the server has answered, the client gets the first
+    // part of it, then both connections are reset.
+    void cutHttpAnswers(const QByteArray &requestLine, int count = 1);
 
     // Observation.
     int connectionsAccepted() const { return m_nextId - 1; }
@@ -60,6 +75,10 @@ public:
     int clientFrameCount(const QString &op, const QString &channel = {}) const;
     int subscribedDelayed() const { return m_subscribedDelayed; }
     qint64 msSinceListen() const { return m_clock.elapsed(); }
+    int eventsDuplicated() const { return m_eventsDuplicated; }
+    int eventsReordered() const { return m_eventsReordered; }
+    int httpAnswersCut() const { return m_httpAnswersCut; }
+    int httpAnswersToCut() const { return m_httpCutsLeft; }
 
 signals:
     void clientConnected(int connection);
@@ -82,6 +101,9 @@ private:
         bool holding = false;
         bool releaseOnSubscribe = false; // holding until the client subscribes again
         bool frozen = false;       // stalled or half-open: nothing is forwarded any more
+        QByteArray reordered;      // an event frame waiting to follow the next one
+        quint64 reorderToken = 0;  // which hold a release timer belongs to
+        int answersToCut = 0;      // matching HTTP requests forwarded whose answers are cut
     };
 
     void onNewConnection();
@@ -93,6 +115,10 @@ private:
     void observeClientFrames(int id, Link &link, const QByteArray &bytes);
     void forwardServerFrames(int id, Link &link);
     void releaseHeld(int id);
+    bool isFaultedEvent(const WsFrame &frame) const;
+    void forwardEvent(int id, Link &link, const QByteArray &bytes);
+    void releaseReordered(int id, quint64 token);
+    void cutHttpAnswer(int id, Link &link, const QByteArray &bytes);
     void answer401(Link &link);
     void reset(QTcpSocket *socket);
     void forgetIfClosed(int id);
@@ -111,6 +137,16 @@ private:
     std::chrono::milliseconds m_delay{0};
     bool m_holdUntilResent = false;
     int m_subscribedDelayed = 0;
+    QString m_eventChannel;
+    int m_duplicateEvery = 0;
+    int m_reorderEvery = 0;
+    quint64 m_eventsSeen = 0; // faulted channel's event frames, across connections
+    QSet<qint64> m_reorderedSeqs;
+    int m_eventsDuplicated = 0;
+    int m_eventsReordered = 0;
+    QByteArray m_cutRequestLine;
+    int m_httpCutsLeft = 0;
+    int m_httpAnswersCut = 0;
 };
 
 } // namespace faults

@@ -9,32 +9,6 @@
 using namespace hearth;
 using namespace hearth::test;
 
-namespace {
-
-// The client holds the server's newest event and its model equals the server's orders.
-bool settlesOnTheServer(FaultRig &rig, ClientStack &client, QString *why)
-{
-    rig.load.stop();
-    const qint64 head = rig.head();
-    const bool settled = QTest::qWaitFor(
-        [&] {
-            QString ignored;
-            return !client.sync.isSnapshotOwed() && !client.deliveredSeqs.isEmpty()
-                && client.deliveredSeqs.constLast() >= head && modelMatchesServer(client.model, rig.server, &ignored);
-        },
-        20000);
-    if (!settled && !modelMatchesServer(client.model, rig.server, why))
-        return false;
-    if (!settled)
-        *why = QStringLiteral("not caught up: last seq %1 of %2, snapshot owed: %3")
-                   .arg(client.deliveredSeqs.isEmpty() ? 0 : client.deliveredSeqs.constLast())
-                   .arg(head)
-                   .arg(client.sync.isSnapshotOwed());
-    return settled;
-}
-
-} // namespace
-
 class TestFaultsSnapshot final : public QObject
 {
     Q_OBJECT

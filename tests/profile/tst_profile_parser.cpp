@@ -56,7 +56,7 @@ private slots:
         QCOMPARE(profile.auth.method, TokenTransport::Method::Query);
         QCOMPARE(profile.auth.parameter, u"token"_s);
         QVERIFY(!profile.heartbeat);
-        QCOMPARE(profile.channelNames(), (QStringList{u"inventory"_s, u"orders"_s}));
+        QCOMPARE(profile.channelNames(), (QStringList{u"inventory"_s, u"orders"_s, u"widgets"_s}));
 
         const ChannelProfile *orders = profile.channel(u"orders"_s);
         QVERIFY(orders);
@@ -89,6 +89,21 @@ private slots:
         QCOMPARE(profile.rest.ordersSnapshot->query.size(), 3);
         QVERIFY(!profile.rest.ordersPoll);
         QCOMPARE(profile.rest.inventorySnapshot->list, u"items"_s);
+
+        // Widgets: a channel, their mapping (settings nested under their own entity), a list.
+        const ChannelProfile *widgets = profile.channel(u"widgets"_s);
+        QVERIFY(widgets);
+        QCOMPARE(widgets->rule(u"widget_updated"_s)->event, u"widget.updated"_s);
+        QCOMPARE(widgets->rule(u"widget_destroyed"_s)->event, u"widget.deleted"_s);
+        const EntityMapping &widget = profile.mapping.value(u"widget"_s);
+        QCOMPARE(widget.value(u"kind"_s).values.value(u"reservations"_s), u"booking"_s);
+        QCOMPARE(widget.value(u"settings"_s).from, u"config"_s);
+        QCOMPARE(widget.value(u"version"_s).convert, FieldRule::Convert::VersionFromTimestamp);
+        QCOMPARE(profile.mapping.value(u"widget_settings"_s).value(u"minimum_order_cents"_s).convert,
+                 FieldRule::Convert::DecimalToCents);
+        QCOMPARE(profile.rest.widgetsSnapshot->path, u"/api/v1/admin/widgets"_s);
+        QCOMPARE(profile.rest.widgetsSnapshot->list, u"widgets"_s);
+        QVERIFY(!profile.rest.widgetsPoll);
     }
 
     void parsesTheShippedSupabaseExample()
@@ -111,6 +126,15 @@ private slots:
         QCOMPARE(profile.rest.headers.size(), 1);
         QCOMPARE(profile.rest.ordersSnapshot->list, QString());
         QCOMPARE(profile.rest.auth.method, TokenTransport::Method::Header);
+
+        const ChannelProfile *widgets = profile.channel(u"widgets"_s);
+        QVERIFY(widgets);
+        QCOMPARE(profile.expand(widgets->topic), u"realtime:hearth-widgets-42"_s);
+        // A deleted row is only its key: it still becomes a deletion, not an ignored message.
+        QCOMPARE(widgets->rule(u"DELETE"_s)->event, u"widget.deleted"_s);
+        QCOMPARE(widgets->rule(u"DELETE"_s)->entity, u"payload.data.old_record"_s);
+        QCOMPARE(profile.rest.widgetsSnapshot->path, u"/rest/v1/widgets"_s);
+        QCOMPARE(profile.rest.widgetsSnapshot->list, QString());
     }
 
     void parsesTheShippedHearthServerExample()
@@ -334,6 +358,33 @@ private slots:
         row("rest token in path", h, u"rest.orders.snapshot.path"_s, u"/api/{token}/orders"_s,
             u"rest.orders.snapshot.path"_s, u"only allowed in auth"_s);
         row("rest poll typo", h, u"rest.orders.pol"_s, QJsonObject(), u"rest.orders.pol"_s, u"not a setting"_s);
+        // widgets
+        row("widgets channel without a list", h, u"rest.widgets"_s, removed(), u"rest.widgets"_s,
+            u"channels.widgets needs a REST list of widgets"_s);
+        row("widgets list without a channel", h, u"channels.widgets"_s, removed(), u"rest.widgets"_s,
+            u"only used with channels.widgets"_s);
+        row("widgets snapshot missing", h, u"rest.widgets.snapshot"_s, removed(), u"rest.widgets.snapshot"_s,
+            u"is missing"_s);
+        row("widgets poll relative", h, u"rest.widgets.poll"_s, json(R"({"path":"widgets"})"),
+            u"rest.widgets.poll.path"_s, u"must start with /"_s);
+        row("widget event on orders", h, u"channels.orders.messages.new_order.event"_s, u"widget.updated"_s,
+            u"channels.orders.messages.new_order.event"_s, u"does not belong to the orders channel"_s);
+        row("order event on widgets", h, u"channels.widgets.messages.widget_updated.event"_s, u"order.updated"_s,
+            u"channels.widgets.messages.widget_updated.event"_s, u"does not belong to the widgets channel"_s);
+        row("widget unknown field", h, u"mapping.widget.label"_s, u"label"_s, u"mapping.widget.label"_s,
+            u"not a field of a Hearth widget"_s);
+        row("widget setting unknown", h, u"mapping.widget_settings.colour"_s, u"brand_color"_s,
+            u"mapping.widget_settings.colour"_s, u"not a field of a Hearth widget_settings"_s);
+        row("widget settings convert", h, u"mapping.widget.settings"_s,
+            json(R"({"from":"config","convert":"decimal_to_cents"})"), u"mapping.widget.settings.convert"_s,
+            u"map its fields under mapping.widget_settings"_s);
+        row("widget editor values", h, u"mapping.widget.updated_by"_s, json(R"({"values":{"a":"b"}})"),
+            u"mapping.widget.updated_by.values"_s, u"taken as it is"_s);
+        row("widget archived values", h, u"mapping.widget.archived"_s, json(R"({"values":{"0":"false"}})"),
+            u"mapping.widget.archived.values"_s, u"only applies to text"_s);
+        row("widget title cents", h, u"mapping.widget_settings.title"_s,
+            json(R"({"convert":"decimal_to_cents"})"), u"mapping.widget_settings.title.convert"_s,
+            u"only applies to money"_s);
         // Settings of one protocol in a profile of another.
         const QString s = supabase;
         row("phoenix without topic", s, u"channels.orders.topic"_s, removed(), u"channels.orders.topic"_s, u"is missing"_s);
@@ -350,6 +401,8 @@ private slots:
             u"channels.orders.identifier"_s, u"not used with protocol hearth"_s);
         row("hearth rest lists", hs, u"rest.orders"_s, json(R"({"snapshot":{"path":"/o"}})"),
             u"rest.orders"_s, u"not used with protocol hearth"_s);
+        row("hearth widgets list", hs, u"rest.widgets"_s, json(R"({"snapshot":{"path":"/w"}})"),
+            u"rest.widgets"_s, u"not used with protocol hearth"_s);
     }
 
     void rejectsInvalidProfiles()

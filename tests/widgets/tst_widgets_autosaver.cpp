@@ -89,6 +89,7 @@ private slots:
     void oneRequestAtATimeInOutboxOrder();
     void startSendsWhatAPreviousRunLeft();
     void aFailedOlderEditHoldsBackNewerOnes();
+    void aNewerEditDueFirstDoesNotOvertakeAnOlderOne();
     void conflictOnDifferentFieldsMergesAndSaves();
     void conflictOnTheSameFieldWaitsForAChoice_data();
     void conflictOnTheSameFieldWaitsForAChoice();
@@ -322,6 +323,44 @@ void TestAutoSaver::aFailedOlderEditHoldsBackNewerOnes()
     rig.answerSaved();
     QCOMPARE(rig.sent.size(), 3);
     QCOMPARE(rig.sent.at(2).request.widgetId, u"b"_s);
+}
+
+// The integration flake (issue 13, tst_integration_widgets' offline edits saved in swapped
+// order once under load): the server is down; `a` is edited again (it moves behind `b` in the
+// outbox, so `b` goes and fails), then `b` is edited again while its request is out (so `a` is
+// the oldest again, waiting for its quiet period and not failing). When the link comes back
+// (retryNow) only the failed `b` is due — it must not overtake `a`.
+void TestAutoSaver::aNewerEditDueFirstDoesNotOvertakeAnOlderOne()
+{
+    Rig rig(path());
+    rig.saver->start();
+    rig.saver->edit(widget(u"a"_s, 1, u"a"_s), {{u"title"_s, u"a1"_s}});
+    rig.saver->edit(widget(u"b"_s, 1, u"b"_s), {{u"title"_s, u"b1"_s}});
+    rig.clock->advance(800);
+    QCOMPARE(rig.sent.size(), 1);
+    rig.answer(failure(SaveOutcome::Kind::Transient)); // a: offline
+    rig.saver->edit(widget(u"a"_s, 1, u"a"_s), {{u"title"_s, u"a2"_s}});
+    QCOMPARE(rig.saver->pendingWidgets(), (QStringList{u"b"_s, u"a"_s}));
+    QCOMPARE(rig.sent.size(), 2); // b is the oldest now, and long due
+    QCOMPARE(rig.sent.at(1).request.widgetId, u"b"_s);
+    rig.saver->edit(widget(u"b"_s, 1, u"b"_s), {{u"title"_s, u"b2"_s}}); // typed on while it is out
+    rig.answer(failure(SaveOutcome::Kind::Transient)); // b: offline
+    QCOMPARE(rig.saver->pendingWidgets(), (QStringList{u"a"_s, u"b"_s}));
+    QCOMPARE(rig.saver->status(u"a"_s).state, SaveState::Unsaved); // in its quiet period
+    QCOMPARE(rig.saver->status(u"b"_s).state, SaveState::Offline);
+
+    rig.saver->retryNow(); // the link is back: b is due at once, a only after its quiet period
+    QCOMPARE(rig.sent.size(), 3);
+    QCOMPARE(rig.sent.at(2).request.widgetId, u"a"_s); // the older edit goes first, early
+    QCOMPARE(rig.sent.at(2).request.fields.value(u"title"_s).toString(), u"a2"_s);
+    rig.clock->advance(1000);
+    QCOMPARE(rig.sent.size(), 3); // one request at a time
+    rig.answerSaved();
+    QCOMPARE(rig.sent.size(), 4);
+    QCOMPARE(rig.sent.at(3).request.widgetId, u"b"_s);
+    QCOMPARE(rig.sent.at(3).request.fields.value(u"title"_s).toString(), u"b2"_s);
+    rig.answerSaved();
+    QCOMPARE(rig.outbox.depth(), 0);
 }
 
 void TestAutoSaver::conflictOnDifferentFieldsMergesAndSaves()
