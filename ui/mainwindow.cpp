@@ -389,15 +389,17 @@ void MainWindow::updateActions()
     const Order *order = selectedOrder();
     // Actions queued offline count: the buttons offer what comes after them.
     const std::optional<OrderStatus> expected = order ? m_actions->expectedStatus(*order) : std::nullopt;
-    const bool idle = m_actionsAvailable && order && expected && !m_actions->isBusy(order->id);
-    const bool actionable = idle && !isFinal(*expected);
-    m_acknowledgeAction->setEnabled(actionable && *expected == OrderStatus::New);
+    // value_or rather than *expected: GCC -O2 calls the guarded dereference maybe-uninitialized.
+    const OrderStatus status = expected.value_or(OrderStatus::Cancelled);
+    const bool idle = m_actionsAvailable && order && expected.has_value() && !m_actions->isBusy(order->id);
+    const bool actionable = idle && !isFinal(status);
+    m_acknowledgeAction->setEnabled(actionable && status == OrderStatus::New);
 
-    const std::optional<OrderStatus> next = expected ? nextStatus(*expected) : std::nullopt;
+    const std::optional<OrderStatus> next = expected ? nextStatus(status) : std::nullopt;
     m_advanceAction->setEnabled(actionable && next.has_value() && next != OrderStatus::Acknowledged);
     m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
     m_cancelAction->setEnabled(actionable);
-    m_reopenAction->setEnabled(idle && *expected == OrderStatus::Completed);
+    m_reopenAction->setEnabled(idle && status == OrderStatus::Completed);
     m_recallAction->setEnabled(m_actionsAvailable && recallTarget());
 }
 
