@@ -330,13 +330,19 @@ void WebSocketSession::handleSubscribe(const QJsonObject &frame)
         && events->canReplayFrom(m_context.restaurantId, channel, *sinceSeq);
     const auto existing = m_subscriptions.find(channel);
     if (existing != m_subscriptions.end()) {
-        // A repeated subscribe does not restart the stream: everything after `start` has been
-        // sent on this connection or is on its way, in order, so only a `since` before it
-        // needs a replay. (5 000 subscribes asking for the whole log were 5 000 replays.)
-        if (recovered && *sinceSeq < existing->start) {
-            existing->start = existing->cursor = *sinceSeq;
+        // The same subscribe repeated does not restart the stream: everything after `start`
+        // has been sent on this connection or is on its way, in order, so only a `since` before
+        // it needs a replay. (5 000 subscribes asking for the whole log were 5 000 replays.)
+        // A client whose position moved on and that asks from a seq already sent has seen a gap
+        // (a frame lost or reordered on the way): it gets the replay it asks for, once.
+        const bool movedOn = recovered && *sinceSeq > existing->askedSince && *sinceSeq < existing->cursor;
+        if (recovered && (*sinceSeq < existing->start || movedOn)) {
+            existing->start = std::min(existing->start, *sinceSeq);
+            existing->cursor = *sinceSeq;
             existing->live = false;
         }
+        if (recovered)
+            existing->askedSince = std::max(existing->askedSince, *sinceSeq);
         send(Frames::subscribed(channel, epoch, head, recovered));
         qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed again" << channel << "cursor"
                                     << existing->cursor;
@@ -346,6 +352,7 @@ void WebSocketSession::handleSubscribe(const QJsonObject &frame)
     }
     Subscription &subscription = m_subscriptions[channel];
     subscription.start = subscription.cursor = recovered ? *sinceSeq : head;
+    subscription.askedSince = recovered ? *sinceSeq : -1;
     subscription.live = subscription.cursor == head;
     send(Frames::subscribed(channel, epoch, head, recovered));
     qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed" << channel << "head" << head

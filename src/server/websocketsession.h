@@ -83,6 +83,7 @@ private:
     {
         qint64 cursor = 0; // the last seq sent (or known to the client)
         qint64 start = 0;  // everything after it has been or is being streamed on this connection
+        qint64 askedSince = -1; // the `since` of the last subscribe (-1: none)
         bool live = false;
     };
 
