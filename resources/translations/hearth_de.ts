@@ -1615,23 +1615,23 @@ Notiz: %2</translation>
     <name>hearth::WidgetPreview</name>
     <message>
         <source>Book at least a day ahead</source>
-        <translation>Mindestens einen Tag im Voraus reservieren</translation>
+        <translation>Buchung bis 1 Tag vorher</translation>
     </message>
     <message>
         <source>Book at least %1 days ahead</source>
-        <translation>Mindestens %1 Tage im Voraus reservieren</translation>
+        <translation>Buchung bis %1 Tage vorher</translation>
     </message>
     <message>
         <source>Book at least an hour ahead</source>
-        <translation>Mindestens eine Stunde im Voraus reservieren</translation>
+        <translation>Buchung bis 1 Std. vorher</translation>
     </message>
     <message>
         <source>Book at least %1 hours ahead</source>
-        <translation>Mindestens %1 Stunden im Voraus reservieren</translation>
+        <translation>Buchung bis %1 Std. vorher</translation>
     </message>
     <message>
         <source>Book at least %1 minutes ahead</source>
-        <translation>Mindestens %1 Minuten im Voraus reservieren</translation>
+        <translation>Buchung bis %1 Min. vorher</translation>
     </message>
     <message>
         <source>(no title)</source>
