@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>Reconnects</source>
-        <translation>Neue Verbindungen</translation>
+        <translation>Neuverbindungen</translation>
     </message>
     <message>
         <source>Connections that went silent</source>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>Reconnects to catch up (updates came faster than shown)</source>
-        <translation>Neue Verbindungen zum Aufholen (Aktualisierungen kamen schneller als angezeigt)</translation>
+        <translation>Neuverbindungen zum Aufholen (Aktualisierungen kamen schneller als angezeigt)</translation>
     </message>
     <message>
         <source>Subscriptions (subscribers)</source>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>Sleeps detected / network returns</source>
-        <translation>Erkannter Ruhezustand / Netzwerk zurück</translation>
+        <translation>Ruhezustände erkannt / Netzwerk wieder da</translation>
     </message>
     <message>
         <source>Outgoing frames queued / refused</source>
@@ -971,11 +971,11 @@
     </message>
     <message>
         <source>Received %1</source>
-        <translation>Eingegangen %1</translation>
+        <translation>Eingegangen um %1</translation>
     </message>
     <message>
         <source>Acknowledged %1</source>
-        <translation>Bestätigt %1</translation>
+        <translation>Bestätigt um %1</translation>
     </message>
     <message>
         <source>%1 since %2</source>
