@@ -8,6 +8,10 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
     qt6-svg-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     fonts-dejavu-core
+    # The session token in the OS keychain (Secret Service / KWallet on Linux).
+    qtkeychain-qt6-dev
+    # The new-order chime (QSoundEffect).
+    qt6-multimedia-dev
     # The asan preset and the fuzzers (CI): clang, with libFuzzer and the sanitizer runtimes.
     clang libclang-rt-dev
 )

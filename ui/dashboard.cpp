@@ -2,7 +2,9 @@
 
 #include "core/logging.h"
 #include "profile/profileloader.h"
+#include "store/keychaintokenvault.h"
 #include "sync/backendsetup.h"
+#include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
@@ -14,6 +16,7 @@
 #include <QSysInfo>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace hearth {
@@ -27,12 +30,23 @@ const QString restaurantNameKey = QStringLiteral("lastSession/restaurantName");
 // What this PC is called in "Maria is editing … on Office PC"; the host name until set.
 const QString deviceNameKey = QStringLiteral("device/name");
 
+std::unique_ptr<TokenVault> ownVaultUnless(TokenVault *given)
+{
+    if (given)
+        return {};
+    // Tests that use the real keychain keep out of the user's own entries.
+    return std::make_unique<KeychainTokenVault>(QStandardPaths::isTestModeEnabled() ? QStringLiteral("Hearth (tests)")
+                                                                                    : QStringLiteral("Hearth"));
+}
+
 } // namespace
 
-Dashboard::Dashboard(QObject *parent)
+Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     : QObject(parent),
       m_widgets(m_client),
       m_persistence(&m_client.sync(), &m_client.realtime()),
+      m_ownVault(ownVaultUnless(vault)),
+      m_keeper(&m_client.signIn(), vault ? vault : m_ownVault.get()),
       m_status(&m_client.realtime(), &m_client.polling()),
       m_diagnostics(&m_client.realtime(), &m_client.polling()),
       m_window(std::make_unique<MainWindow>(&m_orders, &m_client.actions(), &m_status, &m_diagnostics))
@@ -51,9 +65,19 @@ Dashboard::Dashboard(QObject *parent)
     connect(&m_client.sync(), &OrdersSync::ordersUpdated, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
     connect(&m_client.actions(), &OrderActions::orderChanged, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, true); });
     connect(&m_client.sync(), &OrdersSync::ordersReplaced, m_window.get(), [learnClock](const QList<Order> &orders) { learnClock(orders, false); });
+    // New orders are announced (after the server's clock has learnt from them); a snapshot's are
+    // known without a sound.
+    connect(&m_client.sync(), &OrdersSync::ordersUpdated, m_window->attention(), &AttentionNotifier::ordersChanged);
+    connect(&m_client.actions(), &OrderActions::orderChanged, m_window->attention(), &AttentionNotifier::ordersChanged);
+    connect(&m_client.sync(), &OrdersSync::ordersReplaced, m_window->attention(), &AttentionNotifier::ordersKnown);
     connect(&m_client.signIn(), &SignIn::signedIn, this, &Dashboard::onSignedIn);
     connect(&m_client.signIn(), &SignIn::signedOut, this, &Dashboard::onSignedOut);
     connect(&m_client.signIn(), &SignIn::signInFailed, this, &Dashboard::signInFailed);
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &Dashboard::signOut);
+    connect(&m_keeper, &SessionKeeper::notResumed, this, [this] { showSignIn(m_resumeServer, m_resumeUser); });
+    connect(&m_keeper, &SessionKeeper::problem, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
     connect(&m_client.realtime(), &RealtimeService::stateChanged, this, [this](ConnectionState state) {
         // A profile backend refused its token: ask for a new one (hearth-server goes through SignIn).
         if (state == ConnectionState::SignedOut && m_foreignProfile) {
@@ -128,7 +152,29 @@ void Dashboard::resumeLastSession(const QString &server, const QString &username
             m_window->show();
         }
     }
-    showSignIn(chosenServer, username.isEmpty() ? settings.value(usernameKey).toString() : username);
+    m_resumeServer = chosenServer;
+    m_resumeUser = username.isEmpty() ? settings.value(usernameKey).toString() : username;
+    // A session kept in the keychain signs in without asking; otherwise (or when it has
+    // expired, or the keychain cannot say) the dialog asks.
+    if (sameServer)
+        m_keeper.resume(QUrl(rememberedServer), m_resumeUser);
+    else
+        showSignIn(m_resumeServer, m_resumeUser);
+}
+
+void Dashboard::signOut()
+{
+    m_client.stop();
+    m_widgets.stop();
+    if (m_foreignProfile) {
+        // A profile backend has no session to end here: its token goes by asking for it again.
+        m_status.setSignInNeeded(true);
+        signInDialog()->setTokenMode(m_foreignProfile->name);
+        signInDialog()->show();
+        signInDialog()->raise();
+        return;
+    }
+    m_keeper.signOut();
 }
 
 QString Dashboard::cachePathFor(const QUrl &server, const QString &restaurantId, const QString &what) const

@@ -10,6 +10,7 @@
 #include "models/widgetconfigmodel.h"
 #include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
+#include "sync/sessionkeeper.h"
 #include "sync/widgetsclient.h"
 
 #include <QObject>
@@ -21,6 +22,7 @@ namespace hearth {
 
 class MainWindow;
 class SignInDialog;
+class TokenVault;
 
 class Dashboard final : public QObject
 {
@@ -28,13 +30,19 @@ class Dashboard final : public QObject
     Q_DISABLE_COPY_MOVE(Dashboard)
 
 public:
-    explicit Dashboard(QObject *parent = nullptr);
+    // `vault` keeps the session token between starts (tests pass their own); without one, the
+    // OS keychain.
+    explicit Dashboard(QObject *parent = nullptr, TokenVault *vault = nullptr);
     ~Dashboard() override;
 
     // Where the per-server caches of orders live; without one nothing is cached.
     void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
     // Whether signing in is remembered for the next start (the demo's session is not).
-    void setRemembersSession(bool remember) { m_remembersSession = remember; }
+    void setRemembersSession(bool remember)
+    {
+        m_remembersSession = remember;
+        m_keeper.setEnabled(remember);
+    }
 
     // Shows the orders the last session left in the local cache — marked as saved, with their
     // age — and asks to sign in again. `server` and `username` override the remembered ones.
@@ -50,6 +58,9 @@ public:
     void showSignIn(const QString &server = {}, const QString &username = {});
     // Signs in without asking (the demo, with its known account).
     void signInDirectly(const ServerAddress &address, const QString &username, const QString &password);
+    // Ends the session (File → Sign out): the link stops, the kept token is forgotten, the
+    // sign-in dialog comes back; the orders stay on screen, marked as not updating.
+    void signOut();
 
     MainWindow *window() const { return m_window.get(); }
     RealtimeService *realtime() { return &m_client.realtime(); }
@@ -77,6 +88,10 @@ private:
     OrdersModel m_orders;
     WidgetConfigModel m_widgetModel;
     OrdersPersistence m_persistence;
+    std::unique_ptr<TokenVault> m_ownVault; // when none was handed in
+    SessionKeeper m_keeper;
+    QString m_resumeServer; // for the dialog, when no kept session can be resumed
+    QString m_resumeUser;
     ConnectionStatus m_status;
     DiagnosticsModel m_diagnostics;
     std::unique_ptr<MainWindow> m_window;

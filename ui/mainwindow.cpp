@@ -2,21 +2,38 @@
 
 #include "core/logging.h"
 #include "models/connectionstatus.h"
+#include "models/diagnosticsmodel.h"
 #include "models/orderagesproxy.h"
 #include "models/ordernotesproxy.h"
 #include "models/orderproblemsproxy.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
+#include "models/orderspagesettings.h"
 #include "sync/orderactions.h"
+#include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
 #include "ui/diagnosticspanel.h"
+#include "ui/mainmenu.h"
+#include "ui/viewappearance.h"
+#include "ui/emptystatelabel.h"
 #include "ui/messagebar.h"
 #include "ui/orderdetailpane.h"
 #include "ui/orderselectionkeeper.h"
+#include "ui/ordersfilterbar.h"
 #include "ui/orderstableview.h"
+#include "ui/ticketprinter.h"
+#include "ui/viewcsvwriter.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QStandardPaths>
+#include <QGuiApplication>
+#include <QComboBox>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLocale>
@@ -30,6 +47,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTime>
 #include <QToolBar>
@@ -107,6 +125,7 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     });
     connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
     connect(m_connectionBar, &ConnectionStatusBar::diagnosticsRequested, this, &MainWindow::showDiagnostics);
+    buildMenus();
     updateActions();
     updateTitle();
 }
@@ -122,7 +141,9 @@ void MainWindow::sizeColumns()
     QFont bold = m_view->font(); // rows that need attention are bold
     bold.setBold(true);
     const QFontMetrics metrics(bold);
-    const int padding = metrics.horizontalAdvance(QStringLiteral("MM"));
+    // One letter beside the cell margins: two letters on each of six columns took the Items
+    // column's room ("3× Las…" at 1100 px with the detail pane open).
+    const int padding = metrics.horizontalAdvance(u'M') + 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
     const int sortIndicator = metrics.height() + 4;
     const auto widest = [&](int column, const QStringList &texts) {
         int width = metrics.horizontalAdvance(m_orders->headerData(column, Qt::Horizontal).toString()) + sortIndicator;
@@ -155,7 +176,10 @@ void MainWindow::buildPages()
     m_pageList->addItem(tr("Widgets"));
     m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
     m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
-    m_pageList->setFixedWidth(m_pageList->fontMetrics().horizontalAdvance(tr("Widgets")) * 2 + 40);
+    // As wide as the longest page name and its padding: every pixel more is taken from the orders.
+    const QFontMetrics listMetrics = m_pageList->fontMetrics();
+    m_pageList->setFixedWidth(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets")))
+                              + 2 * 10 + listMetrics.horizontalAdvance(QStringLiteral("MM")));
     m_pageList->setFrameShape(QFrame::NoFrame);
     // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
     m_pageList->setStyleSheet(QStringLiteral(
@@ -178,6 +202,9 @@ void MainWindow::buildPages()
     ordersLayout->setContentsMargins(0, 0, 0, 0);
     ordersLayout->setSpacing(0);
     ordersLayout->addWidget(m_messageBar);
+    m_filterBar = new OrdersFilterBar(m_orders, m_proxy, ordersPage);
+    ordersLayout->addWidget(m_filterBar);
+    new EmptyStateLabel(m_view, m_proxy);
     m_detail = new OrderDetailPane(m_orders, this);
     auto *splitter = new QSplitter(Qt::Horizontal, ordersPage);
     splitter->setObjectName(QStringLiteral("ordersSplitter"));
@@ -187,7 +214,7 @@ void MainWindow::buildPages()
     splitter->setStretchFactor(1, 0);
     splitter->setCollapsible(0, false);
     m_detail->setMinimumWidth(160);
-    splitter->setSizes({1000, 220}); // the table first: the pane is for the one order in hand
+    splitter->setSizes({1000, 200}); // the table first: the pane is for the one order in hand
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -262,7 +289,7 @@ void MainWindow::setOrdersTabOrder()
             chain.append(widget);
         }
     }
-    chain << m_search << m_openOnly << m_pageList;
+    chain << m_search << m_openOnly << m_filterBar->statusFilter() << m_filterBar->typeFilter() << m_pageList;
     for (qsizetype i = 1; i < chain.size(); ++i)
         QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
 }
@@ -432,6 +459,95 @@ void MainWindow::showActionFailure(const QString &orderId, const QString &messag
     qCWarning(lcUi) << "order action failed:" << orderId << message;
     m_problems->setProblem(orderId, text);
     m_messageBar->addMessage(text);
+}
+
+void MainWindow::buildMenus()
+{
+    m_settings = new OrdersPageSettings(this);
+    auto *menu = new MainMenu(this, m_settings, m_orders);
+    connect(menu, &MainMenu::signOutRequested, this, &MainWindow::signOutRequested);
+    connect(menu, &MainMenu::copyDiagnosticsRequested, this, &MainWindow::copyDiagnostics);
+    m_tickets = new TicketPrinter(this);
+    connect(menu, &MainMenu::printTicketRequested, this, &MainWindow::printSelectedTicket);
+    connect(menu, &MainMenu::exportRequested, this, &MainWindow::exportView);
+    const auto followSelection = [this, menu] { menu->printTicketAction()->setEnabled(selectedOrder() != nullptr); };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, menu, followSelection);
+    followSelection();
+    nameControls();
+    new ViewAppearance(this, m_view, m_settings);
+    connect(m_settings, &OrdersPageSettings::changed, this, &MainWindow::applyAgeThresholds);
+    applyAgeThresholds();
+    m_attention = new AttentionNotifier(this, m_settings, m_orders, [this] { return m_serverClock.now(); }, this);
+}
+
+void MainWindow::applyAgeThresholds()
+{
+    for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing, OrderStatus::Ready})
+        m_ages->setThresholds(status, m_settings->ageWarning(status), m_settings->ageUrgent(status));
+}
+
+void MainWindow::nameControls()
+{
+    // What a screen reader says for each control of the orders page; buttons whose text
+    // changes with the order ("Mark ready") keep their text as name and say more in the description.
+    const struct { const char *objectName; QString name; } named[] = {
+        {"orderSearch", tr("Search orders by number, customer or item")},
+        {"openOnly", tr("Show open orders only")},
+        {"orderDetailText", tr("The selected order in full")},
+        {"dismissMessages", tr("Dismiss the problems shown")},
+        {"ordersToolBar", tr("Order actions")},
+        {"ordersSplitter", tr("Orders and the selected order")},
+    };
+    for (const auto &control : named) {
+        if (auto *widget = findChild<QWidget *>(QLatin1StringView(control.objectName)))
+            widget->setAccessibleName(control.name);
+    }
+    for (QAction *action : {m_acknowledgeAction, m_advanceAction, m_cancelAction}) {
+        if (QWidget *button = m_ordersToolBar->widgetForAction(action))
+            button->setAccessibleDescription(action->toolTip());
+    }
+}
+
+void MainWindow::printSelectedTicket()
+{
+    const Order *order = selectedOrder();
+    if (!order) {
+        statusBar()->showMessage(tr("Select an order to print its kitchen ticket."), 5000);
+        return;
+    }
+    m_tickets->setRestaurantName(m_restaurantName);
+    m_tickets->printWithDialog(*order, this);
+}
+
+void MainWindow::exportView()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = tr("orders-%1.csv", "file name").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the orders shown as CSV"), QDir(folder).filePath(name),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QString error; !ViewCsvWriter::write(*m_view, path, &error)) {
+        QMessageBox::warning(this, tr("Orders not exported"), error);
+        return;
+    }
+    const int rows = m_view->model()->rowCount();
+    const QString where = QDir::toNativeSeparators(path);
+    statusBar()->showMessage(rows == 1 ? tr("1 order exported to %1").arg(where) : tr("%1 orders exported to %2").arg(rows).arg(where), 10000);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        sizeColumns(); // kitchen mode, bigger or smaller text: the columns still fit their text
+}
+
+void MainWindow::copyDiagnostics()
+{
+    m_diagnostics->refresh();
+    QGuiApplication::clipboard()->setText(m_diagnostics->supportReport());
+    statusBar()->showMessage(tr("Diagnostics copied — paste them into a message to whoever supports this PC."), 10000);
 }
 
 void MainWindow::showDiagnostics()

@@ -20,6 +20,7 @@ class QToolBar;
 
 namespace hearth {
 
+class AttentionNotifier;
 class ConnectionStatus;
 class ConnectionStatusBar;
 class DiagnosticsModel;
@@ -29,9 +30,12 @@ class OrderAgesProxy;
 class OrderDetailPane;
 class OrderProblemsProxy;
 class OrderActions;
+class OrdersFilterBar;
 class OrdersFilterProxy;
 class OrdersModel;
+class OrdersPageSettings;
 class OrdersTableView;
+class TicketPrinter;
 
 class MainWindow final : public QMainWindow
 {
@@ -62,9 +66,19 @@ public:
     // The server's clock as learnt from the orders' stamps; the order ages are measured with it.
     ServerClock *serverClock() { return &m_serverClock; }
     OrderAgesProxy *orderAges() const { return m_ages; }
+    // The page's preferences (View menu, attention, ages), kept in QSettings.
+    OrdersPageSettings *settings() const { return m_settings; }
+    // Chime, desktop notice and taskbar flash for new and long-waiting orders.
+    AttentionNotifier *attention() const { return m_attention; }
+    // Kitchen tickets of the selected order (File → Print kitchen ticket).
+    TicketPrinter *tickets() const { return m_tickets; }
 
 signals:
     void pageChanged(hearth::MainWindow::Page page);
+    void signOutRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildPages();
@@ -79,6 +93,12 @@ private:
     void cancelSelected();
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
+    void buildMenus();
+    void applyAgeThresholds();
+    void nameControls();
+    void copyDiagnostics();
+    void printSelectedTicket();
+    void exportView();
 
     OrdersModel *m_orders;
     OrderActions *m_actions;
@@ -87,6 +107,7 @@ private:
     OrderAgesProxy *m_ages;
     OrdersFilterProxy *m_proxy;
     MessageBar *m_messageBar = nullptr;
+    OrdersFilterBar *m_filterBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
     QHash<QString, QString> m_pendingActions; // order id → the action last asked for, as staff name it
     OrdersTableView *m_view;
@@ -105,6 +126,9 @@ private:
     bool m_actionsAvailable = true;
     DiagnosticsModel *m_diagnostics;
     DiagnosticsPanel *m_diagnosticsPanel = nullptr;
+    OrdersPageSettings *m_settings = nullptr;
+    AttentionNotifier *m_attention = nullptr;
+    TicketPrinter *m_tickets = nullptr;
 };
 
 } // namespace hearth

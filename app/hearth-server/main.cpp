@@ -1,7 +1,9 @@
 // hearth-server: the reference backend of Hearth. Wiring only; the server is hearth::server.
 #include "core/logging.h"
 #include "server/demoaccounts.h"
+#include "server/firstrunseeder.h"
 #include "server/hearthserver.h"
+#include "server/logguard.h"
 #include "server/servercommandline.h"
 #include "server/terminationsignals.h"
 
@@ -25,6 +27,7 @@ constexpr int shutdownTimeoutMs = 3000;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    LogGuard::install(); // client text in log lines escaped, floods of one kind of line held back
     QCoreApplication::setOrganizationName(QStringLiteral("Hearth"));
     QCoreApplication::setApplicationName(QStringLiteral("hearth-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
@@ -50,10 +53,19 @@ int main(int argc, char *argv[])
         return 1;
     }
     out << "Hearth server " << QCoreApplication::applicationVersion() << " listening on "
-        << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString() << ")\n"
-        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n"
-        << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
-        << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
+        << server.listenDescription() << "\n"
+        << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
+        << ")\n"
+        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n";
+    if (parsed.options.seedDemoAccounts) {
+        out << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
+            << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
+    }
+    if (!server.firstRunPassword().isEmpty()) {
+        out << "First start: the manager account " << FirstRunSeeder::adminUsername << " has the password "
+            << server.firstRunPassword() << "\n"
+            << "It is shown this once and not logged; keep it somewhere safe.\n";
+    }
     if (parsed.options.simulateOrdersPerMinute > 0)
         out << "Simulating " << parsed.options.simulateOrdersPerMinute << " orders per minute\n";
     out.flush();

@@ -5,6 +5,7 @@
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
 #include "models/displaylocale.h"
+#include "models/ordersmodel.h"
 #include "ui/dashboard.h"
 #include "ui/apptranslations.h"
 #include "ui/mainwindow.h"
@@ -17,7 +18,9 @@
 #include <QDir>
 #include <QIcon>
 #include <QSize>
+#include <QItemSelectionModel>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -204,6 +207,19 @@ QWidget *windowOnScreen(QWidget *mainWindow)
     return mainWindow;
 }
 
+// A picture of the orders page shows the detail pane with an order in it: the newest, unless
+// one is selected already.
+void showAnOrderInThePane(hearth::MainWindow *window)
+{
+    QTableView *view = window->ordersView();
+    if (!view->selectionModel()->hasSelection() && view->model()->rowCount() > 0)
+        view->selectRow(0);
+    const QModelIndexList rows = view->selectionModel()->selectedRows(hearth::OrdersModel::NumberColumn);
+    qCInfo(lcUi).noquote() << QStringLiteral("screenshot: %1 orders shown, order %2 in the detail pane")
+                                          .arg(view->model()->rowCount())
+                                          .arg(rows.isEmpty() ? QStringLiteral("none") : rows.first().data().toString());
+}
+
 QString appDataPath(const QString &subfolder)
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + subfolder;
@@ -270,6 +286,8 @@ int main(int argc, char *argv[])
         serverOptions.databasePath = demoFolder + QStringLiteral("/server.sqlite");
         serverOptions.simulateOrdersPerMinute = options.simulateRate;
         serverOptions.seedDemoService = options.simulateRate > 0; // busy from the first second
+        // The demo's passwords are printed in the README: a slow hash would protect nothing.
+        serverOptions.passwordHashIterations = 1000;
         demoServer = std::make_unique<hearth::server::EmbeddedServer>(serverOptions);
         QString error;
         if (!demoServer->start(&error)) {
@@ -305,6 +323,8 @@ int main(int argc, char *argv[])
     if (options.quitAfterSeconds > 0) {
         QTimer::singleShot(options.quitAfterSeconds * 1000, &app, [&dashboard, &options] {
             int exitCode = 0;
+            if (!options.screenshotPath.isEmpty() && options.page == hearth::MainWindow::Page::Orders)
+                showAnOrderInThePane(dashboard.window());
             if (!options.screenshotPath.isEmpty()
                 && !windowOnScreen(dashboard.window())->grab().save(options.screenshotPath)) {
                 fail(QApplication::translate("main", "could not write the screenshot to %1").arg(options.screenshotPath));

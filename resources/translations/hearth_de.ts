@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>KitchenTicket</name>
+    <message>
+        <source>REPRINT</source>
+        <comment>at the head of a kitchen ticket printed before</comment>
+        <translation>NACHDRUCK</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <comment>order number</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>Eingegangen: %1</translation>
+    </message>
+    <message>
+        <source>ALLERGY</source>
+        <translation>ALLERGIE</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTIZ</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Gedruckt: %1</translation>
+    </message>
+</context>
+<context>
     <name>QLabel</name>
     <message>
         <source>Problem</source>
@@ -187,6 +216,38 @@
     <message>
         <source>Preview — as guests see it</source>
         <translation>Vorschau – so sehen es die Gäste</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::AttentionPolicy</name>
+    <message>
+        <source>#%1</source>
+        <comment>order number</comment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>Neue Bestellung</translation>
+    </message>
+    <message>
+        <source>Order still waiting</source>
+        <translation>Bestellung wartet noch</translation>
+    </message>
+    <message>
+        <source>New order %1</source>
+        <translation>Neue Bestellung %1</translation>
+    </message>
+    <message>
+        <source>%1 new orders: %2</source>
+        <translation>%1 neue Bestellungen: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 is still waiting to be acknowledged (%2 min)</source>
+        <translation>Bestellung %1 wartet noch auf Bestätigung (%2 min)</translation>
+    </message>
+    <message>
+        <source>%1 orders are still waiting to be acknowledged: %2</source>
+        <translation>%1 Bestellungen warten noch auf Bestätigung: %2</translation>
     </message>
 </context>
 <context>
@@ -679,6 +740,116 @@
     </message>
 </context>
 <context>
+    <name>hearth::ItemTotalsModel</name>
+    <message>
+        <source>%1 ×%2</source>
+        <comment>item name and how many the open orders hold</comment>
+        <translation>%1 ×%2</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::KeychainTokenVault</name>
+    <message>
+        <source>This PC has no keychain Hearth can use, so it will ask for the password at every start.</source>
+        <translation>Dieser PC hat keinen Schlüsselbund, den Hearth nutzen kann; daher fragt Hearth bei jedem Start nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>The keychain did not let Hearth keep the sign-in, so it will ask for the password at the next start.</source>
+        <translation>Der Schlüsselbund hat Hearth die Anmeldung nicht speichern lassen; daher fragt Hearth beim nächsten Start nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>The keychain could not keep the sign-in, so Hearth will ask for the password at the next start.</source>
+        <translation>Der Schlüsselbund konnte die Anmeldung nicht speichern; daher fragt Hearth beim nächsten Start nach dem Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::MainMenu</name>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Print kitchen ticket…</source>
+        <translation>Küchenbon &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Print the selected order for the kitchen (to a PDF file where there is no printer)</source>
+        <translation>Die ausgewählte Bestellung für die Küche drucken (als PDF-Datei, wenn kein Drucker da ist)</translation>
+    </message>
+    <message>
+        <source>&amp;Export view as CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Kitchen mode (large, high contrast)</source>
+        <translation>&amp;Küchenmodus (groß, hoher Kontrast)</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger text</source>
+        <translation>&amp;Größere Schrift</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>K&amp;leinere Schrift</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normale Schriftgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>C&amp;hime for new orders</source>
+        <translation>&amp;Ton bei neuen Bestellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Desktop notice for new orders</source>
+        <translation>&amp;Desktop-Hinweis bei neuen Bestellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>Diagnose &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a report on the connection for whoever supports this PC</source>
+        <translation>Einen Bericht über die Verbindung für den Betreuer dieses PCs kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;About Hearth</source>
+        <translation>&amp;Über Hearth</translation>
+    </message>
+    <message>
+        <source>About Hearth</source>
+        <translation>Über Hearth</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Hearth %1&lt;/h3&gt;&lt;p&gt;Live orders and website widgets for the restaurant&apos;s back office.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Hearth %1&lt;/h3&gt;&lt;p&gt;Aktuelle Bestellungen und Website-Widgets für das Büro des Restaurants.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>hearth::MainWindow</name>
     <message>
         <source>Acknowledge</source>
@@ -801,6 +972,63 @@
         <source>%1: “%2” did not happen. %3</source>
         <comment>order, action, reason</comment>
         <translation>%1: „%2“ wurde nicht ausgeführt. %3</translation>
+    </message>
+    <message>
+        <source>Search orders by number, customer or item</source>
+        <translation>Bestellungen nach Nummer, Kunde oder Artikel durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show open orders only</source>
+        <translation>Nur offene Bestellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>The selected order in full</source>
+        <translation>Die ausgewählte Bestellung vollständig</translation>
+    </message>
+    <message>
+        <source>Dismiss the problems shown</source>
+        <translation>Die angezeigten Probleme ausblenden</translation>
+    </message>
+    <message>
+        <source>Order actions</source>
+        <translation>Bestellaktionen</translation>
+    </message>
+    <message>
+        <source>Orders and the selected order</source>
+        <translation>Bestellungen und die ausgewählte Bestellung</translation>
+    </message>
+    <message>
+        <source>Select an order to print its kitchen ticket.</source>
+        <translation>Wählen Sie eine Bestellung, um ihren Küchenbon zu drucken.</translation>
+    </message>
+    <message>
+        <source>orders-%1.csv</source>
+        <comment>file name</comment>
+        <translation>bestellungen-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export the orders shown as CSV</source>
+        <translation>Die angezeigten Bestellungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Orders not exported</source>
+        <translation>Bestellungen nicht exportiert</translation>
+    </message>
+    <message>
+        <source>1 order exported to %1</source>
+        <translation>1 Bestellung nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>%1 orders exported to %2</source>
+        <translation>%1 Bestellungen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied — paste them into a message to whoever supports this PC.</source>
+        <translation>Diagnose kopiert – fügen Sie sie in eine Nachricht an den Betreuer dieses PCs ein.</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1212,34 @@
     </message>
 </context>
 <context>
+    <name>hearth::OrderFacetModel</name>
+    <message>
+        <source>All types</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Alle offenen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>filter choice and how many orders it shows</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: 1 order</source>
+        <translation>%1: 1 Bestellung</translation>
+    </message>
+    <message>
+        <source>%1: %2 orders</source>
+        <translation>%1: %2 Bestellungen</translation>
+    </message>
+</context>
+<context>
     <name>hearth::OrderNotesProxy</name>
     <message>
         <source>⚠ %1</source>
@@ -1025,6 +1281,53 @@
         <source>Hearth could not update its offline copy of the orders in %1 (%2). The dashboard keeps working.</source>
         <extracomment>%1 is the folder that holds the offline copy, %2 the technical reason (English).</extracomment>
         <translation>Hearth konnte seine Offline-Kopie der Bestellungen in %1 nicht aktualisieren (%2). Das Dashboard funktioniert weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::OrdersFilterBar</name>
+    <message>
+        <source>Show orders by status</source>
+        <translation>Bestellungen nach Status anzeigen</translation>
+    </message>
+    <message>
+        <source>Show orders by type</source>
+        <translation>Bestellungen nach Art anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>A&amp;rt</translation>
+    </message>
+    <message>
+        <source>All-day counts of the open orders</source>
+        <translation>Tagesmengen der offenen Bestellungen</translation>
+    </message>
+    <message>
+        <source>All day: %1</source>
+        <comment>the items of the open orders, counted</comment>
+        <translation>Tagesmenge: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::OrdersFilterProxy</name>
+    <message>
+        <source>No orders match “%1”</source>
+        <translation>Keine Bestellungen passen zu „%1“</translation>
+    </message>
+    <message>
+        <source>No orders of this status or type — choose “All” to see the others</source>
+        <translation>Keine Bestellungen mit diesem Status oder dieser Art – wählen Sie „Alle“, um die anderen zu sehen</translation>
+    </message>
+    <message>
+        <source>No open orders — new ones appear here by themselves</source>
+        <translation>Keine offenen Bestellungen – neue erscheinen hier von selbst</translation>
+    </message>
+    <message>
+        <source>No orders yet — new ones appear here by themselves</source>
+        <translation>Noch keine Bestellungen – neue erscheinen hier von selbst</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1644,13 @@ Notiz: %2</translation>
     </message>
 </context>
 <context>
+    <name>hearth::SessionKeeper</name>
+    <message>
+        <source>You have signed out.</source>
+        <translation>Sie haben sich abgemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::SettingText</name>
     <message>
         <source>(not set)</source>
@@ -1492,6 +1802,53 @@ Notiz: %2</translation>
     <message>
         <source>Enter your user name.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::TicketPrinter</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Order #%1</source>
+        <translation>Bestellung #%1</translation>
+    </message>
+    <message>
+        <source>The ticket could not be written to %1.</source>
+        <translation>Der Bon konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Save the kitchen ticket as PDF (no printer found)</source>
+        <translation>Küchenbon als PDF speichern (kein Drucker gefunden)</translation>
+    </message>
+    <message>
+        <source>ticket-%1.pdf</source>
+        <comment>file name</comment>
+        <translation>bon-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Ticket not saved</source>
+        <translation>Bon nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Reprint the ticket of order #%1</source>
+        <translation>Bon der Bestellung #%1 nachdrucken</translation>
+    </message>
+    <message>
+        <source>Print the ticket of order #%1</source>
+        <translation>Bon der Bestellung #%1 drucken</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ViewCsvWriter</name>
+    <message>
+        <source>The orders could not be saved to %1: %2</source>
+        <translation>Die Bestellungen konnten nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1726,10 +2083,6 @@ Notiz: %2</translation>
 <context>
     <name>hearth::WidgetsClient</name>
     <message>
-        <source>not Hearth</source>
-        <translation>nicht Hearth</translation>
-    </message>
-    <message>
         <source>This restaurant&apos;s backend (%1) shows widget settings read-only; change them in its own admin.</source>
         <extracomment>%1 is the kind of server, e.g. &quot;Rails&quot;</extracomment>
         <translation>Das Backend dieses Restaurants (%1) zeigt die Widget-Einstellungen nur zum Lesen an; ändern Sie sie in dessen eigener Verwaltung.</translation>
@@ -1746,6 +2099,10 @@ Notiz: %2</translation>
         <source>Website widgets are not available for this restaurant&apos;s backend (%1). Whoever set up Hearth for it can add them to its backend profile.</source>
         <extracomment>%1 is the kind of server, e.g. &quot;Rails&quot;</extracomment>
         <translation>Website-Widgets sind für das Backend dieses Restaurants (%1) nicht verfügbar. Wer Hearth dafür eingerichtet hat, kann sie im Backend-Profil ergänzen.</translation>
+    </message>
+    <message>
+        <source>another server</source>
+        <translation>anderer Server</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,20 @@ OrderAgesProxy::OrderAgesProxy(const ServerClock *clock, QObject *parent)
 
 void OrderAgesProxy::setThresholds(std::chrono::minutes warning, std::chrono::minutes urgent)
 {
-    m_warning = warning;
-    m_urgent = urgent;
+    m_default = Thresholds{warning, urgent};
+    m_byStatus.clear();
     refresh();
+}
+
+void OrderAgesProxy::setThresholds(OrderStatus status, std::chrono::minutes warning, std::chrono::minutes urgent)
+{
+    m_byStatus.insert(int(status), Thresholds{warning, urgent});
+    refresh();
+}
+
+OrderAgesProxy::Thresholds OrderAgesProxy::thresholdsFor(const QModelIndex &index) const
+{
+    return m_byStatus.value(QIdentityProxyModel::data(index, OrdersModel::StatusRole).toInt(), m_default);
 }
 
 void OrderAgesProxy::refresh()
@@ -69,9 +80,12 @@ QVariant OrderAgesProxy::data(const QModelIndex &index, int role) const
     }
     case Qt::BackgroundRole: {
         const qint64 age = ageSeconds(index);
-        if (age >= std::chrono::duration_cast<std::chrono::seconds>(m_urgent).count())
+        const Thresholds thresholds = thresholdsFor(index);
+        if (age < 0)
+            break;
+        if (age >= std::chrono::duration_cast<std::chrono::seconds>(thresholds.urgent).count())
             return QBrush(QColor(0xE5, 0x73, 0x73)); // red: late
-        if (age >= std::chrono::duration_cast<std::chrono::seconds>(m_warning).count())
+        if (age >= std::chrono::duration_cast<std::chrono::seconds>(thresholds.warning).count())
             return QBrush(QColor(0xFF, 0xC1, 0x4D)); // amber: getting late
         break;
     }

@@ -17,6 +17,36 @@ void OrdersFilterProxy::setOpenOnly(bool openOnly)
         return;
     m_openOnly = openOnly;
     invalidateFilter();
+    emit filterChanged();
+}
+
+void OrdersFilterProxy::setStatusFilter(std::optional<OrderStatus> status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    invalidateFilter();
+    emit filterChanged();
+}
+
+void OrdersFilterProxy::setTypeFilter(std::optional<OrderType> type)
+{
+    if (type == m_type)
+        return;
+    m_type = type;
+    invalidateFilter();
+    emit filterChanged();
+}
+
+QString OrdersFilterProxy::emptyText() const
+{
+    if (!m_searchText.isEmpty())
+        return tr("No orders match “%1”").arg(m_searchText);
+    if (m_status || m_type)
+        return tr("No orders of this status or type — choose “All” to see the others");
+    if (m_openOnly)
+        return tr("No open orders — new ones appear here by themselves");
+    return tr("No orders yet — new ones appear here by themselves");
 }
 
 void OrdersFilterProxy::setSearchText(const QString &text)
@@ -26,6 +56,7 @@ void OrdersFilterProxy::setSearchText(const QString &text)
         return;
     m_searchText = trimmed;
     invalidateFilter();
+    emit filterChanged();
 }
 
 void OrdersFilterProxy::setHeld(bool held)
@@ -53,7 +84,13 @@ bool OrdersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const QModelIndex first = source->index(sourceRow, 0, sourceParent);
     if (m_held)
         return m_shownWhenHeld.contains(first.data(OrdersModel::OrderIdRole).toString());
-    if (m_openOnly && !first.data(OrdersModel::IsOpenRole).toBool())
+    if (m_status) {
+        if (first.data(OrdersModel::StatusRole).toInt() != int(*m_status))
+            return false;
+    } else if (m_openOnly && !first.data(OrdersModel::IsOpenRole).toBool()) {
+        return false;
+    }
+    if (m_type && source->index(sourceRow, OrdersModel::TypeColumn, sourceParent).data(OrdersModel::SortRole).toInt() != int(*m_type))
         return false;
     if (m_searchText.isEmpty())
         return true;

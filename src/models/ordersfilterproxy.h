@@ -1,7 +1,9 @@
 #pragma once
 
 // Sorting and filtering of the orders for the main table: newest first by default, optionally
-// only open orders, and a free-text search over number, customer and items.
+// only open orders, one status, one type, and a free-text search over number, customer and items.
+#include "core/order.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -18,11 +20,23 @@ public:
     bool openOnly() const { return m_openOnly; }
     void setOpenOnly(bool openOnly);
     void setSearchText(const QString &text);
+    const QString &searchText() const { return m_searchText; }
+    // One status only (closed ones too, whatever "open only" says), or any (nothing).
+    std::optional<OrderStatus> statusFilter() const { return m_status; }
+    void setStatusFilter(std::optional<hearth::OrderStatus> status);
+    std::optional<OrderType> typeFilter() const { return m_type; }
+    void setTypeFilter(std::optional<hearth::OrderType> type);
+    // What the table says when it shows nothing, after what narrows it most.
+    QString emptyText() const;
     // While held (a mouse button is down over the table) the rows shown stay where they are:
     // arriving orders wait outside, changed ones are neither re-sorted nor filtered out. Release
     // applies everything that happened meanwhile. Removals from the source still go at once.
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
+
+signals:
+    // Any of open-only, status, type or search changed.
+    void filterChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -30,6 +44,8 @@ protected:
 private:
     bool m_openOnly = false;
     QString m_searchText;
+    std::optional<OrderStatus> m_status;
+    std::optional<OrderType> m_type;
     bool m_held = false;
     QSet<QString> m_shownWhenHeld; // order ids on screen when the hold began
 };

@@ -49,6 +49,13 @@ std::optional<qint64> AccountRepository::createUser(const QString &restaurantId,
     return query.lastInsertId().toLongLong();
 }
 
+bool AccountRepository::setPasswordHash(qint64 userId, const QString &passwordHash)
+{
+    QSqlQuery query(m_database->connection());
+    return execPrepared(query, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {passwordHash, userId})
+        && query.numRowsAffected() == 1;
+}
+
 std::optional<User> AccountRepository::userByUsername(const QString &username) const
 {
     QSqlQuery query(m_database->connection());

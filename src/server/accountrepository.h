@@ -41,6 +41,7 @@ public:
                                      const QString &displayName, Role role,
                                      const QString &passwordHash);
     std::optional<User> userByUsername(const QString &username) const;
+    bool setPasswordHash(qint64 userId, const QString &passwordHash);
 
 private:
     Database *m_database;

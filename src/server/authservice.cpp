@@ -15,33 +15,64 @@ AuthService::AuthService(AccountRepository *accounts, SessionRepository *session
 
 std::optional<LoginResult> AuthService::login(const QString &username, const QString &password)
 {
-    const std::optional<User> user = m_accounts->userByUsername(username);
-    if (!user) {
-        // Spend the same work as a real check so response times do not reveal valid usernames.
-        if (m_decoyHash.isEmpty())
-            m_decoyHash = PasswordHasher::hash(QStringLiteral("decoy"), m_passwordIterations);
-        PasswordHasher::verify(password, m_decoyHash);
+    const LoginAttempt attempt = beginLogin(username);
+    return finishLogin(attempt, checkPassword(password, attempt.hashToCheck, attempt.wantedIterations));
+}
+
+LoginAttempt AuthService::beginLogin(const QString &username) const
+{
+    LoginAttempt attempt;
+    attempt.user = m_accounts->userByUsername(username);
+    attempt.wantedIterations = m_passwordIterations;
+    // Spend the same work as a real check so response times do not reveal valid usernames. The
+    // decoy never matches (its key is no PBKDF2 output of anything) and costs nothing to make.
+    attempt.hashToCheck = attempt.user
+        ? attempt.user->passwordHash
+        : QStringLiteral("pbkdf2-sha256$%1$ZGVjb3lkZWNveWRlY295ZA$ZGVjb3kta2V5LWRlY295LWtleS1kZWNveS1rZXktMzI")
+              .arg(m_passwordIterations);
+    return attempt;
+}
+
+PasswordCheck AuthService::checkPassword(const QString &password, const QString &hashToCheck, int wantedIterations)
+{
+    PasswordCheck check;
+    check.matches = PasswordHasher::verify(password, hashToCheck);
+    // The work factor grows with hardware; a stored hash catches up when its password is known.
+    if (check.matches && PasswordHasher::iterationsOf(hashToCheck) < wantedIterations)
+        check.newHash = PasswordHasher::hash(password, wantedIterations);
+    return check;
+}
+
+std::optional<LoginResult> AuthService::finishLogin(const LoginAttempt &attempt, const PasswordCheck &check)
+{
+    if (!attempt.user) {
         qCInfo(lcServer) << "login failed: unknown user";
         return std::nullopt;
     }
-    if (!PasswordHasher::verify(password, user->passwordHash)) {
-        qCInfo(lcServer).noquote() << "login failed: wrong password for" << user->username;
+    const User &user = *attempt.user;
+    if (!check.matches) {
+        qCInfo(lcServer).noquote() << "login failed: wrong password for" << user.username;
         return std::nullopt;
     }
-    const std::optional<Restaurant> restaurant = m_accounts->restaurant(user->restaurantId);
+    const std::optional<Restaurant> restaurant = m_accounts->restaurant(user.restaurantId);
     if (!restaurant)
         return std::nullopt;
+    if (!check.newHash.isEmpty()) {
+        if (m_accounts->setPasswordHash(user.id, check.newHash))
+            qCInfo(lcServer).noquote() << "password hash of" << user.username << "raised to"
+                                       << PasswordHasher::iterationsOf(check.newHash) << "iterations";
+    }
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_sessions->deleteExpired(now); // sign-ins are rare enough to carry the cleanup
     LoginResult result;
     result.token = newToken();
-    result.expiresAt = now.addSecs(m_tokenLifetime.count());
-    if (!m_sessions->create(tokenHash(result.token), user->id, now, result.expiresAt))
+    result.expiresAt = now.addMSecs(m_tokenLifetime.count());
+    if (!m_sessions->create(tokenHash(result.token), user.id, now, result.expiresAt))
         return std::nullopt;
-    result.user = *user;
+    result.user = user;
     result.restaurant = *restaurant;
-    qCInfo(lcServer).noquote() << "signed in:" << user->username << "restaurant" << restaurant->id;
+    qCInfo(lcServer).noquote() << "signed in:" << user.username << "restaurant" << restaurant->id;
     return result;
 }
 
@@ -49,7 +80,11 @@ std::optional<AuthContext> AuthService::authenticate(const QString &token) const
 {
     if (token.isEmpty() || token.size() > 256)
         return std::nullopt;
-    return m_sessions->find(tokenHash(token), QDateTime::currentDateTimeUtc());
+    const QByteArray hash = tokenHash(token);
+    std::optional<AuthContext> context = m_sessions->find(hash, QDateTime::currentDateTimeUtc());
+    if (context)
+        context->sessionKey = hash;
+    return context;
 }
 
 std::optional<AuthContext> AuthService::authenticateBearer(QByteArrayView authorizationHeader) const
@@ -64,12 +99,6 @@ QString AuthService::bearerToken(QByteArrayView authorizationHeader)
     if (header.size() <= scheme.size() || !header.left(scheme.size()).toLower().startsWith(scheme))
         return {};
     return QString::fromLatin1(header.mid(scheme.size()).trimmed());
-}
-
-void AuthService::setPasswordIterations(int iterations)
-{
-    m_passwordIterations = iterations;
-    m_decoyHash.clear();
 }
 
 QString AuthService::newToken()

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 
@@ -47,6 +48,15 @@ bool Database::open(const QString &path, QString *errorMessage)
                 *errorMessage = QStringLiteral("cannot create the folder %1").arg(file.absolutePath());
             return false;
         }
+        // Password hashes and tokens' hashes live here: owner only (0600), created so before
+        // SQLite writes a byte (its -wal and -shm files take the same mode), and an older
+        // file that was readable by others is closed up.
+        QFile databaseFile(path);
+        if (!databaseFile.exists()
+            && databaseFile.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner))
+            databaseFile.close();
+        if (databaseFile.exists() && !databaseFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+            qCWarning(lcServer).noquote() << "cannot make the database owner-only:" << path;
     }
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     database.setDatabaseName(path);

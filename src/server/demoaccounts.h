@@ -17,4 +17,8 @@ inline constexpr QLatin1StringView managerUsername{"manager"};
 inline constexpr QLatin1StringView managerPassword{"manager-demo"};
 inline constexpr QLatin1StringView managerDisplayName{"Morgan Manager"};
 
+// The passwords above are published: hashing them slowly protects nothing and only delays a
+// demo's first start (a sign-in raises them to the server's work factor, as any older hash).
+inline constexpr int passwordIterations = 1000;
+
 } // namespace hearth::server::DemoAccounts

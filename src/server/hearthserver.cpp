@@ -9,6 +9,9 @@
 #include "server/demoservice.h"
 #include "server/demowidgets.h"
 #include "server/eventlog.h"
+#include "server/firstrunseeder.h"
+#include "server/passwordhasher.h"
+#include "server/guardedtcpserver.h"
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
@@ -30,6 +33,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
+#include <limits>
 
 namespace hearth::server {
 
@@ -104,9 +110,14 @@ bool HearthServer::start(QString *errorMessage)
     QString problem;
     if (!m_database->open(m_options.databasePath, &problem)
         || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
-        || !DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations, &problem))
+        || !seedAccounts(&problem))
         return fail(problem);
-    if (m_accounts->restaurant(QString(DemoAccounts::restaurantId))
+    if (!m_options.address.isLoopback() && publishedPasswordsInUse()) {
+        return fail(QStringLiteral("the demo passwords of staff/manager are in use: refusing to listen on %1 (listen on "
+                                   "127.0.0.1, or start a database without --demo)")
+                        .arg(m_options.address.toString()));
+    }
+    if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
     // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
@@ -118,7 +129,17 @@ bool HearthServer::start(QString *errorMessage)
     ensureHttpServer();
     // A restarted server comes back at the URL its clients already know.
     const quint16 wantedPort = m_options.port != 0 ? m_options.port : m_port;
-    auto *tcpServer = new QTcpServer(this);
+    ConnectionLimits connectionLimits;
+    connectionLimits.maxConnections = m_options.maxConnections;
+    connectionLimits.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    HttpLimits requestLimits;
+    requestLimits.maxBodyBytes = m_options.maxRequestBodyBytes > 0 ? m_options.maxRequestBodyBytes
+                                                                    : std::numeric_limits<qint64>::max();
+    requestLimits.maxHeaderBytes = m_options.maxRequestHeaderBytes > 0 ? m_options.maxRequestHeaderBytes
+                                                                        : std::numeric_limits<int>::max() - 4;
+    requestLimits.requestTimeoutMs = m_options.requestTimeoutMs;
+    requestLimits.idleTimeoutMs = m_options.idleTimeoutMs;
+    auto *tcpServer = new GuardedTcpServer(connectionLimits, requestLimits, this);
     if (!tcpServer->listen(m_options.address, wantedPort)) {
         const QString reason = tcpServer->errorString();
         delete tcpServer;
@@ -142,14 +163,46 @@ bool HearthServer::start(QString *errorMessage)
     m_presence->setTimeoutMs(m_options.presenceTimeoutMs);
     m_hub->setEpoch(m_database->epoch());
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
+    m_hub->setFrameLimits(m_options.clientFrames);
+    m_hub->setSendLimits(m_options.sendBufferLimitBytes, m_options.socketSendBufferBytes);
+    m_auth->setTokenLifetime(std::chrono::milliseconds(m_options.tokenLifetimeMs));
+    m_api->setMutationLimits(m_options.restMutationsPerSecond, m_options.restMutationBurst);
+    m_api->setLoginLimits(LoginLimits{m_options.loginFailuresPerUser, m_options.loginUserRefillPerSecond,
+                                      m_options.loginFailuresPerAddress, m_options.loginAddressRefillPerSecond});
     m_api->setAccepting(true);
     m_uptime.start();
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
-    qCInfo(lcServer).noquote() << "listening on" << httpUrl().toString() << "epoch" << m_database->epoch();
+    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
     emit started(m_port);
     return true;
+}
+
+bool HearthServer::seedAccounts(QString *problem)
+{
+    m_firstRunPassword.clear();
+    if (m_options.seedDemoAccounts)
+        return DemoSeeder::seedIfEmpty(m_database.get(), m_accounts.get(),
+                                       std::min(m_options.passwordHashIterations, DemoAccounts::passwordIterations),
+                                       problem);
+    return FirstRunSeeder::seedIfEmpty(m_database.get(), m_accounts.get(), m_options.passwordHashIterations,
+                                       m_options.restaurantName, m_options.adminPassword, &m_firstRunPassword,
+                                       problem);
+}
+
+bool HearthServer::publishedPasswordsInUse() const
+{
+    const std::pair<QLatin1StringView, QLatin1StringView> published[] = {
+        {DemoAccounts::staffUsername, DemoAccounts::staffPassword},
+        {DemoAccounts::managerUsername, DemoAccounts::managerPassword},
+    };
+    for (const auto &[username, password] : published) {
+        const std::optional<User> user = m_accounts->userByUsername(QString(username));
+        if (user && PasswordHasher::verify(QString(password), user->passwordHash))
+            return true;
+    }
+    return false;
 }
 
 void HearthServer::stop()
@@ -234,6 +287,17 @@ void HearthServer::onNewWebSocketConnection()
     }
 }
 
+int HearthServer::passwordChecksRunning() const
+{
+    return m_api ? m_api->passwordChecksRunning() : 0;
+}
+
+int HearthServer::httpConnectionCount() const
+{
+    const auto *guarded = qobject_cast<const GuardedTcpServer *>(m_tcpServer.data());
+    return guarded ? guarded->connectionCount() : 0;
+}
+
 QUrl HearthServer::httpUrl() const
 {
     QUrl url;
@@ -246,6 +310,22 @@ QUrl HearthServer::httpUrl() const
     url.setHost(host.toString());
     url.setPort(m_port);
     return url;
+}
+
+QString HearthServer::describeListenAddress(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                                              : address.toString();
+    const QString endpoint = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (address == QHostAddress::AnyIPv4)
+        return endpoint + QStringLiteral(" (every IPv4 interface)");
+    if (address == QHostAddress::AnyIPv6)
+        return endpoint + QStringLiteral(" (every IPv6 interface)");
+    if (address == QHostAddress::Any)
+        return QStringLiteral("*:%1 (every interface)").arg(port);
+    if (address.isLoopback())
+        return endpoint + QStringLiteral(" (this machine only)");
+    return endpoint;
 }
 
 QUrl HearthServer::webSocketUrl() const
@@ -278,6 +358,9 @@ ServerStats HearthServer::stats(const QString &restaurantId) const
     stats.eventsSent = figures.eventsSent;
     stats.malformedFrames = figures.malformedFrames;
     stats.rateLimitedFrames = figures.rateLimitedFrames;
+    stats.pongsReceived = figures.pongsReceived;
+    stats.slowReadersDropped = figures.slowReadersDropped;
+    stats.replaysWaiting = m_hub->replaysWaiting();
     if (!restaurantId.isEmpty())
         stats.eventsPerSecond = counters.eventsPerSecond(restaurantId, TrafficCounters::nowMs());
     stats.uptimeSeconds = m_running && m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0;

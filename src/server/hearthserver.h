@@ -8,6 +8,7 @@
 #include "server/serveroptions.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -56,16 +57,27 @@ public:
 
     bool isRunning() const { return m_running; }
     quint16 port() const { return m_port; }
-    QUrl httpUrl() const;
+    QUrl httpUrl() const; // how this machine reaches the server (a wildcard address as loopback)
+    // What the server really listens on, for the banner and the log: "0.0.0.0:8080 (every IPv4
+    // interface)", "127.0.0.1:8080 (this machine only)", "[fe80::1]:8080".
+    QString listenDescription() const { return describeListenAddress(m_options.address, m_port); }
+    static QString describeListenAddress(const QHostAddress &address, quint16 port);
     QUrl webSocketUrl() const;
     QString epoch() const;
     const ServerOptions &options() const { return m_options; }
+    // The random password given to `admin` by this start, to be shown once; empty otherwise.
+    QString firstRunPassword() const { return m_firstRunPassword; }
 
     OrderService *orders() const { return m_orderService; }
     WidgetService *widgets() const { return m_widgetService; }
     PresenceRegistry *presence() const { return m_presence; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
+
+    // Open TCP connections (HTTP and WebSocket) on the current listening socket.
+    int httpConnectionCount() const;
+    // Sign-ins whose password check is queued or running on a worker thread.
+    int passwordChecksRunning() const;
 
     void setSimulationRate(double ordersPerMinute);
     // Empty restaurantId: the whole server.
@@ -85,6 +97,9 @@ private:
     void onNewWebSocketConnection();
     void closePlainHttpConnections(QTcpServer *tcpServer);
     void finishDrain();
+    // True when a demo account still has its published password (the check costs a hash each).
+    bool publishedPasswordsInUse() const;
+    bool seedAccounts(QString *problem);
 
     ServerOptions m_options;
     std::unique_ptr<Database> m_database;
@@ -109,6 +124,7 @@ private:
     quint16 m_port = 0;
     QElapsedTimer m_uptime;
     bool m_running = false;
+    QString m_firstRunPassword;
 };
 
 } // namespace hearth::server

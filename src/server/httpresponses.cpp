@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 namespace hearth::server::HttpResponses {
 
 QJsonObject errorBody(QLatin1StringView code, const QString &message)
@@ -63,6 +65,22 @@ QHttpServerResponse unavailable(const QString &message)
 {
     // The protocol has no code of its own for this; "internal" with 503 tells clients to retry.
     return error(Status::ServiceUnavailable, QLatin1StringView("internal"), message);
+}
+
+QHttpServerResponse rateLimited(const QString &message, qint64 retryAfterMs)
+{
+    QHttpServerResponse response = error(Status::TooManyRequests, QLatin1StringView("rate_limited"), message);
+    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
+    compat::addResponseHeader(response, QByteArrayLiteral("Retry-After"), QByteArray::number(seconds));
+    return response;
+}
+
+QHttpServerResponse busy(const QString &message, qint64 retryAfterMs)
+{
+    QHttpServerResponse response = error(Status::ServiceUnavailable, QLatin1StringView("busy"), message);
+    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
+    compat::addResponseHeader(response, QByteArrayLiteral("Retry-After"), QByteArray::number(seconds));
+    return response;
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *problem)

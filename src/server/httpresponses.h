@@ -25,6 +25,10 @@ QHttpServerResponse notFound(const QString &message);
 QHttpServerResponse invalidTransition(const QString &message);
 QHttpServerResponse internalError(const QString &message);
 QHttpServerResponse unavailable(const QString &message);
+// 429 with Retry-After in whole seconds (at least 1), as HTTP wants it.
+QHttpServerResponse rateLimited(const QString &message, qint64 retryAfterMs);
+// 503 `busy` with Retry-After: the server is up but has no room for this now.
+QHttpServerResponse busy(const QString &message, qint64 retryAfterMs);
 
 // The body as a JSON object, or nothing with a message that says what is wrong with it.
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *problem);

@@ -17,6 +17,8 @@
 #include <QWebSocket>
 #include <QtGlobal>
 
+#include <functional>
+
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
 #include <QHttpServerWebSocketUpgradeResponse>
@@ -38,6 +40,31 @@ inline void addResponseHeader(QHttpServerResponse &response, const QByteArray &n
     response.setHeaders(std::move(headers));
 #else
     response.addHeader(name, value);
+#endif
+}
+
+// Routes `path` to a handler that may answer later: it gets the responder to keep, and
+// answers through writeResponse() when it is ready (6.8 passes the responder by reference).
+template <typename Handler>
+inline void routeDeferred(QHttpServer *server, const QString &path, QHttpServerRequest::Method method, Handler handler)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    server->route(path, method, [handler](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        handler(request, std::move(responder));
+    });
+#else
+    server->route(path, method, [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        handler(request, std::move(responder));
+    });
+#endif
+}
+
+inline void writeResponse(QHttpServerResponder &&responder, const QHttpServerResponse &response)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    responder.sendResponse(response);
+#else
+    response.write(std::move(responder));
 #endif
 }
 
@@ -99,6 +126,22 @@ inline QTcpSocket *upgradedTcpSocket(QTcpServer *tcpServer, const QWebSocket *so
             return candidate;
     }
     return nullptr;
+}
+
+// Answers every request no route matched with what `answer` makes of it.
+inline void setMissingHandler(QHttpServer *server, QObject *context,
+                              std::function<QHttpServerResponse(const QHttpServerRequest &)> answer)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    server->setMissingHandler(context, [answer](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        responder.sendResponse(answer(request));
+    });
+#else
+    Q_UNUSED(context);
+    server->setMissingHandler([answer](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        answer(request).write(std::move(responder));
+    });
+#endif
 }
 
 // Answers every request no route matched with 404 and `body`.

@@ -58,4 +58,14 @@ bool verify(const QString &password, const QString &encoded)
     return equalInConstantTime(derive(password, salt, iterations), expected);
 }
 
+int iterationsOf(const QString &encoded)
+{
+    const QStringList parts = encoded.split(u'$');
+    if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256")
+        return 0;
+    bool ok = false;
+    const int iterations = parts.at(1).toInt(&ok);
+    return ok && iterations > 0 ? iterations : 0;
+}
+
 } // namespace hearth::server::PasswordHasher

@@ -1,6 +1,7 @@
 #pragma once
 
 // Who may do what. Roles are ordered: a manager may do everything staff may.
+#include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
@@ -24,6 +25,7 @@ struct AuthContext
     Role role = Role::Staff;
     QString restaurantId;
     QDateTime expiresAt;
+    QByteArray sessionKey; // the SHA-256 of the token: names the session without revealing it
 };
 
 } // namespace hearth::server

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace hearth::server::ServerCommandLine {
@@ -15,6 +16,9 @@ const QString simulateName = QStringLiteral("simulate");
 const QString heartbeatName = QStringLiteral("heartbeat-ms");
 const QString retentionName = QStringLiteral("retention");
 const QString noDemoSeedName = QStringLiteral("no-demo-seed");
+const QString demoName = QStringLiteral("demo");
+const QString adminPasswordFileName = QStringLiteral("admin-password-file");
+const QString restaurantNameName = QStringLiteral("restaurant-name");
 
 } // namespace
 
@@ -35,6 +39,13 @@ void addOptions(QCommandLineParser *parser)
          QStringLiteral("100000")},
         {noDemoSeedName, QStringLiteral("With --simulate: start an empty restaurant from scratch instead of "
                                         "one whose service is already under way.")},
+        {demoName, QStringLiteral("A new database gets the demo restaurant and its published accounts "
+                                  "(implied by --simulate; loopback only).")},
+        {adminPasswordFileName, QStringLiteral("A new database's first manager, admin, gets the password in this "
+                                               "file (else HEARTH_ADMIN_PASSWORD, else a random one printed once)."),
+         QStringLiteral("path")},
+        {restaurantNameName, QStringLiteral("A new database's restaurant name."), QStringLiteral("name"),
+         QStringLiteral("My restaurant")},
     });
 }
 
@@ -59,6 +70,19 @@ Parsed read(const QCommandLineParser &parser)
     // A simulated service looks real from the first minute; an empty database only gets the
     // seed once (see DemoService), so restarts continue the evening instead of repeating it.
     options.seedDemoService = options.simulateOrdersPerMinute > 0 && !parser.isSet(noDemoSeedName);
+    options.seedDemoAccounts = parser.isSet(demoName) || options.simulateOrdersPerMinute > 0;
+    options.restaurantName = parser.value(restaurantNameName).trimmed();
+    if (options.restaurantName.isEmpty())
+        errors.append(QStringLiteral("--restaurant-name: expected a name"));
+    if (parser.isSet(adminPasswordFileName)) {
+        QFile file(parser.value(adminPasswordFileName));
+        if (file.open(QIODevice::ReadOnly))
+            options.adminPassword = QString::fromUtf8(file.readLine(4096)).trimmed();
+        if (options.adminPassword.isEmpty())
+            errors.append(QStringLiteral("--admin-password-file: cannot read a password from %1").arg(file.fileName()));
+    } else {
+        options.adminPassword = qEnvironmentVariable("HEARTH_ADMIN_PASSWORD");
+    }
     options.heartbeatMs = parser.value(heartbeatName).toInt(&ok);
     if (!ok || options.heartbeatMs < 1000)
         errors.append(QStringLiteral("--heartbeat-ms: expected at least 1000"));

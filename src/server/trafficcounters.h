@@ -21,11 +21,16 @@ public:
         qint64 eventsSent = 0;        // event frames written (live and replayed)
         qint64 malformedFrames = 0;   // client frames rejected as oversized or unreadable
         qint64 rateLimitedFrames = 0; // client frames dropped by the frame rate limit
+        qint64 pongsReceived = 0;     // answers to the server's liveness pings
+        qint64 slowReadersDropped = 0; // connections closed because their unsent bytes passed the cap
     };
 
     void countEventsSent(const QString &restaurantId, qint64 count, qint64 nowMs);
     void countMalformedFrame(const QString &restaurantId);
     void countRateLimitedFrame(const QString &restaurantId);
+    // Server-wide only: nobody asks for these per restaurant.
+    void countPong() { ++m_total.pongsReceived; }
+    void countSlowReaderDropped() { ++m_total.slowReadersDropped; }
 
     const Figures &total() const { return m_total; }
     Figures of(const QString &restaurantId) const;

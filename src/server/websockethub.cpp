@@ -8,6 +8,7 @@
 #include "server/protocolframes.h"
 
 #include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -16,9 +17,17 @@
 namespace hearth::server {
 
 WebSocketHub::WebSocketHub(AuthService *auth, EventLog *events, QObject *parent)
-    : QObject(parent), m_auth(auth), m_events(events)
+    : QObject(parent), m_auth(auth), m_events(events), m_livenessTimer(new QTimer(this))
 {
     m_channels.add(QString(OrderEvents::channel), Role::Staff, m_events);
+    m_livenessTimer->setInterval(m_heartbeatMs);
+    connect(m_livenessTimer, &QTimer::timeout, this, &WebSocketHub::onLivenessTick);
+}
+
+void WebSocketHub::setHeartbeatMs(int heartbeatMs)
+{
+    m_heartbeatMs = std::max(1, heartbeatMs);
+    m_livenessTimer->setInterval(m_heartbeatMs);
 }
 
 WebSocketHub::~WebSocketHub()
@@ -32,8 +41,14 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transp
 {
     const QString token = handshakeToken(socket->request());
     auto *session = new WebSocketSession(std::move(socket), transport,
-                                         SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch}, this);
+                                         SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch, m_frameLimits,
+                                                            m_sendLimitBytes, m_socketSendBufferBytes},
+                                         this);
     m_sessions.append(session);
+    if (!m_livenessTimer->isActive()) {
+        m_lastTickMs = -1;
+        m_livenessTimer->start();
+    }
     connect(session, &WebSocketSession::finished, this, [this, session] { onSessionFinished(session); });
 
     // The 6.4 HTTP server upgrades before we see the request, so a bad token is refused on the
@@ -92,8 +107,35 @@ void WebSocketHub::onSessionFinished(WebSocketSession *session)
         m_presence->removeSession(session->restaurantId(), session->id());
     qCDebug(lcServer).noquote() << "websocket" << session->id() << "finished";
     session->deleteLater();
+    if (m_sessions.isEmpty())
+        m_livenessTimer->stop(); // an idle server wakes nobody up
     if (wasClosing && closingCount() == 0)
         emit closingFinished();
+}
+
+void WebSocketHub::onLivenessTick()
+{
+    // A peer that vanished without a FIN (power cut, Wi-Fi gone, a NAT that forgot the flow)
+    // leaves a socket TCP alone would keep for hours; unanswered pings find it.
+    const qint64 now = TrafficCounters::nowMs();
+    const qint64 limitMs = 2 * qint64(m_heartbeatMs);
+    // A late tick means this thread was busy (a long request, a stalled machine): the pongs may
+    // be waiting unread in the sockets, so this round only pings and the next one judges.
+    const bool late = m_lastTickMs >= 0 && now - m_lastTickMs > qint64(m_heartbeatMs) * 3 / 2;
+    m_lastTickMs = now;
+    const QList<WebSocketSession *> sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        if (!session->isAuthenticated() || session->isClosing())
+            continue;
+        const qint64 silentMs = session->silentForMs(now);
+        if (!late && silentMs > limitMs) {
+            qCInfo(lcServer).noquote() << "websocket" << session->id() << "silent for" << silentMs
+                                       << "ms; dropped";
+            session->abort();
+            continue;
+        }
+        session->ping();
+    }
 }
 
 int WebSocketHub::connectionCount(const QString &restaurantId) const
@@ -108,6 +150,12 @@ int WebSocketHub::closingCount() const
 {
     return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
                              [](const WebSocketSession *session) { return session->isClosing(); }));
+}
+
+int WebSocketHub::replaysWaiting() const
+{
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+                             [](const WebSocketSession *session) { return session->isWaitingForReader(); }));
 }
 
 int WebSocketHub::subscriptionCount(const QString &restaurantId) const

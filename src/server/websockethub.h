@@ -14,6 +14,7 @@
 #include <memory>
 
 class QTcpSocket;
+class QTimer;
 class QWebSocket;
 
 namespace hearth::server {
@@ -33,7 +34,14 @@ public:
     ChannelCatalog &channels() { return m_channels; }
     const ChannelCatalog &channels() const { return m_channels; }
     void setEpoch(const QString &epoch) { m_epoch = epoch; }
-    void setHeartbeatMs(int heartbeatMs) { m_heartbeatMs = heartbeatMs; }
+    // Also how often every client is pinged; one silent for twice as long is dropped.
+    void setHeartbeatMs(int heartbeatMs);
+    void setFrameLimits(const FrameLimits &limits) { m_frameLimits = limits; }
+    void setSendLimits(qint64 bufferLimitBytes, int socketSendBufferBytes)
+    {
+        m_sendLimitBytes = bufferLimitBytes;
+        m_socketSendBufferBytes = socketSendBufferBytes;
+    }
     // Takes the sessions' presence frames and learns of every connection that closes.
     void setPresence(PresenceRegistry *presence) { m_presence = presence; }
 
@@ -52,6 +60,7 @@ public:
     // Empty restaurantId: over the whole server.
     int connectionCount(const QString &restaurantId = {}) const;
     int closingCount() const;
+    int replaysWaiting() const;
     int subscriptionCount(const QString &restaurantId = {}) const;
     const TrafficCounters &counters() const { return m_counters; }
     bool ownsTransport(const QTcpSocket *transport) const;
@@ -66,6 +75,7 @@ signals:
 
 private:
     void onSessionFinished(WebSocketSession *session);
+    void onLivenessTick();
 
     AuthService *m_auth;
     EventLog *m_events;
@@ -74,6 +84,11 @@ private:
     PresenceRegistry *m_presence = nullptr;
     QString m_epoch;
     int m_heartbeatMs = 15000;
+    FrameLimits m_frameLimits;
+    qint64 m_sendLimitBytes = 0;
+    int m_socketSendBufferBytes = 0;
+    QTimer *m_livenessTimer;
+    qint64 m_lastTickMs = -1; // when onLivenessTick() last ran, on TrafficCounters' clock
     QList<WebSocketSession *> m_sessions;
 };
 

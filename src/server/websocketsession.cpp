@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <limits>
 
 namespace hearth::server {
@@ -34,9 +35,30 @@ WebSocketSession::WebSocketSession(std::unique_ptr<QWebSocket> socket, QTcpSocke
       m_socket(std::move(socket)),
       m_transport(transport),
       m_environment(std::move(environment)),
-      m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_id(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_frameLimiter(m_environment.frameLimits, TrafficCounters::nowMs()),
+      m_expiryTimer(new QTimer(this)),
+      m_lastHeardMs(TrafficCounters::nowMs())
 {
     m_socket->setMaxAllowedIncomingMessageSize(hardMessageLimit);
+    // Precise: a coarse timer may fire 5 % late, which is over half an hour of a 12-hour session.
+    m_expiryTimer->setSingleShot(true);
+    m_expiryTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_expiryTimer, &QTimer::timeout, this, &WebSocketSession::onSessionExpired);
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] {
+        m_lastHeardMs = TrafficCounters::nowMs();
+        m_environment.counters->countPong();
+    });
+    // Any bytes count as a sign of life, also the client's own pings (QWebSocket answers those
+    // without telling us) and frames still being assembled.
+    if (m_transport) {
+        connect(m_transport.data(), &QTcpSocket::readyRead, this, [this] { m_lastHeardMs = TrafficCounters::nowMs(); });
+        connect(m_transport.data(), &QTcpSocket::bytesWritten, this, &WebSocketSession::onBytesWritten);
+        // Events are small frames: Nagle would hold each behind the peer's delayed ACK (40 ms).
+        m_transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (m_environment.socketSendBufferBytes > 0)
+            m_transport->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, m_environment.socketSendBufferBytes);
+    }
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WebSocketSession::onBinaryMessage);
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
@@ -68,7 +90,53 @@ void WebSocketSession::start(const AuthContext &context, int heartbeatMs)
     m_authenticated = true;
     qCInfo(lcServer).noquote() << "websocket" << m_id << "open for" << context.username << "restaurant"
                                << context.restaurantId;
-    send(Frames::welcome(m_id, m_environment.epoch, heartbeatMs, QDateTime::currentDateTimeUtc()));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    send(Frames::welcome(m_id, m_environment.epoch, heartbeatMs, now));
+    m_lastHeardMs = TrafficCounters::nowMs();
+    if (context.expiresAt.isValid())
+        m_expiryTimer->start(int(std::clamp<qint64>(now.msecsTo(context.expiresAt), 0, std::numeric_limits<int>::max())));
+}
+
+void WebSocketSession::onSessionExpired()
+{
+    if (m_closing)
+        return;
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "closed: the session of" << m_context.username
+                               << "has expired";
+    send(Frames::error(Frames::ErrorCode::unauthorized, QStringLiteral("the session has expired; sign in again"),
+                       false));
+    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("unauthorized: session expired"));
+}
+
+void WebSocketSession::ping()
+{
+    if (!m_closing)
+        m_socket->ping();
+}
+
+bool WebSocketSession::admitFrame()
+{
+    m_lastHeardMs = TrafficCounters::nowMs();
+    const FrameLimiter::Verdict verdict = m_frameLimiter.admit(m_lastHeardMs);
+    if (verdict == FrameLimiter::Verdict::Accept)
+        return true;
+    m_environment.counters->countRateLimitedFrame(m_context.restaurantId);
+    // `reconnect: true`: the connection stays usable, and a client that reconnects later is welcome.
+    if (verdict == FrameLimiter::Verdict::DropAndNotify) {
+        qCInfo(lcServer).noquote() << "websocket" << m_id << "of" << m_context.username
+                                   << "is over its frame rate; dropping frames";
+        send(Frames::error(Frames::ErrorCode::rateLimited,
+                           QStringLiteral("more than %1 frames per second: frames are being dropped")
+                               .arg(m_environment.frameLimits.framesPerSecond),
+                           true));
+    } else if (verdict == FrameLimiter::Verdict::DropAndClose) {
+        qCInfo(lcServer).noquote() << "websocket" << m_id << "of" << m_context.username << "closed after"
+                                   << m_frameLimiter.droppedInFlood() << "frames over its rate";
+        send(Frames::error(Frames::ErrorCode::rateLimited,
+                           QStringLiteral("too many frames for too long: closing the connection"), true));
+        closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("rate limit exceeded"));
+    }
+    return false;
 }
 
 void WebSocketSession::reject(const QString &message)
@@ -98,6 +166,8 @@ void WebSocketSession::abort()
 
 void WebSocketSession::closeWith(int code, const QString &reason)
 {
+    if (m_closing)
+        return; // one close frame; the first reason stands
     m_closing = true;
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     QTimer::singleShot(closeTimeoutMs, this, &WebSocketSession::abort);
@@ -106,6 +176,42 @@ void WebSocketSession::closeWith(int code, const QString &reason)
 void WebSocketSession::send(const QString &frame)
 {
     m_socket->sendTextMessage(frame);
+    if (m_closing || m_environment.sendLimitBytes <= 0)
+        return;
+    const qint64 unsent = unsentBytes();
+    if (unsent > m_environment.sendLimitBytes)
+        dropSlowReader(unsent);
+}
+
+qint64 WebSocketSession::unsentBytes() const
+{
+    // Qt 6.4 leaves us the TCP socket under the WebSocket (see compat::upgradedTcpSocket);
+    // without it there is nothing to measure, and no cap.
+    return m_transport ? m_transport->bytesToWrite() : 0;
+}
+
+bool WebSocketSession::replayMustWait() const
+{
+    return m_environment.sendLimitBytes > 0 && unsentBytes() > m_environment.sendLimitBytes / 2;
+}
+
+void WebSocketSession::onBytesWritten()
+{
+    if (m_waitingForReader && !replayMustWait()) {
+        m_waitingForReader = false;
+        schedulePump();
+    }
+}
+
+void WebSocketSession::dropSlowReader(qint64 unsent)
+{
+    // Whatever is queued stays bounded from here: a closing session is sent nothing more, and
+    // the close timeout drops the socket with its queue if the client never reads it.
+    m_environment.counters->countSlowReaderDropped();
+    qCInfo(lcServer).noquote() << "websocket" << m_id << "of" << m_context.username << "dropped:" << unsent
+                               << "bytes unsent (a slow or stalled reader)";
+    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated),
+              QStringLiteral("slow reader: more than %1 bytes unsent").arg(m_environment.sendLimitBytes));
 }
 
 void WebSocketSession::deliver(const StoredEvent &event, const QString &frame)
@@ -127,7 +233,7 @@ void WebSocketSession::deliver(const StoredEvent &event, const QString &frame)
 
 void WebSocketSession::onTextMessage(const QString &message)
 {
-    if (m_closing || !m_authenticated)
+    if (m_closing || !m_authenticated || !admitFrame())
         return;
     // UTF-8 is never shorter than UTF-16 code units, so the cheap check comes first.
     if (message.size() > maxFrameBytes) {
@@ -162,7 +268,7 @@ void WebSocketSession::onTextMessage(const QString &message)
 void WebSocketSession::onBinaryMessage(const QByteArray &message)
 {
     Q_UNUSED(message);
-    if (!m_closing && m_authenticated)
+    if (!m_closing && m_authenticated && admitFrame())
         rejectFrame(QStringLiteral("binary frames are not part of the protocol"), true);
 }
 
@@ -222,9 +328,24 @@ void WebSocketSession::handleSubscribe(const QJsonObject &frame)
     const QString epoch = events->epoch();
     const bool recovered = sinceSeq && sinceEpoch == epoch
         && events->canReplayFrom(m_context.restaurantId, channel, *sinceSeq);
-    // A repeated subscribe restarts the subscription: the client asked for this replay.
+    const auto existing = m_subscriptions.find(channel);
+    if (existing != m_subscriptions.end()) {
+        // A repeated subscribe does not restart the stream: everything after `start` has been
+        // sent on this connection or is on its way, in order, so only a `since` before it
+        // needs a replay. (5 000 subscribes asking for the whole log were 5 000 replays.)
+        if (recovered && *sinceSeq < existing->start) {
+            existing->start = existing->cursor = *sinceSeq;
+            existing->live = false;
+        }
+        send(Frames::subscribed(channel, epoch, head, recovered));
+        qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed again" << channel << "cursor"
+                                    << existing->cursor;
+        if (!existing->live)
+            schedulePump();
+        return;
+    }
     Subscription &subscription = m_subscriptions[channel];
-    subscription.cursor = recovered ? *sinceSeq : head;
+    subscription.start = subscription.cursor = recovered ? *sinceSeq : head;
     subscription.live = subscription.cursor == head;
     send(Frames::subscribed(channel, epoch, head, recovered));
     qCDebug(lcServer).noquote() << "websocket" << m_id << "subscribed" << channel << "head" << head
@@ -285,11 +406,22 @@ void WebSocketSession::pump()
         const EventSource *events = m_environment.channels->source(it.key());
         const QList<StoredEvent> batch =
             events ? events->readAfter(m_context.restaurantId, it.key(), it->cursor, replayBatch) : QList<StoredEvent>{};
+        qsizetype sent = 0;
         for (const StoredEvent &event : batch) {
+            // A replay goes as fast as the client reads: bytesWritten resumes it.
+            if (replayMustWait() || m_closing)
+                break;
             send(Frames::event(event));
             it->cursor = event.seq;
+            ++sent;
         }
-        m_environment.counters->countEventsSent(m_context.restaurantId, batch.size(), TrafficCounters::nowMs());
+        m_environment.counters->countEventsSent(m_context.restaurantId, sent, TrafficCounters::nowMs());
+        if (m_closing)
+            return;
+        if (sent < batch.size()) {
+            m_waitingForReader = true;
+            return; // onBytesWritten() schedules the next round
+        }
         // Reads and broadcasts share this thread, so a short batch means the cursor is at the
         // head right now: from here on the broadcasts carry the stream.
         if (batch.size() < replayBatch)

@@ -6,6 +6,7 @@
 // from replay to live can neither lose nor repeat an event: while catching up, broadcasts are
 // ignored because the log will yield them; once live, a broadcast that does not follow the
 // cursor sends the subscription back to the log.
+#include "server/framelimiter.h"
 #include "server/role.h"
 #include "server/storedevent.h"
 #include "server/trafficcounters.h"
@@ -19,6 +20,7 @@
 #include <memory>
 
 class QTcpSocket;
+class QTimer;
 class QWebSocket;
 
 namespace hearth::server {
@@ -32,6 +34,9 @@ struct SessionEnvironment
     TrafficCounters *counters = nullptr;
     PresenceRegistry *presence = nullptr;     // takes the client's presence frames
     QString epoch;                            // announced in `welcome`
+    FrameLimits frameLimits;                  // per-connection client frame rate
+    qint64 sendLimitBytes = 0;                // unsent bytes held for the client; 0: no cap
+    int socketSendBufferBytes = 0;            // SO_SNDBUF; 0: the OS's
 };
 
 class WebSocketSession final : public QObject
@@ -52,6 +57,10 @@ public:
     void reject(const QString &message);
 
     void deliver(const StoredEvent &event, const QString &frame);
+    // A WebSocket ping; the peer's pong (Qt sends it by itself) counts as a sign of life.
+    void ping();
+    // Since the last frame or pong from the client (or the start), on TrafficCounters' clock.
+    qint64 silentForMs(qint64 nowMs) const { return nowMs - m_lastHeardMs; }
     // Advises the client when to come back, then closes (1001 going away).
     void shutdown(int reconnectAfterMs);
     void abort();
@@ -60,6 +69,8 @@ public:
     QString restaurantId() const { return m_context.restaurantId; }
     bool isAuthenticated() const { return m_authenticated; }
     bool isClosing() const { return m_closing; }
+    // A replay is paused until the client reads what is already queued for it.
+    bool isWaitingForReader() const { return m_waitingForReader; }
     int subscriptionCount() const { return int(m_subscriptions.size()); }
     QTcpSocket *transport() const;
 
@@ -71,11 +82,15 @@ private:
     struct Subscription
     {
         qint64 cursor = 0; // the last seq sent (or known to the client)
+        qint64 start = 0;  // everything after it has been or is being streamed on this connection
         bool live = false;
     };
 
     void onTextMessage(const QString &message);
     void onBinaryMessage(const QByteArray &message);
+    // Counts the frame against the rate limit; false when it must be dropped.
+    bool admitFrame();
+    void onSessionExpired();
     void handleSubscribe(const QJsonObject &frame);
     void handleUnsubscribe(const QJsonObject &frame);
     void handlePresence(const QJsonObject &frame);
@@ -83,6 +98,11 @@ private:
     void schedulePump();
     void pump();
     void send(const QString &frame);
+    // Bytes written to the socket that the peer has not taken yet (those the kernel holds aside).
+    qint64 unsentBytes() const;
+    bool replayMustWait() const;
+    void onBytesWritten();
+    void dropSlowReader(qint64 unsent);
     void closeWith(int code, const QString &reason);
 
     std::unique_ptr<QWebSocket> m_socket;
@@ -91,9 +111,13 @@ private:
     QString m_id;
     AuthContext m_context;
     QHash<QString, Subscription> m_subscriptions;
+    FrameLimiter m_frameLimiter;
+    QTimer *m_expiryTimer;
+    qint64 m_lastHeardMs;
     bool m_authenticated = false;
     bool m_closing = false;
     bool m_pumpScheduled = false;
+    bool m_waitingForReader = false;
     bool m_finished = false;
 };
 

@@ -136,7 +136,7 @@ WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets
                                 [this, &request](const AuthContext &context) { return list(context, request); });
     });
     server->route(QStringLiteral("/api/widgets"), Method::Post, [this](const QHttpServerRequest &request) {
-        return m_guard->guarded(request, Role::Manager, [this, &request](const AuthContext &context) {
+        return m_guard->guardedChange(request, Role::Manager, [this, &request](const AuthContext &context) {
             return idempotent(context, request,
                               [&](const Recorder &record) { return create(context, request, record); });
         });
@@ -149,7 +149,7 @@ WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets
                   });
     server->route(QStringLiteral("/api/widgets/<arg>"), Method::Put,
                   [this](const QString &widgetId, const QHttpServerRequest &request) {
-                      return m_guard->guarded(request, Role::Manager, [&, this](const AuthContext &context) {
+                      return m_guard->guardedChange(request, Role::Manager, [&, this](const AuthContext &context) {
                           return idempotent(context, request, [&](const Recorder &record) {
                               return update(context, widgetId, request, record);
                           });
@@ -157,7 +157,7 @@ WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets
                   });
     server->route(QStringLiteral("/api/widgets/<arg>"), Method::Delete,
                   [this](const QString &widgetId, const QHttpServerRequest &request) {
-                      return m_guard->guarded(request, Role::Manager, [&, this](const AuthContext &context) {
+                      return m_guard->guardedChange(request, Role::Manager, [&, this](const AuthContext &context) {
                           return idempotent(context, request, [&](const Recorder &record) {
                               return archive(context, widgetId, request, record);
                           });

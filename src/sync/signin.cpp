@@ -38,6 +38,31 @@ void SignIn::signIn(const ServerAddress &address, const QString &username, const
     });
 }
 
+void SignIn::resume(const ServerAddress &address, const Session &session)
+{
+    ++m_attempt; // a sign-in still on its way is overtaken
+    m_address = address;
+    m_session = session;
+    m_username = session.username;
+    m_rest->setBaseUrl(address.httpBase);
+    m_rest->setToken(session.token);
+    m_realtime->setEndpoint(address.webSocketUrl, session.token);
+    qCInfo(lcSync) << "resumed the session of" << session.username << "at" << session.restaurantName;
+    emit signedIn(m_session);
+}
+
+void SignIn::signOut(const QString &reason)
+{
+    ++m_attempt;
+    if (!isSignedIn())
+        return;
+    m_session = {};
+    m_rest->setToken({});
+    m_realtime->setEndpoint(m_address.webSocketUrl, QString());
+    qCInfo(lcSync) << "signed out by the user";
+    emit signedOut(reason);
+}
+
 void SignIn::onUnauthorized()
 {
     if (!isSignedIn())

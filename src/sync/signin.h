@@ -20,6 +20,11 @@ public:
     SignIn(RestClient *rest, RealtimeService *realtime, QObject *parent = nullptr);
 
     void signIn(const ServerAddress &address, const QString &username, const QString &password);
+    // Takes up a session kept from an earlier start (its token from the keychain) without asking
+    // the server first: a token it no longer accepts ends in signedOut, as any expired session.
+    void resume(const ServerAddress &address, const hearth::Session &session);
+    // Ends the session at the user's request: signedOut with `reason`.
+    void signOut(const QString &reason);
     bool isSignedIn() const { return !m_session.token.isEmpty(); }
     const Session &session() const { return m_session; }
     const ServerAddress &address() const { return m_address; }

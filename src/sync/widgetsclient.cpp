@@ -240,7 +240,7 @@ QString backendKind(const BackendProfile *profile)
         return QStringLiteral("Rails");
     if (profile && profile->protocol == BackendProtocol::Phoenix)
         return QStringLiteral("Phoenix");
-    return WidgetsClient::tr("not Hearth");
+    return WidgetsClient::tr("another server"); // not reached: only profiles lack the Hearth API
 }
 
 } // namespace

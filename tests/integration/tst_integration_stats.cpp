@@ -86,8 +86,12 @@ private slots:
     {
         test::ClientStack dashboard;
         QVERIFY(dashboard.signInTo(*m_server));
+        // The orders are made once the (empty) snapshot is in, so all five reach this dashboard
+        // as events: made earlier, a slow snapshot would carry them instead (events_sent 0).
+        QSignalSpy snapshot(&dashboard.sync, &OrdersSync::snapshotLoaded);
         dashboard.go();
         QTRY_COMPARE_WITH_TIMEOUT(dashboard.realtime.state(), ConnectionState::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(snapshot.size(), 1, 10000);
         for (int i = 0; i < 5; ++i)
             m_server->orders()->createRandomOrder(QString(server::DemoAccounts::restaurantId));
         QTRY_COMPARE_WITH_TIMEOUT(dashboard.model.rowCount(), 5, 10000);

@@ -114,6 +114,38 @@ private slots:
         QVERIFY(!ages.index(model.rowOf(QStringLiteral("o1")), OrdersModel::ReceivedColumn)
                      .data(OrderAgesProxy::AgeSecondsRole).isValid());
     }
+
+    // A Ready order waiting 5 minutes is later than a New one: each status may have its own.
+    void eachStatusMayHaveItsOwnThresholds()
+    {
+        ServerClock clock;
+        clock.setClientClock([] { return trueNow; });
+        OrdersModel model;
+        OrderAgesProxy ages(&clock);
+        ages.setSourceModel(&model);
+        QAbstractItemModelTester tester(&ages, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Order ready = openOrder(1, 3);
+        ready.status = OrderStatus::Ready;
+        ready.acknowledgedAt = ready.createdAt;
+        model.upsert({openOrder(2, 3), ready});
+        const auto colourOf = [&](const QString &id) {
+            return ages.index(model.rowOf(id), OrdersModel::ReceivedColumn).data(Qt::BackgroundRole).value<QBrush>().color();
+        };
+        const QColor plainNew = colourOf(QStringLiteral("o2"));
+        QCOMPARE(colourOf(QStringLiteral("o1")), model.index(model.rowOf(QStringLiteral("o1")), 0).data(Qt::BackgroundRole).value<QBrush>().color());
+
+        QSignalSpy changed(&ages, &QAbstractItemModel::dataChanged);
+        ages.setThresholds(OrderStatus::Ready, std::chrono::minutes(2), std::chrono::minutes(3));
+        QVERIFY(!changed.isEmpty());
+        const QColor readyColour = colourOf(QStringLiteral("o1"));
+        QVERIFY(readyColour.red() > readyColour.green()); // red at 3 minutes for Ready
+        QCOMPARE(colourOf(QStringLiteral("o2")), plainNew); // New keeps 5 and 10
+
+        // Setting all statuses at once replaces the per-status ones.
+        ages.setThresholds(std::chrono::minutes(1), std::chrono::minutes(30));
+        QCOMPARE(colourOf(QStringLiteral("o1")), colourOf(QStringLiteral("o2")));
+        QVERIFY(colourOf(QStringLiteral("o2")) != plainNew);
+    }
 };
 
 QTEST_MAIN(TestOrderAges)

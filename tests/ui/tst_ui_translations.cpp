@@ -18,6 +18,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
@@ -107,21 +109,35 @@ QSet<QString> placeholders(const QString &text)
     return found;
 }
 
-// The accelerators (Alt+letter) of the labels in one window: each must reach one field.
-QStringList duplicateMnemonics(const QWidget *window)
+// Texts sharing an accelerator (Alt+letter): in one window or one menu, each must reach one thing.
+QStringList duplicateMnemonics(const QStringList &texts)
 {
     QHash<QKeySequence, QString> seen;
     QStringList duplicates;
-    const QList<QLabel *> labels = window->findChildren<QLabel *>();
-    for (const QLabel *label : labels) {
-        const QKeySequence key = QKeySequence::mnemonic(label->text());
+    for (const QString &text : texts) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
         if (key.isEmpty())
             continue;
         if (seen.contains(key))
-            duplicates.append(seen.value(key) + u" / " + label->text());
-        seen.insert(key, label->text());
+            duplicates.append(seen.value(key) + u" / " + text);
+        seen.insert(key, text);
     }
     return duplicates;
+}
+
+// The labels' accelerators of a window, and the menu titles when it has a menu bar.
+QStringList duplicateMnemonics(const QWidget *window)
+{
+    QStringList texts;
+    const QList<QLabel *> labels = window->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        texts.append(label->text());
+    if (const auto *mainWindow = qobject_cast<const QMainWindow *>(window)) {
+        const QList<QAction *> menus = mainWindow->menuBar()->actions();
+        for (const QAction *menu : menus)
+            texts.append(menu->text());
+    }
+    return duplicateMnemonics(texts);
 }
 
 } // namespace
@@ -186,6 +202,21 @@ private slots:
                  QStringLiteral("Nummer, Kunde oder Artikel suchen"));
         QCOMPARE(window->findChild<QToolButton *>(QStringLiteral("reconnectNow"))->text(),
                  QStringLiteral("Jetzt neu verbinden"));
+
+        // The menus: German titles, and within the window and each menu one item per accelerator.
+        QStringList titles;
+        const QList<QAction *> menus = window->menuBar()->actions();
+        for (const QAction *menu : menus) {
+            titles.append(menu->text());
+            QVERIFY(menu->menu());
+            QStringList items;
+            const QList<QAction *> actions = menu->menu()->actions();
+            for (const QAction *action : actions)
+                items.append(action->text());
+            QVERIFY2(duplicateMnemonics(items).isEmpty(), qPrintable(duplicateMnemonics(items).join(u", ")));
+        }
+        QCOMPARE(titles, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QVERIFY2(duplicateMnemonics(window).isEmpty(), qPrintable(duplicateMnemonics(window).join(u", ")));
 
         // The table: German headers and statuses, the window title counting new orders.
         OrdersModel *model = dashboard.orders();
