@@ -90,6 +90,11 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     connect(&m_persistence, &OrdersPersistence::writeFailed, m_window.get(), [this](const QString &message) {
         m_window->statusBar()->showMessage(message);
     });
+    connect(&m_client.actions(), &OrderActions::storageProblem, m_window.get(), [this](const QString &message) {
+        m_window->statusBar()->showMessage(message);
+    });
+    m_diagnostics.addRow(QStringLiteral("orderActions"), tr("Order changes waiting to be sent"),
+                         [this] { return QLocale().toString(m_client.actions().queuedCount()); });
     // A cache file that was locked at start-up arrives late. Before the server's first snapshot
     // it is what there is to show (an offline start); the model keeps the higher version of each
     // order, so nothing the server already sent goes back.
@@ -195,6 +200,7 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
     if (path == m_openCachePath)
         return;
     m_openCachePath = path;
+    m_client.actions().openQueue(cachePathFor(server, restaurantId, QStringLiteral("actions")));
     m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
                         cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);

@@ -124,6 +124,7 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
             m_problems->clearProblem(orderId); // tried again: the old failure is no longer the news
     });
     connect(m_actions, &OrderActions::actionFailed, this, &MainWindow::showActionFailure);
+    connect(m_actions, &OrderActions::queueChanged, this, &MainWindow::showQueued);
     connect(m_connectionBar, &ConnectionStatusBar::diagnosticsRequested, this, &MainWindow::showDiagnostics);
     buildMenus();
     updateActions();
@@ -281,7 +282,8 @@ void MainWindow::setOrdersTabOrder()
     QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
                            m_messageBar->findChild<QWidget *>(QStringLiteral("dismissMessages"))};
     const struct { QAction *action; const char *name; } buttons[] = {
-        {m_acknowledgeAction, "acknowledgeButton"}, {m_advanceAction, "advanceButton"}, {m_cancelAction, "cancelButton"}};
+        {m_acknowledgeAction, "acknowledgeButton"}, {m_advanceAction, "advanceButton"}, {m_cancelAction, "cancelButton"},
+        {m_recallAction, "recallButton"}, {m_reopenAction, "reopenButton"}};
     for (const auto &button : buttons) {
         if (QWidget *widget = m_ordersToolBar->widgetForAction(button.action)) {
             widget->setObjectName(QLatin1StringView(button.name));
@@ -355,6 +357,14 @@ void MainWindow::buildToolBar()
     m_advanceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_cancelAction = toolBar->addAction(tr("Cancel order…"), this, &MainWindow::cancelSelected);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_recallAction = toolBar->addAction(tr("Recall"), this, &MainWindow::recallLast);
+    m_recallAction->setObjectName(QStringLiteral("recallAction"));
+    m_recallAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_recallAction->setToolTip(tr("Undo the last status change made here, within two minutes (Ctrl+Z)"));
+    m_reopenAction = toolBar->addAction(tr("Reopen"), this, &MainWindow::reopenSelected);
+    m_reopenAction->setObjectName(QStringLiteral("reopenAction"));
+    m_reopenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reopenAction->setToolTip(tr("Bring a completed order back to Ready (Ctrl+R)"));
     toolBar->addSeparator();
 
     m_search = new QLineEdit(toolBar);
@@ -381,7 +391,7 @@ void MainWindow::setRestaurantName(const QString &name)
 void MainWindow::setOrderActionsAvailable(bool available)
 {
     m_actionsAvailable = available;
-    for (QAction *action : {m_acknowledgeAction, m_advanceAction, m_cancelAction})
+    for (QAction *action : {m_acknowledgeAction, m_advanceAction, m_cancelAction, m_recallAction, m_reopenAction})
         action->setVisible(available);
     updateActions();
 }
@@ -404,31 +414,48 @@ const Order *MainWindow::selectedOrder() const
 void MainWindow::updateActions()
 {
     const Order *order = selectedOrder();
-    const bool actionable = m_actionsAvailable && order && order->isOpen() && !m_actions->isBusy(order->id);
-    m_acknowledgeAction->setEnabled(actionable && !order->isAcknowledged());
+    // Actions queued offline count: the buttons offer what comes after them.
+    const std::optional<OrderStatus> expected = order ? m_actions->expectedStatus(*order) : std::nullopt;
+    // value_or rather than *expected: GCC -O2 calls the guarded dereference maybe-uninitialized.
+    const OrderStatus status = expected.value_or(OrderStatus::Cancelled);
+    const bool idle = m_actionsAvailable && order && expected.has_value() && !m_actions->isBusy(order->id);
+    const bool actionable = idle && !isFinal(status);
+    m_acknowledgeAction->setEnabled(actionable && status == OrderStatus::New);
 
-    const std::optional<OrderStatus> next = order ? nextStatus(order->status) : std::nullopt;
+    const std::optional<OrderStatus> next = expected ? nextStatus(status) : std::nullopt;
     m_advanceAction->setEnabled(actionable && next.has_value() && next != OrderStatus::Acknowledged);
     m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
     m_cancelAction->setEnabled(actionable);
+    m_reopenAction->setEnabled(idle && status == OrderStatus::Completed);
+    m_recallAction->setEnabled(m_actionsAvailable && recallTarget());
+}
+
+const Order *MainWindow::recallTarget() const
+{
+    // The order this window changed last; without one, the selected order (the server decides
+    // whether its last change may still be recalled).
+    if (const Order *changed = m_orders->orderById(m_lastChanged))
+        return changed;
+    return selectedOrder();
 }
 
 void MainWindow::acknowledgeSelected()
 {
     if (const Order *order = selectedOrder()) {
-        m_pendingActions.insert(order->id, tr("Acknowledge"));
-        m_actions->acknowledge(order->id);
+        m_lastChanged = order->id;
+        m_actions->acknowledge(*order);
     }
 }
 
 void MainWindow::advanceSelected()
 {
     const Order *order = selectedOrder();
-    if (!order)
+    const std::optional<OrderStatus> expected = order ? m_actions->expectedStatus(*order) : std::nullopt;
+    if (!expected)
         return;
-    if (const std::optional<OrderStatus> next = nextStatus(order->status)) {
-        m_pendingActions.insert(order->id, advanceLabel(*next));
-        m_actions->moveTo(order->id, *next);
+    if (const std::optional<OrderStatus> next = nextStatus(*expected)) {
+        m_lastChanged = order->id;
+        m_actions->moveTo(*order, *next);
     }
 }
 
@@ -442,20 +469,50 @@ void MainWindow::cancelSelected()
         this, tr("Cancel order"),
         tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer == QMessageBox::Yes) {
-        m_pendingActions.insert(id, tr("Cancel order"));
-        m_actions->moveTo(id, OrderStatus::Cancelled);
+    if (const Order *still = m_orders->orderById(id); answer == QMessageBox::Yes && still) {
+        m_lastChanged = id;
+        m_actions->moveTo(*still, OrderStatus::Cancelled);
     }
+}
+
+void MainWindow::recallLast()
+{
+    if (const Order *order = recallTarget()) {
+        m_lastChanged.clear(); // a recall is not recalled again; the next change is the new "last"
+        m_actions->recall(*order);
+    }
+    updateActions();
+}
+
+void MainWindow::reopenSelected()
+{
+    if (const Order *order = selectedOrder()) {
+        m_lastChanged = order->id;
+        m_actions->reopen(*order);
+    }
+}
+
+void MainWindow::showQueued(const QString &orderId)
+{
+    const Order *order = m_orders->orderById(orderId);
+    const bool queued = order && m_actions->isQueued(orderId);
+    if (queued) {
+        m_problems->clearProblem(orderId); // asked again: the old failure is no longer the news
+        const std::optional<OrderStatus> expected = m_actions->expectedStatus(*order);
+        m_problems->setQueued(orderId, statusDisplayName(expected.value_or(order->status)),
+                              m_actions->queuedActionNames(orderId));
+    } else {
+        m_problems->setQueued(orderId, {}, {});
+    }
+    updateActions();
 }
 
 void MainWindow::showActionFailure(const QString &orderId, const QString &message)
 {
     const Order *order = m_orders->orderById(orderId);
-    const QString action = m_pendingActions.take(orderId);
     const QString what = order ? tr("Order #%1").arg(order->number) : tr("An order");
-    const QString text = action.isEmpty()
-        ? tr("%1: the change did not happen. %2", "order, reason").arg(what, message)
-        : tr("%1: “%2” did not happen. %3", "order, action, reason").arg(what, action, message);
+    //: %1 is the order ("Order #12"), %2 what was not done and why
+    const QString text = tr("%1: %2", "order, what was not done and why").arg(what, message);
     qCWarning(lcUi) << "order action failed:" << orderId << message;
     m_problems->setProblem(orderId, text);
     m_messageBar->addMessage(text);

@@ -91,6 +91,10 @@ private:
     void acknowledgeSelected();
     void advanceSelected();
     void cancelSelected();
+    void recallLast();
+    void reopenSelected();
+    const Order *recallTarget() const;
+    void showQueued(const QString &orderId);
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
     void buildMenus();
@@ -109,7 +113,7 @@ private:
     MessageBar *m_messageBar = nullptr;
     OrdersFilterBar *m_filterBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
-    QHash<QString, QString> m_pendingActions; // order id → the action last asked for, as staff name it
+    QString m_lastChanged; // the order whose status this window changed last: what Recall undoes
     OrdersTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
     QListWidget *m_pageList = nullptr;
@@ -122,6 +126,8 @@ private:
     QAction *m_acknowledgeAction = nullptr;
     QAction *m_advanceAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_recallAction = nullptr;
+    QAction *m_reopenAction = nullptr;
     QString m_restaurantName;
     bool m_actionsAvailable = true;
     DiagnosticsModel *m_diagnostics;

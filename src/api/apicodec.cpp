@@ -197,4 +197,13 @@ std::optional<WidgetConfig> conflictCurrentWidget(const ApiError &error)
     return widget.ok() ? std::move(widget.value) : std::nullopt;
 }
 
+std::optional<Order> conflictCurrentOrder(const ApiError &error)
+{
+    const QJsonValue current = error.body.value("current"_L1);
+    if (!current.isObject())
+        return std::nullopt;
+    Decoded<Order> order = OrderCodec::fromJson(current.toObject());
+    return order.ok() ? std::move(order.value) : std::nullopt;
+}
+
 } // namespace hearth::ApiCodec

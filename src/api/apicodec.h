@@ -27,6 +27,8 @@ Decoded<PresenceEntry> decodePresenceEntry(const QJsonObject &json);
 Decoded<PresenceSnapshot> decodePresenceSnapshot(const QJsonObject &json);
 // The widget a 409 answer carries as "current"; nothing when it is missing or not a widget.
 std::optional<WidgetConfig> conflictCurrentWidget(const ApiError &error);
+// The order a 409 answer to an order action carries as "current"; nothing when it is missing.
+std::optional<Order> conflictCurrentOrder(const ApiError &error);
 
 struct ServerErrorBody
 {

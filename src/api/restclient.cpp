@@ -170,28 +170,46 @@ void RestClient::fetchForeignList(const ListEndpoint &endpoint, QLatin1StringVie
         });
 }
 
-void RestClient::acknowledgeOrder(const QString &orderId, QObject *context, Callback<Order> done)
+void RestClient::acknowledgeOrder(const OrderAction &action, QObject *context, Callback<Order> done)
 {
-    Request request{"POST", u"/api/orders/%1/acknowledge"_s.arg(pathSegment(orderId)), {},
-                    std::nullopt, true, false};
-    if (m_lists) {
-        fail(request, context, std::move(done),
-             ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
-        return;
-    }
-    send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
+    sendOrderAction({"POST", u"/api/orders/%1/acknowledge"_s.arg(pathSegment(action.orderId)), {}, std::nullopt,
+                     true, false},
+                    action, context, std::move(done));
 }
 
-void RestClient::setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
+void RestClient::setOrderStatus(const OrderAction &action, OrderStatus status, QObject *context,
                                 Callback<Order> done)
 {
-    Request request{"PATCH", u"/api/orders/%1"_s.arg(pathSegment(orderId)), {},
-                    QJsonObject{{u"status"_s, statusToWire(status)}}, true, false};
+    sendOrderAction({"PATCH", u"/api/orders/%1"_s.arg(pathSegment(action.orderId)), {},
+                     QJsonObject{{u"status"_s, statusToWire(status)}}, true, false},
+                    action, context, std::move(done));
+}
+
+void RestClient::recallOrder(const OrderAction &action, QObject *context, Callback<Order> done)
+{
+    sendOrderAction({"POST", u"/api/orders/%1/recall"_s.arg(pathSegment(action.orderId)), {}, std::nullopt, true,
+                     false},
+                    action, context, std::move(done));
+}
+
+void RestClient::reopenOrder(const OrderAction &action, QObject *context, Callback<Order> done)
+{
+    sendOrderAction({"POST", u"/api/orders/%1/reopen"_s.arg(pathSegment(action.orderId)), {}, std::nullopt, true,
+                     false},
+                    action, context, std::move(done));
+}
+
+void RestClient::sendOrderAction(Request request, const OrderAction &action, QObject *context, Callback<Order> done)
+{
     if (m_lists) {
         fail(request, context, std::move(done),
              ApiErrors::notSupportedByBackend({request.verb, request.path, m_baseUrl, false}));
         return;
     }
+    if (!action.idempotencyKey.isEmpty())
+        request.headers.append({"Idempotency-Key", action.idempotencyKey.toLatin1()});
+    if (action.seenVersion)
+        request.headers.append({"If-Match", '"' + QByteArray::number(*action.seenVersion) + '"'});
     send<Order>(request, context, std::move(done), objectBody(&ApiCodec::decodeOrder));
 }
 

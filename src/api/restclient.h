@@ -72,9 +72,22 @@ public:
     // list for ListPurpose::Poll, where its profile has one).
     void fetchOrders(std::optional<qint64> sinceSeq, QObject *context,
                      Callback<OrdersSnapshot> done, ListPurpose purpose = ListPurpose::Snapshot);
-    void acknowledgeOrder(const QString &orderId, QObject *context, Callback<Order> done);
-    void setOrderStatus(const QString &orderId, OrderStatus status, QObject *context,
-                        Callback<Order> done);
+    // Order actions (docs/protocol.md, "Order actions"), each answered with the order after it.
+    // `idempotencyKey` (empty: none) makes a retry the same request, applied once; `seenVersion`
+    // (If-Match) is the version the screen showed: a stale action that can no longer apply fails
+    // with Kind::Conflict and the current order in ApiCodec::conflictCurrentOrder(error).
+    struct OrderAction
+    {
+        QString orderId;
+        QString idempotencyKey = {};
+        std::optional<qint64> seenVersion = {};
+    };
+    void acknowledgeOrder(const OrderAction &action, QObject *context, Callback<Order> done);
+    void setOrderStatus(const OrderAction &action, OrderStatus status, QObject *context, Callback<Order> done);
+    // Undoes the order's last status change (the server allows it for a short while, once).
+    void recallOrder(const OrderAction &action, QObject *context, Callback<Order> done);
+    // Takes a completed order back to ready.
+    void reopenOrder(const OrderAction &action, QObject *context, Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
 
     // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API can only be read,
@@ -147,6 +160,7 @@ private:
     QNetworkRequest networkRequest(const Request &request) const;
     QList<std::pair<QByteArray, QByteArray>> writeHeaders(const QString &idempotencyKey,
                                                           std::optional<qint64> ifMatch) const;
+    void sendOrderAction(Request request, const OrderAction &action, QObject *context, Callback<Order> done);
     // A backend without the Hearth API has no widgets or presence: fails the call (later, like
     // every answer) and returns true.
     bool refuseWithoutHearthApi(const Request &request, QObject *context,

@@ -20,6 +20,22 @@ QString OrderProblemsProxy::failedStatusText(const QString &status)
     return tr("%1 — failed", "status of an order whose last action failed").arg(status);
 }
 
+QString OrderProblemsProxy::queuedStatusText(const QString &status)
+{
+    return tr("%1 — queued", "status of an order whose actions wait to be sent").arg(status);
+}
+
+void OrderProblemsProxy::setQueued(const QString &orderId, const QString &expectedStatus, const QStringList &waiting)
+{
+    if (waiting.isEmpty()) {
+        if (m_queued.remove(orderId))
+            emitRowChanged(orderId);
+        return;
+    }
+    m_queued.insert(orderId, Queued{expectedStatus, waiting});
+    emitRowChanged(orderId);
+}
+
 void OrderProblemsProxy::setProblem(const QString &orderId, const QString &message)
 {
     m_problems.insert(orderId, message);
@@ -42,11 +58,28 @@ void OrderProblemsProxy::clearAll()
 
 QVariant OrderProblemsProxy::data(const QModelIndex &index, int role) const
 {
-    if (m_problems.isEmpty() || !index.isValid())
+    if ((m_problems.isEmpty() && m_queued.isEmpty()) || !index.isValid())
         return QIdentityProxyModel::data(index, role);
-    const auto found = m_problems.constFind(QIdentityProxyModel::data(index, OrdersModel::OrderIdRole).toString());
-    if (found == m_problems.constEnd())
-        return role == ProblemRole ? QVariant() : QIdentityProxyModel::data(index, role);
+    const QString orderId = QIdentityProxyModel::data(index, OrdersModel::OrderIdRole).toString();
+    const auto found = m_problems.constFind(orderId);
+    if (found == m_problems.constEnd()) {
+        const auto queued = m_queued.constFind(orderId);
+        if (queued == m_queued.constEnd())
+            return role == ProblemRole || role == QueuedRole ? QVariant() : QIdentityProxyModel::data(index, role);
+        switch (role) {
+        case QueuedRole:
+        case Qt::ToolTipRole:
+            //: %1 lists the actions ("Acknowledge, Start preparing")
+            return tr("Waiting to be sent when the server is reachable: %1").arg(queued->waiting.join(u", "));
+        case Qt::BackgroundRole: return QBrush(QColor(0xFF, 0xE8, 0xB0)); // amber: not on the server yet
+        case Qt::DisplayRole:
+            if (index.column() == OrdersModel::StatusColumn)
+                return queuedStatusText(queued->expectedStatus);
+            break;
+        default: break;
+        }
+        return QIdentityProxyModel::data(index, role);
+    }
     switch (role) {
     case ProblemRole: return *found;
     case Qt::ToolTipRole: return *found;
@@ -66,7 +99,7 @@ void OrderProblemsProxy::emitRowChanged(const QString &orderId)
     if (row < 0)
         return;
     emit dataChanged(index(row, 0), index(row, columnCount() - 1),
-                     {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, ProblemRole});
+                     {Qt::DisplayRole, Qt::ToolTipRole, Qt::BackgroundRole, ProblemRole, QueuedRole});
 }
 
 } // namespace hearth

@@ -81,6 +81,8 @@ constexpr std::array eventTypes{
     EventType{"order.updated"_L1, "orders"_L1, order},
     EventType{"order.status_changed"_L1, "orders"_L1, order},
     EventType{"order.acknowledged"_L1, "orders"_L1, order},
+    EventType{"order.recalled"_L1, "orders"_L1, order},
+    EventType{"order.reopened"_L1, "orders"_L1, order},
     EventType{"inventory.updated"_L1, "inventory"_L1, inventoryItem},
     EventType{"inventory.low_stock"_L1, "inventory"_L1, inventoryItem},
     EventType{"menu.availability_changed"_L1, "inventory"_L1, {}},

@@ -16,6 +16,7 @@
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
 #include "server/idempotencystore.h"
+#include "server/orderapi.h"
 #include "server/migrations.h"
 #include "server/orderrepository.h"
 #include "server/orderservice.h"
@@ -261,6 +262,7 @@ void HearthServer::ensureHttpServer()
     m_http = new QHttpServer(this);
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
+    new OrderApi(m_http, m_api, m_orderService, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),

@@ -31,26 +31,14 @@ using Method = QHttpServerRequest::Method;
 #define HEARTH_VERSION "0.0.0"
 #endif
 
-QHttpServerResponse orderErrorResponse(const OrderResult &result)
-{
-    switch (result.error) {
-    case OrderError::NotFound: return HttpResponses::notFound(result.message);
-    case OrderError::InvalidTransition: return HttpResponses::invalidTransition(result.message);
-    case OrderError::InvalidInput: return HttpResponses::badRequest(result.message);
-    case OrderError::None:
-    case OrderError::Storage: break;
-    }
-    return HttpResponses::internalError(result.message);
-}
-
-// Every route of the REST API (HttpApi, WidgetApi, the WebSocket path) and the methods it
+// Every route of the REST API (HttpApi, OrderApi, WidgetApi, the WebSocket path) and the methods it
 // takes, for the 405 answer's Allow header. A route added elsewhere belongs here too.
 QByteArray allowedMethods(const QString &path)
 {
     static const QList<std::pair<QRegularExpression, QByteArray>> routes = {
         {QRegularExpression(QStringLiteral("^/api/login$")), QByteArrayLiteral("POST")},
         {QRegularExpression(QStringLiteral("^/api/orders$")), QByteArrayLiteral("GET")},
-        {QRegularExpression(QStringLiteral("^/api/orders/[^/]+/acknowledge$")), QByteArrayLiteral("POST")},
+        {QRegularExpression(QStringLiteral("^/api/orders/[^/]+/(acknowledge|recall|reopen)$")), QByteArrayLiteral("POST")},
         {QRegularExpression(QStringLiteral("^/api/orders/[^/]+$")), QByteArrayLiteral("PATCH")},
         {QRegularExpression(QStringLiteral("^/api/health$")), QByteArrayLiteral("GET")},
         {QRegularExpression(QStringLiteral("^/api/stats$")), QByteArrayLiteral("GET")},
@@ -106,18 +94,7 @@ HttpApi::HttpApi(QHttpServer *server, AuthService *auth, OrderService *orders, D
         return guarded(request, Role::Staff,
                        [this, &request](const AuthContext &context) { return listOrders(context, request); });
     });
-    server->route(QStringLiteral("/api/orders/<arg>/acknowledge"), Method::Post,
-                  [this](const QString &orderId, const QHttpServerRequest &request) {
-                      return guardedChange(request, Role::Staff, [this, &orderId](const AuthContext &context) {
-                          return acknowledge(context, orderId);
-                      });
-                  });
-    server->route(QStringLiteral("/api/orders/<arg>"), Method::Patch,
-                  [this](const QString &orderId, const QHttpServerRequest &request) {
-                      return guardedChange(request, Role::Staff, [this, &orderId, &request](const AuthContext &context) {
-                          return patchOrder(context, orderId, request);
-                      });
-                  });
+    // Order actions (acknowledge, status, recall, reopen) are OrderApi's.
     server->route(QStringLiteral("/api/health"), Method::Get, [this] { return health(); });
     // Figures for support (hearthctl stats); managers only, since they describe the whole site.
     server->route(QStringLiteral("/api/stats"), Method::Get, [this](const QHttpServerRequest &request) {
@@ -251,36 +228,6 @@ QHttpServerResponse HttpApi::listOrders(const AuthContext &context, const QHttpS
     if (!listing.ok)
         return HttpResponses::internalError(QStringLiteral("the orders could not be read"));
     return HttpResponses::json(listingBody(listing));
-}
-
-QHttpServerResponse HttpApi::acknowledge(const AuthContext &context, const QString &orderId)
-{
-    const OrderResult result = m_orders->acknowledge(context.restaurantId, orderId);
-    if (!result.ok())
-        return orderErrorResponse(result);
-    return HttpResponses::json(OrderCodec::toJson(result.order));
-}
-
-QHttpServerResponse HttpApi::patchOrder(const AuthContext &context, const QString &orderId,
-                                        const QHttpServerRequest &request)
-{
-    QString problem;
-    const std::optional<QJsonObject> body = HttpResponses::parseObject(request.body(), &problem);
-    if (!body)
-        return HttpResponses::badRequest(problem);
-    FieldErrors errors;
-    JsonReader reader(*body, &errors);
-    const QString statusName = reader.requiredString(QLatin1StringView("status"));
-    if (!errors.isEmpty())
-        return HttpResponses::badRequest(describeErrors(errors));
-    const std::optional<OrderStatus> status = statusFromWire(statusName);
-    if (!status)
-        return HttpResponses::badRequest(QStringLiteral("status: unknown status \"%1\"").arg(statusName));
-
-    const OrderResult result = m_orders->setStatus(context.restaurantId, orderId, *status);
-    if (!result.ok())
-        return orderErrorResponse(result);
-    return HttpResponses::json(OrderCodec::toJson(result.order));
 }
 
 QHttpServerResponse HttpApi::health() const

@@ -1,6 +1,6 @@
 #pragma once
 
-// The REST routes of docs/protocol.md on a QHttpServer: sign-in, orders, health. Each route
+// The REST routes of docs/protocol.md on a QHttpServer: sign-in, order lists, health, stats. Each route
 // authenticates the bearer token, scopes everything by the token's restaurant, and answers
 // errors in the protocol's shape.
 #include "server/authservice.h"
@@ -67,9 +67,6 @@ private:
     void login(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void finishLogin(PendingLogin &pending, const PasswordCheck &check);
     QHttpServerResponse listOrders(const AuthContext &context, const QHttpServerRequest &request) const;
-    QHttpServerResponse acknowledge(const AuthContext &context, const QString &orderId);
-    QHttpServerResponse patchOrder(const AuthContext &context, const QString &orderId,
-                                   const QHttpServerRequest &request);
     QHttpServerResponse health() const;
     StatsSource m_statsSource;
     RestRateLimiter m_mutationLimiter;

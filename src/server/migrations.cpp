@@ -105,6 +105,21 @@ bool addWidgetsAndIdempotencyKeys(QSqlDatabase &database)
     });
 }
 
+// The last status change of each order, so that it can be recalled (undone) for a short while.
+bool addOrderLastChanges(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("CREATE TABLE order_last_changes ("
+                       " restaurant_id TEXT NOT NULL,"
+                       " order_id TEXT NOT NULL,"
+                       " from_status TEXT NOT NULL,"
+                       " to_status TEXT NOT NULL,"
+                       " changed_at INTEGER NOT NULL,"     // ms since the epoch, the server's clock
+                       " version INTEGER NOT NULL,"        // the order's version the change produced
+                       " PRIMARY KEY (restaurant_id, order_id))"),
+    });
+}
+
 bool setUserVersion(QSqlDatabase &database, int version)
 {
     // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
@@ -122,6 +137,7 @@ QList<MigrationStep> Migrations::steps()
     return {
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
+        {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
     };
 }
 

@@ -167,6 +167,42 @@ QList<Order> OrderRepository::openOrders(const QString &restaurantId) const
                   {restaurantId, statusToWire(OrderStatus::Completed), statusToWire(OrderStatus::Cancelled)});
 }
 
+std::optional<StatusChange> OrderRepository::lastStatusChange(const QString &restaurantId,
+                                                             const QString &orderId) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query,
+                      QStringLiteral("SELECT from_status, to_status, changed_at, version FROM order_last_changes "
+                                     "WHERE restaurant_id = ? AND order_id = ?"),
+                      {restaurantId, orderId})
+        || !query.next())
+        return std::nullopt;
+    const std::optional<OrderStatus> from = statusFromWire(query.value(0).toString());
+    const std::optional<OrderStatus> to = statusFromWire(query.value(1).toString());
+    if (!from || !to)
+        return std::nullopt;
+    return StatusChange{*from, *to, timestampFrom(query.value(2)), query.value(3).toLongLong()};
+}
+
+bool OrderRepository::setLastStatusChange(const QString &restaurantId, const QString &orderId,
+                                          const StatusChange &change)
+{
+    QSqlQuery query(m_database->connection());
+    return execPrepared(query,
+                        QStringLiteral("INSERT OR REPLACE INTO order_last_changes (restaurant_id, order_id, "
+                                       "from_status, to_status, changed_at, version) VALUES (?, ?, ?, ?, ?, ?)"),
+                        {restaurantId, orderId, statusToWire(change.from), statusToWire(change.to),
+                         change.at.toMSecsSinceEpoch(), change.version});
+}
+
+bool OrderRepository::forgetLastStatusChange(const QString &restaurantId, const QString &orderId)
+{
+    QSqlQuery query(m_database->connection());
+    return execPrepared(query,
+                        QStringLiteral("DELETE FROM order_last_changes WHERE restaurant_id = ? AND order_id = ?"),
+                        {restaurantId, orderId});
+}
+
 QList<Order> OrderRepository::select(const QString &whereClause, const QVariantList &values) const
 {
     QList<Order> orders;

@@ -14,6 +14,15 @@ namespace hearth::server {
 
 class Database;
 
+// An order's last status change, kept so that it can be recalled for a short while.
+struct StatusChange
+{
+    OrderStatus from = OrderStatus::New;
+    OrderStatus to = OrderStatus::New;
+    QDateTime at;        // the server's clock
+    qint64 version = 0;  // the order's version the change produced
+};
+
 class OrderRepository final
 {
 public:
@@ -31,6 +40,10 @@ public:
     QList<Order> changedSince(const QString &restaurantId, qint64 seq,
                               std::optional<OrderStatus> status) const;
     QList<Order> openOrders(const QString &restaurantId) const;
+
+    std::optional<StatusChange> lastStatusChange(const QString &restaurantId, const QString &orderId) const;
+    bool setLastStatusChange(const QString &restaurantId, const QString &orderId, const StatusChange &change);
+    bool forgetLastStatusChange(const QString &restaurantId, const QString &orderId);
 
 private:
     QList<Order> select(const QString &whereClause, const QVariantList &values) const;

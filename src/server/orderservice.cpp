@@ -82,18 +82,26 @@ Order OrderService::createRandomOrder(const QString &restaurantId)
 
 OrderResult OrderService::acknowledge(const QString &restaurantId, const QString &orderId)
 {
-    return change(restaurantId, orderId, OrderStatus::Acknowledged, true, {});
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::Acknowledge, OrderStatus::Acknowledged, {}},
+                 QDateTime(), {});
 }
 
 OrderResult OrderService::setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
                                     const QDateTime &at)
 {
-    return change(restaurantId, orderId, status, false, at);
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::SetStatus, status, {}}, at, {});
 }
 
-OrderResult OrderService::change(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                                 bool idempotentAcknowledge, const QDateTime &at)
+OrderResult OrderService::apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
+                                const OrderAnswerRecorder &record)
 {
+    return apply(restaurantId, orderId, action, QDateTime(), record);
+}
+
+OrderResult OrderService::apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
+                                const QDateTime &at, const OrderAnswerRecorder &record)
+{
+    using Kind = OrderAction::Kind;
     // The row is read inside the write transaction, so the check and the change see one state.
     SqlTransaction transaction(m_database->connection());
     if (!transaction.isActive())
@@ -103,30 +111,101 @@ OrderResult OrderService::change(const QString &restaurantId, const QString &ord
         return failure(OrderError::NotFound, QStringLiteral("there is no order %1").arg(orderId));
 
     Order order = std::move(*current);
-    if (idempotentAcknowledge && order.isOpen() && order.status != OrderStatus::New) {
-        OrderResult unchanged; // two PCs clicking at once both succeed, and nothing is recorded
-        unchanged.order = std::move(order);
-        return unchanged;
-    }
-    if (!canTransition(order.status, status)) {
-        return failure(OrderError::InvalidTransition,
-                       QStringLiteral("order #%1 cannot go from %2 to %3")
-                           .arg(order.number)
-                           .arg(statusToWire(order.status), statusToWire(status)));
-    }
     const QDateTime now = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
-    order.status = status;
+    // The screen that asked showed an older version: someone else changed the order since.
+    const bool stale = action.seenVersion && *action.seenVersion != order.version;
+    const auto unchanged = [&order] {
+        OrderResult result; // the order already is what was asked for: nothing is recorded
+        result.order = order;
+        return result;
+    };
+    const auto conflict = [&order, &action] {
+        OrderResult result = failure(OrderError::Conflict,
+                                     QStringLiteral("order #%1 changed since version %2: it is now %3")
+                                         .arg(order.number)
+                                         .arg(action.seenVersion.value_or(0))
+                                         .arg(statusToWire(order.status)));
+        result.order = order;
+        return result;
+    };
+    const auto refuse = [&](QString message) {
+        return stale ? conflict() : failure(OrderError::InvalidTransition, std::move(message));
+    };
+
+    OrderStatus target = action.status;
+    QLatin1StringView eventType = OrderEvents::statusChanged;
+    switch (action.kind) {
+    case Kind::Acknowledge:
+        if (order.isOpen() && order.status != OrderStatus::New)
+            return unchanged(); // two PCs clicking at once both succeed
+        target = OrderStatus::Acknowledged;
+        break;
+    case Kind::SetStatus:
+        if (stale && order.status == target)
+            return unchanged(); // another PC made the same move first
+        break;
+    case Kind::Reopen:
+        if (stale && order.status == OrderStatus::Ready)
+            return unchanged();
+        if (order.status != OrderStatus::Completed) {
+            return refuse(QStringLiteral("order #%1 is %2; only a completed order can be reopened")
+                              .arg(order.number)
+                              .arg(statusToWire(order.status)));
+        }
+        if (order.updatedAt.isValid() && order.updatedAt.secsTo(now) > std::chrono::seconds(reopenWindow).count()) {
+            return failure(OrderError::InvalidTransition,
+                           QStringLiteral("order #%1 was completed more than a day ago").arg(order.number));
+        }
+        target = OrderStatus::Ready;
+        eventType = OrderEvents::reopened;
+        break;
+    case Kind::Recall: {
+        if (stale)
+            return conflict(); // recalling now would undo someone else's change
+        const std::optional<StatusChange> last = m_orders->lastStatusChange(restaurantId, orderId);
+        if (!last || last->version != order.version || last->to != order.status) {
+            return failure(OrderError::NotRecallable,
+                           QStringLiteral("order #%1 has no status change to recall").arg(order.number));
+        }
+        if (last->at.secsTo(now) > recallWindow.count()) {
+            return failure(OrderError::NotRecallable,
+                           QStringLiteral("order #%1 was changed more than %2 seconds ago; it can no longer be recalled")
+                               .arg(order.number)
+                               .arg(recallWindow.count()));
+        }
+        target = last->from;
+        eventType = OrderEvents::recalled;
+        break;
+    }
+    }
+    if ((action.kind == Kind::Acknowledge || action.kind == Kind::SetStatus) && !canTransition(order.status, target)) {
+        return refuse(QStringLiteral("order #%1 cannot go from %2 to %3")
+                          .arg(order.number)
+                          .arg(statusToWire(order.status), statusToWire(target)));
+    }
+    if (target == OrderStatus::Acknowledged && eventType == OrderEvents::statusChanged)
+        eventType = OrderEvents::acknowledged;
+
+    const OrderStatus from = order.status;
+    order.status = target;
     order.updatedAt = now;
-    if (status == OrderStatus::Acknowledged && !order.acknowledgedAt.isValid())
+    if (target == OrderStatus::Acknowledged && !order.acknowledgedAt.isValid())
         order.acknowledgedAt = now;
+    if (target == OrderStatus::New)
+        order.acknowledgedAt = QDateTime(); // an acknowledge recalled: the order is unseen again
     ++order.version;
-    const QLatin1StringView type = status == OrderStatus::Acknowledged ? OrderEvents::acknowledged
-                                                                      : OrderEvents::statusChanged;
-    return commit(&transaction, restaurantId, std::move(order), type, false);
+    // A recall is not itself recalled (that would walk the history back step by step); the move
+    // it undid is made again with the ordinary action.
+    const bool kept = action.kind == Kind::Recall
+        ? m_orders->forgetLastStatusChange(restaurantId, orderId)
+        : m_orders->setLastStatusChange(restaurantId, orderId, StatusChange{from, target, now, order.version});
+    if (!kept)
+        return failure(OrderError::Storage, QStringLiteral("the order could not be saved"));
+    return commit(&transaction, restaurantId, std::move(order), eventType, false, record);
 }
 
 OrderResult OrderService::commit(SqlTransaction *transaction, const QString &restaurantId, Order order,
-                                 QLatin1StringView eventType, bool isNew)
+                                 QLatin1StringView eventType, bool isNew, const OrderAnswerRecorder &record)
 {
     const std::optional<StoredEvent> event = m_events->append(
         restaurantId, QString(OrderEvents::channel), QString(eventType), OrderCodec::toJson(order),
@@ -134,14 +213,15 @@ OrderResult OrderService::commit(SqlTransaction *transaction, const QString &res
     const bool stored = event
         && (isNew ? m_orders->insert(restaurantId, order, event->seq)
                   : m_orders->update(restaurantId, order, event->seq));
-    if (!stored || !transaction->commit())
+    OrderResult result;
+    result.order = std::move(order);
+    // The key's answer commits with the change, so a crash cannot keep one without the other.
+    if (!stored || (record && !record(result)) || !transaction->commit())
         return failure(OrderError::Storage, QStringLiteral("the order could not be saved"));
 
     // Broadcast only what is durable: a client must never see an event a restart would undo.
     emit eventAppended(*event);
     m_events->pruneIfDue();
-    OrderResult result;
-    result.order = std::move(order);
     return result;
 }
 

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+#include <functional>
 #include <optional>
 
 namespace hearth::server {
@@ -30,7 +32,15 @@ struct NewOrder
     std::optional<qint64> totalCents; // default: the items plus the delivery fee, if any
 };
 
-enum class OrderError { None, NotFound, InvalidTransition, InvalidInput, Storage };
+enum class OrderError {
+    None,
+    NotFound,
+    InvalidTransition,
+    NotRecallable, // no change to recall: none, too old, or already recalled
+    Conflict,      // a stale action whose move is no longer possible; `order` is the current one
+    InvalidInput,
+    Storage,
+};
 
 struct OrderResult
 {
@@ -56,7 +66,22 @@ inline constexpr QLatin1StringView created{"order.created"};
 inline constexpr QLatin1StringView updated{"order.updated"};
 inline constexpr QLatin1StringView statusChanged{"order.status_changed"};
 inline constexpr QLatin1StringView acknowledged{"order.acknowledged"};
+inline constexpr QLatin1StringView recalled{"order.recalled"};
+inline constexpr QLatin1StringView reopened{"order.reopened"};
 } // namespace OrderEvents
+
+// What staff do to an order, with the version their screen showed (If-Match), if they said.
+struct OrderAction
+{
+    enum class Kind { Acknowledge, SetStatus, Recall, Reopen };
+    Kind kind = Kind::Acknowledge;
+    OrderStatus status = OrderStatus::New; // for SetStatus
+    std::optional<qint64> seenVersion;
+};
+
+// Records the answer to a change in the change's own transaction (the idempotency key's answer);
+// false when it could not, which rolls the change back.
+using OrderAnswerRecorder = std::function<bool(const OrderResult &result)>;
 
 class OrderService final : public QObject
 {
@@ -64,6 +89,10 @@ class OrderService final : public QObject
 
 public:
     static constexpr qint64 deliveryFeeCents = 399;
+    // How long, by the server's clock, the last status change of an order may be recalled.
+    static constexpr std::chrono::seconds recallWindow{120};
+    // How long after completion an order may be reopened (it is in the snapshot that long).
+    static constexpr std::chrono::hours reopenWindow{24};
 
     OrderService(Database *database, OrderRepository *orders, EventLog *events, QObject *parent = nullptr);
 
@@ -78,6 +107,14 @@ public:
     OrderResult setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
                           const QDateTime &at = {});
 
+    // A staff action (docs/protocol.md, "Order actions"). With a seen version older than the
+    // order's: a move that is still possible is made, one whose result the order already has
+    // answers the order unchanged, and one that is no longer possible is a Conflict carrying
+    // the current order. Recall undoes the order's last status change within recallWindow, once;
+    // Reopen takes a completed order back to ready. Each change is its own event.
+    OrderResult apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
+                      const OrderAnswerRecorder &record = {});
+
     std::optional<Order> find(const QString &restaurantId, const QString &orderId) const;
     QList<Order> openOrders(const QString &restaurantId) const;
     // Open orders and those closed in the last 24 hours.
@@ -91,9 +128,9 @@ signals:
 
 private:
     OrderResult commit(SqlTransaction *transaction, const QString &restaurantId, Order order,
-                       QLatin1StringView eventType, bool isNew);
-    OrderResult change(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                       bool idempotentAcknowledge, const QDateTime &at);
+                       QLatin1StringView eventType, bool isNew, const OrderAnswerRecorder &record = {});
+    OrderResult apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
+                      const QDateTime &at, const OrderAnswerRecorder &record);
 
     Database *m_database;
     OrderRepository *m_orders;

@@ -5,6 +5,7 @@
 #include "server/httpapi.h"
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
+#include "server/idempotentwrites.h"
 #include "server/presenceregistry.h"
 #include "server/widgetservice.h"
 
@@ -19,24 +20,14 @@ namespace {
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponder::StatusCode;
 
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-StoredAnswer answer(Status status, const QJsonObject &body)
-{
-    return StoredAnswer{int(status), compact(body)};
-}
+using IdempotentAnswers::answer;
+using IdempotentAnswers::badRequest;
+using IdempotentAnswers::parseIfMatch;
+using IdempotentAnswers::respond;
 
 StoredAnswer errorAnswer(Status status, QLatin1StringView code, const QString &message)
 {
-    return answer(status, HttpResponses::errorBody(code, message));
-}
-
-StoredAnswer badRequest(const QString &message)
-{
-    return errorAnswer(Status::BadRequest, QLatin1StringView("bad_request"), message);
+    return IdempotentAnswers::error(status, code, message);
 }
 
 // 422 with one message per bad field, keyed by its path ("settings.opening_hours.mon[1]").
@@ -74,38 +65,6 @@ StoredAnswer resultAnswer(const WidgetResult &result)
     return errorAnswer(Status::InternalServerError, QLatin1StringView("internal"), result.message);
 }
 
-QHttpServerResponse respond(const StoredAnswer &stored, bool replayed = false)
-{
-    QHttpServerResponse response(QByteArrayLiteral("application/json"), stored.body, Status(stored.status));
-    compat::addResponseHeader(response, QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    if (stored.status >= 200 && stored.status < 300) {
-        // A widget in the body: its version is the ETag that the next If-Match quotes.
-        const QJsonObject body = QJsonDocument::fromJson(stored.body).object();
-        if (body.contains(QLatin1StringView("version")) && body.contains(QLatin1StringView("kind"))) {
-            compat::addResponseHeader(response, QByteArrayLiteral("ETag"),
-                                      '"' + QByteArray::number(body.value(QLatin1StringView("version")).toInteger()) + '"');
-        }
-    }
-    if (replayed)
-        compat::addResponseHeader(response, QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
-    return response;
-}
-
-// `"7"`, `7` or `W/"7"`: the version an edit started from. Nothing for anything else.
-std::optional<qint64> parseIfMatch(QByteArray value)
-{
-    value = value.trimmed();
-    if (value.startsWith("W/"))
-        value = value.mid(2);
-    if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
-        value = value.mid(1, value.size() - 2);
-    bool ok = false;
-    const qint64 version = value.toLongLong(&ok);
-    if (!ok || version < 1)
-        return std::nullopt;
-    return version;
-}
-
 WidgetEditor editorOf(const AuthContext &context, const QHttpServerRequest &request)
 {
     QString device = QString::fromUtf8(compat::requestHeader(request, QByteArrayLiteral("x-hearth-device"))).trimmed();
@@ -114,22 +73,11 @@ WidgetEditor editorOf(const AuthContext &context, const QHttpServerRequest &requ
     return WidgetEditor{context.username, context.displayName, device};
 }
 
-QString methodName(Method method)
-{
-    switch (method) {
-    case Method::Post: return QStringLiteral("POST");
-    case Method::Put: return QStringLiteral("PUT");
-    case Method::Delete: return QStringLiteral("DELETE");
-    default: break;
-    }
-    return QStringLiteral("OTHER");
-}
-
 } // namespace
 
 WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets, PresenceRegistry *presence,
                      IdempotencyStore *idempotency, QObject *parent)
-    : QObject(parent), m_guard(guard), m_widgets(widgets), m_presence(presence), m_idempotency(idempotency)
+    : QObject(parent), m_guard(guard), m_widgets(widgets), m_presence(presence), m_writes(idempotency)
 {
     server->route(QStringLiteral("/api/widgets"), Method::Get, [this](const QHttpServerRequest &request) {
         return m_guard->guarded(request, Role::Staff,
@@ -172,38 +120,9 @@ WidgetApi::WidgetApi(QHttpServer *server, HttpApi *guard, WidgetService *widgets
 QHttpServerResponse WidgetApi::idempotent(const AuthContext &context, const QHttpServerRequest &request,
                                           const Write &write)
 {
-    const QByteArray key = compat::requestHeader(request, QByteArrayLiteral("idempotency-key")).trimmed();
-    if (const QString problem = IdempotencyStore::keyProblem(key); !problem.isEmpty())
-        return respond(badRequest(problem));
-    // If-Match is part of what the request is: the same body against another version is another edit.
-    const IdempotentRequest identity{
-        context.restaurantId, QString::fromLatin1(key), methodName(request.method()), request.url().path(),
-        IdempotencyStore::fingerprint({request.body(), compat::requestHeader(request, QByteArrayLiteral("if-match"))})};
-    const IdempotencyStore::Lookup known = m_idempotency->lookup(identity);
-    switch (known.outcome) {
-    case IdempotencyStore::Outcome::Replay:
-        qCInfo(lcServer).noquote() << "idempotent replay of" << identity.method << identity.path << "for"
-                                   << context.username;
-        return respond(known.answer, true);
-    case IdempotencyStore::Outcome::Reused:
-        return respond(errorAnswer(Status::UnprocessableEntity, QLatin1StringView("idempotency_key_reused"),
-                                   QStringLiteral("this Idempotency-Key was used for a different request")));
-    case IdempotencyStore::Outcome::Error:
-        return respond(errorAnswer(Status::InternalServerError, QLatin1StringView("internal"),
-                                   QStringLiteral("the idempotency keys could not be read")));
-    case IdempotencyStore::Outcome::New: break;
-    }
-
-    bool recorded = false;
-    const StoredAnswer stored = write([&](const WidgetResult &result) {
-        recorded = m_idempotency->remember(identity, resultAnswer(result));
-        return recorded;
+    return m_writes.run(context, request, [&](const IdempotentWrites::Recorder &record) {
+        return write([&](const WidgetResult &result) { return record(resultAnswer(result)); });
     });
-    // Answers that changed nothing (refusals, conflicts) are remembered after the fact; a server
-    // failure is not, so that the retry the client will make can succeed.
-    if (!recorded && stored.status < 500 && !m_idempotency->remember(identity, stored))
-        qCWarning(lcServer).noquote() << "cannot remember the answer to" << identity.method << identity.path;
-    return respond(stored);
 }
 
 QHttpServerResponse WidgetApi::list(const AuthContext &context, const QHttpServerRequest &request) const

@@ -4,6 +4,7 @@
 // "Presence"): reads for everyone signed in, writes for managers, each write made idempotent by
 // its Idempotency-Key and validated by WidgetCodec, with per-field 422 answers.
 #include "server/idempotencystore.h"
+#include "server/idempotentwrites.h"
 #include "server/role.h"
 
 #include <QHttpServerResponse>
@@ -50,7 +51,7 @@ private:
     HttpApi *m_guard;
     WidgetService *m_widgets;
     PresenceRegistry *m_presence;
-    IdempotencyStore *m_idempotency;
+    IdempotentWrites m_writes;
 };
 
 } // namespace hearth::server

@@ -1,6 +1,7 @@
 #include "store/widgetoutbox.h"
 
 #include "core/logging.h"
+#include "store/durablefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -85,25 +86,16 @@ bool WidgetOutbox::open(QString *error)
 {
     close();
     m_database = std::make_unique<CacheDatabase>(m_path, migrations());
-    bool ok = m_database->open();
-    if (!ok && m_database->lastFault() == SqliteFault::Broken) {
-        qCWarning(lcStore) << "outbox" << QDir::toNativeSeparators(m_path)
-                           << "is not usable:" << m_database->lastError().text() << "- moved aside";
-        m_database->moveAside();
-        ok = m_database->open();
-    }
+    QString reason;
+    bool ok = DurableFile::open(*m_database, &reason);
     QSqlQuery query(m_database->database());
-    // A commit reaches the disk before put() returns: the edit exists nowhere else.
-    if (ok && !query.exec(QStringLiteral("PRAGMA synchronous = FULL")))
-        ok = false;
     if (ok && !query.exec(QStringLiteral(
                   "SELECT widget_id, sequence, base_version, base_fields, edited_fields,"
                   " idempotency_key, attempted, attempted_fields, unconfirmed_fields, edited_at FROM outbox"))) {
         ok = false;
+        reason = query.lastError().text();
     }
     if (!ok) {
-        const QString reason = m_database->lastError().isValid() ? m_database->lastError().text()
-                                                                 : query.lastError().text();
         qCWarning(lcStore) << "outbox" << QDir::toNativeSeparators(m_path) << "cannot be used:" << reason;
         m_durable = false;
         if (error)

@@ -1,6 +1,7 @@
 #include "sync/autosaver.h"
 
 #include "core/logging.h"
+#include "sync/retrydelay.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -537,8 +538,7 @@ void AutoSaver::setState(const QString &widgetId, SaveState state, const QString
 
 std::chrono::milliseconds AutoSaver::retryDelay(int failures) const
 {
-    const double delay = double(m_policy.firstRetry.count()) * std::pow(2.0, std::min(failures - 1, 16));
-    return std::chrono::milliseconds(qint64(std::min(delay, double(m_policy.maxRetry.count()))));
+    return hearth::retryDelay(m_policy.firstRetry, m_policy.maxRetry, failures);
 }
 
 } // namespace hearth

@@ -17,6 +17,11 @@ OrdersClient::OrdersClient(QObject *parent)
     // Polled changes take the same path as streamed ones, so a snapshot in flight keeps both to merge.
     connect(&m_polling, &PollingFallback::ordersPolled, &m_sync, &OrdersSync::applyChanges);
     connect(&m_signIn, &SignIn::signedOut, &m_polling, [this] { m_polling.setEnabled(false); });
+    // Order actions that waited for the network go the moment the link is back.
+    connect(&m_realtime, &RealtimeService::stateChanged, &m_actions, [this](ConnectionState state) {
+        if (state == ConnectionState::Live)
+            m_actions.retryNow();
+    });
 }
 
 OrdersClient::~OrdersClient()
@@ -50,6 +55,7 @@ bool OrdersClient::leaveOtherIdentity()
         return false;
     qCInfo(lcSync) << "signed in as someone else: leaving the previous session's orders";
     stop();
+    m_actions.leaveIdentity();
     return true;
 }
 
@@ -59,6 +65,7 @@ void OrdersClient::start()
     m_startedAs = identity();
     m_sync.start();
     m_polling.setEnabled(true);
+    m_actions.start();
     if (m_realtime.state() == ConnectionState::SignedOut)
         m_realtime.reconnectNow(); // signed in again: the new token is in place
     else
@@ -69,6 +76,7 @@ void OrdersClient::stop()
 {
     m_startedAs.clear();
     m_polling.setEnabled(false);
+    m_actions.stop();
     m_sync.stop();
     m_realtime.stop();
 }

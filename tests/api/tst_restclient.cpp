@@ -212,7 +212,7 @@ private slots:
             return Response::json(200, json(OrderCodec::toJson(sampleOrder(u"a/b c"_s, OrderStatus::Acknowledged))));
         };
         Outcome<Order> outcome;
-        m_client->acknowledgeOrder(u"a/b c"_s, this, outcome.callback());
+        m_client->acknowledgeOrder({u"a/b c"_s}, this, outcome.callback());
         QTRY_VERIFY(outcome.result);
         QVERIFY2(outcome.result->ok(), qPrintable(outcome.result->error.details));
         QCOMPARE(outcome.result->value->status, OrderStatus::Acknowledged);
@@ -226,7 +226,7 @@ private slots:
             return Response::json(200, json(OrderCodec::toJson(sampleOrder(u"o1"_s, OrderStatus::Ready))));
         };
         Outcome<Order> outcome;
-        m_client->setOrderStatus(u"o1"_s, OrderStatus::Ready, this, outcome.callback());
+        m_client->setOrderStatus({u"o1"_s}, OrderStatus::Ready, this, outcome.callback());
         QTRY_VERIFY(outcome.result);
         QVERIFY(outcome.result->ok());
         const FakeHttpServer::Request &request = m_server->requests.constFirst();
@@ -235,13 +235,42 @@ private slots:
         QCOMPARE(request.json(), (QJsonObject{{u"status"_s, u"ready"_s}}));
     }
 
+    // Order actions carry their key and the version the screen showed; recall and reopen too.
+    void orderActionsCarryTheirKeyAndSeenVersion()
+    {
+        m_server->handler = [](const auto &) {
+            return Response::json(200, json(OrderCodec::toJson(sampleOrder(u"o1"_s, OrderStatus::Ready))));
+        };
+        Outcome<Order> moved;
+        m_client->setOrderStatus({u"o1"_s, u"key-1"_s, 4}, OrderStatus::Ready, this, moved.callback());
+        QTRY_VERIFY(moved.result);
+        Outcome<Order> recalled;
+        m_client->recallOrder({u"o1"_s, u"key-2"_s, 5}, this, recalled.callback());
+        QTRY_VERIFY(recalled.result);
+        Outcome<Order> reopened;
+        m_client->reopenOrder({u"o1"_s, u"key-3"_s, std::nullopt}, this, reopened.callback());
+        QTRY_VERIFY(reopened.result);
+        QCOMPARE(m_server->requests.size(), 3);
+        const FakeHttpServer::Request &move = m_server->requests.at(0);
+        QCOMPARE(move.headers.value("idempotency-key"), QByteArray("key-1"));
+        QCOMPARE(move.headers.value("if-match"), QByteArray("\"4\""));
+        const FakeHttpServer::Request &recall = m_server->requests.at(1);
+        QCOMPARE(recall.method, QByteArray("POST"));
+        QCOMPARE(recall.path, QByteArray("/api/orders/o1/recall"));
+        QCOMPARE(recall.headers.value("if-match"), QByteArray("\"5\""));
+        const FakeHttpServer::Request &reopen = m_server->requests.at(2);
+        QCOMPARE(reopen.path, QByteArray("/api/orders/o1/reopen"));
+        QCOMPARE(reopen.headers.value("idempotency-key"), QByteArray("key-3"));
+        QVERIFY(!reopen.headers.contains("if-match"));
+    }
+
     void passesTheServersReasonFor422Through()
     {
         m_server->handler = [](const auto &) {
             return Response::json(422, errorBody("invalid_transition", "a completed order cannot be prepared"));
         };
         Outcome<Order> outcome;
-        m_client->setOrderStatus(u"o1"_s, OrderStatus::Preparing, this, outcome.callback());
+        m_client->setOrderStatus({u"o1"_s}, OrderStatus::Preparing, this, outcome.callback());
         QTRY_VERIFY(outcome.result);
         const ApiError &error = outcome.result->error;
         QCOMPARE(error.kind, ApiError::Kind::Rejected);
@@ -277,7 +306,7 @@ private slots:
             return response;
         };
         Outcome<Order> outcome;
-        m_client->acknowledgeOrder(u"o1"_s, this, outcome.callback());
+        m_client->acknowledgeOrder({u"o1"_s}, this, outcome.callback());
         QTRY_VERIFY(outcome.result);
         const ApiError &error = outcome.result->error;
         QCOMPARE(error.kind, kind);

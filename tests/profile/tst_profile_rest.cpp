@@ -187,8 +187,8 @@ private slots:
         m_rest->setBackendProfile(profileFor(m_server->url()));
         Outcome<Order> acknowledged;
         Outcome<Order> moved;
-        m_rest->acknowledgeOrder(u"1"_s, this, acknowledged.callback());
-        m_rest->setOrderStatus(u"1"_s, OrderStatus::Ready, this, moved.callback());
+        m_rest->acknowledgeOrder({u"1"_s}, this, acknowledged.callback());
+        m_rest->setOrderStatus({u"1"_s}, OrderStatus::Ready, this, moved.callback());
         QVERIFY(!acknowledged.result); // asynchronous, like every answer
         QTRY_VERIFY(acknowledged.result && moved.result);
         QCOMPARE(acknowledged.result->error.code, u"not_supported"_s);

@@ -3,6 +3,7 @@
 // fed through the real model (and, where an action must fail for real, a real server).
 #include "models/displaylocale.h"
 #include "models/ordersmodel.h"
+#include "realtime/realtimeservice.h"
 #include "server/demoaccounts.h"
 #include "server/hearthserver.h"
 #include "server/orderservice.h"
@@ -158,8 +159,60 @@ private slots:
     }
 
     // Defect 2: Acknowledge while offline failed silently (a log line, the button back, the
-    // order still New). Now the row says so and a message stays above the table until dismissed.
-    void aFailedActionStaysOnTheRowAndAboveTheTable()
+    // order still New). Now it waits in the durable queue, the row says "queued", and it is
+    // sent once the server is back.
+    void anOfflineActionIsQueuedOnTheRowAndSentWhenTheServerIsBack()
+    {
+        QTemporaryDir dir;
+        server::HearthServer server(serverOptions(dir));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const Order order = server.orders()->createRandomOrder(QString(server::DemoAccounts::restaurantId));
+
+        Dashboard dashboard;
+        dashboard.setRemembersSession(false);
+        dashboard.setCacheDirectory(dir.path()); // the queue's file lives beside the caches
+        dashboard.realtime()->setReconnectPolicy(ReconnectPolicy{std::chrono::milliseconds(50),
+                                                                 std::chrono::milliseconds(300),
+                                                                 std::chrono::milliseconds(5000), 0});
+        dashboard.signInDirectly(ServerAddress::fromHttpBase(server.httpUrl()),
+                                 QString(server::DemoAccounts::managerUsername),
+                                 QString(server::DemoAccounts::managerPassword));
+        MainWindow *window = dashboard.window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 10000);
+        QTableView *view = window->ordersView();
+        QAbstractItemModelTester tester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(viewRowOf(view, order.id), 0, 10000);
+        auto *bar = window->findChild<QWidget *>(QStringLiteral("messageBar"));
+        QVERIFY(bar);
+
+        server.stop();
+        selectOrder(view, order.id);
+        auto *acknowledge = window->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
+        QVERIFY(acknowledge->isEnabled());
+        acknowledge->trigger();
+        const auto statusText = [&] {
+            return view->model()->index(viewRowOf(view, order.id), OrdersModel::StatusColumn).data().toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusText(), QStringLiteral("Acknowledged — queued"), 15000);
+        const QString tip = view->model()->index(viewRowOf(view, order.id), OrdersModel::StatusColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("Acknowledge")), qPrintable(tip));
+        QVERIFY(!bar->isVisible()); // not a failure: it will be sent
+        QVERIFY(!acknowledge->isEnabled()); // already asked for
+        // Offline, the next step is offered on top of the queued one.
+        auto *advance = window->findChild<QAction *>(QStringLiteral("advanceAction"));
+        QVERIFY(advance->isEnabled());
+        QCOMPARE(advance->text(), QStringLiteral("Start preparing"));
+
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(statusText(), QStringLiteral("Acknowledged"), 15000);
+        QCOMPARE(server.orders()->find(QString(server::DemoAccounts::restaurantId), order.id)->version, order.version + 1);
+        QVERIFY(!bar->isVisible());
+    }
+
+    // A refusal other than "offline" is not retried: it stays on the row and above the table
+    // until someone reads it. (Here: Ctrl+Z on an order with no change to recall.)
+    void aRefusedActionStaysOnTheRowAndAboveTheTable()
     {
         QTemporaryDir dir;
         server::HearthServer server(serverOptions(dir));
@@ -174,22 +227,18 @@ private slots:
                                  QString(server::DemoAccounts::managerPassword));
         MainWindow *window = dashboard.window();
         QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 10000);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
         QTableView *view = window->ordersView();
         QTRY_COMPARE_WITH_TIMEOUT(viewRowOf(view, order.id), 0, 10000);
         auto *bar = window->findChild<QWidget *>(QStringLiteral("messageBar"));
-        QVERIFY(bar);
-        QVERIFY(!bar->isVisible());
 
-        server.stop();
         selectOrder(view, order.id);
-        auto *acknowledge = window->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
-        QVERIFY(acknowledge->isEnabled());
-        acknowledge->trigger();
-
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier); // Recall: nothing to recall
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 15000);
         const QString text = bar->findChild<QLabel *>(QStringLiteral("messageText"))->text();
         QVERIFY2(text.contains(QStringLiteral("#%1").arg(order.number)), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("Acknowledge")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Recall")), qPrintable(text));
         const QModelIndex status = view->model()->index(viewRowOf(view, order.id), OrdersModel::StatusColumn);
         QVERIFY2(status.data().toString().contains(QStringLiteral("failed")), qPrintable(status.data().toString()));
         QVERIFY(!status.data(Qt::ToolTipRole).toString().isEmpty());
@@ -202,6 +251,59 @@ private slots:
         QVERIFY(!bar->isVisible());
         QVERIFY(!view->model()->index(viewRowOf(view, order.id), OrdersModel::StatusColumn)
                      .data().toString().contains(QStringLiteral("failed")));
+    }
+
+    // Recall (Ctrl+Z) undoes the last status change made here; Reopen (Ctrl+R) brings a
+    // completed order back. Keyboard only, against the real server.
+    void recallAndReopenByKeyboard()
+    {
+        QTemporaryDir dir;
+        server::HearthServer server(serverOptions(dir));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString restaurant(server::DemoAccounts::restaurantId);
+        const Order order = server.orders()->createRandomOrder(restaurant);
+        const Order done = server.orders()->createRandomOrder(restaurant);
+        for (OrderStatus status : {OrderStatus::Acknowledged, OrderStatus::Preparing, OrderStatus::Ready,
+                                   OrderStatus::Completed})
+            QVERIFY(server.orders()->setStatus(restaurant, done.id, status).ok());
+
+        Dashboard dashboard;
+        dashboard.setRemembersSession(false);
+        dashboard.signInDirectly(ServerAddress::fromHttpBase(server.httpUrl()),
+                                 QString(server::DemoAccounts::staffUsername),
+                                 QString(server::DemoAccounts::staffPassword));
+        MainWindow *window = dashboard.window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 10000);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTableView *view = window->ordersView();
+        QTRY_VERIFY_WITH_TIMEOUT(viewRowOf(view, order.id) >= 0, 10000);
+        const auto onServer = [&](const QString &id) { return server.orders()->find(restaurant, id)->status; };
+
+        selectOrder(view, order.id);
+        QTest::keyClick(view, Qt::Key_K, Qt::ControlModifier); // Acknowledge
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(order.id), OrderStatus::Acknowledged, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.orders()->orderById(order.id)->status, OrderStatus::Acknowledged, 10000);
+        auto *recall = window->findChild<QAction *>(QStringLiteral("recallAction"));
+        QVERIFY(recall->isEnabled());
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier); // Recall
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(order.id), OrderStatus::New, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.orders()->orderById(order.id)->status, OrderStatus::New, 10000);
+
+        // Completed orders show once "Open orders only" is off (reached by keyboard too).
+        auto *openOnly = window->findChild<QCheckBox *>(QStringLiteral("openOnly"));
+        openOnly->setFocus();
+        QTest::keyClick(openOnly, Qt::Key_Space);
+        QVERIFY(!openOnly->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(viewRowOf(view, done.id) >= 0, 10000);
+        selectOrder(view, done.id);
+        auto *reopen = window->findChild<QAction *>(QStringLiteral("reopenAction"));
+        QVERIFY(reopen->isEnabled());
+        QTest::keyClick(view, Qt::Key_R, Qt::ControlModifier); // Reopen
+        QTRY_COMPARE_WITH_TIMEOUT(onServer(done.id), OrderStatus::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.orders()->orderById(done.id)->status, OrderStatus::Ready, 10000);
+        QVERIFY(!reopen->isEnabled()); // open again: nothing to reopen
     }
 
     // Defect 8: Tab never left the table, and typing in it jumped to a row by its first column.
