@@ -570,6 +570,10 @@
         <source>Widget edits waiting to be saved (outbox)</source>
         <translation>Widget-Änderungen, die auf das Speichern warten (Postausgang)</translation>
     </message>
+    <message>
+        <source>Order changes waiting to be sent</source>
+        <translation>Bestelländerungen, die auf das Senden warten</translation>
+    </message>
 </context>
 <context>
     <name>hearth::DiagnosticsModel</name>
@@ -964,16 +968,6 @@
         <translation>Eine Bestellung</translation>
     </message>
     <message>
-        <source>%1: the change did not happen. %2</source>
-        <comment>order, reason</comment>
-        <translation>%1: Die Änderung wurde nicht ausgeführt. %2</translation>
-    </message>
-    <message>
-        <source>%1: “%2” did not happen. %3</source>
-        <comment>order, action, reason</comment>
-        <translation>%1: „%2“ wurde nicht ausgeführt. %3</translation>
-    </message>
-    <message>
         <source>Search orders by number, customer or item</source>
         <translation>Bestellungen nach Nummer, Kunde oder Artikel durchsuchen</translation>
     </message>
@@ -1029,6 +1023,28 @@
     <message>
         <source>Diagnostics copied — paste them into a message to whoever supports this PC.</source>
         <translation>Diagnose kopiert – fügen Sie sie in eine Nachricht an den Betreuer dieses PCs ein.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Undo the last status change made here, within two minutes (Ctrl+Z)</source>
+        <translation>Die letzte hier vorgenommene Statusänderung zurücknehmen, bis zu zwei Minuten danach (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Bring a completed order back to Ready (Ctrl+R)</source>
+        <translation>Eine abgeschlossene Bestellung zurück auf „Fertig“ setzen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>order, what was not done and why</comment>
+        <extracomment>%1 is the order (&quot;Order #12&quot;), %2 what was not done and why</extracomment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1150,97 @@
     <message>
         <source>a time of day runs from 00:00 to 24:00</source>
         <translation>eine Uhrzeit liegt zwischen 00:00 und 24:00</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::OrderActionQueue</name>
+    <message>
+        <source>Order changes made while offline cannot be kept on this computer (%1). They are still sent when the server is back, but are lost if Hearth closes before that.</source>
+        <extracomment>%1 is a file path</extracomment>
+        <translation>Offline vorgenommene Bestelländerungen können auf diesem Computer nicht aufbewahrt werden (%1). Sie werden trotzdem gesendet, sobald der Server wieder erreichbar ist, gehen aber verloren, wenn Hearth vorher beendet wird.</translation>
+    </message>
+    <message>
+        <source>Hearth could not write order changes made offline to this computer&apos;s disk. They are still sent when the server is back, but would be lost if Hearth closed now.</source>
+        <translation>Hearth konnte offline vorgenommene Bestelländerungen nicht auf die Festplatte dieses Computers schreiben. Sie werden trotzdem gesendet, sobald der Server wieder erreichbar ist, gingen aber verloren, wenn Hearth jetzt beendet würde.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::OrderActions</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>In Zubereitung</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Start preparing</source>
+        <translation>Zubereitung starten</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>Als fertig markieren</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Bestellung stornieren</translation>
+    </message>
+    <message>
+        <source>Move on</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>The order was changed on another screen meanwhile; it is now %1.</source>
+        <translation>Die Bestellung wurde inzwischen an einem anderen Bildschirm geändert; sie ist jetzt %1.</translation>
+    </message>
+    <message>
+        <source>The order was changed on another screen meanwhile.</source>
+        <translation>Die Bestellung wurde inzwischen an einem anderen Bildschirm geändert.</translation>
+    </message>
+    <message>
+        <source>“%1” was not done. %2</source>
+        <extracomment>%1 is what staff asked for (&quot;Start preparing&quot;), %2 why it was not done</extracomment>
+        <translation>„%1“ wurde nicht ausgeführt. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) to it were not sent either.</source>
+        <translation>
+            <numerusform>%n spätere Änderung daran wurde ebenfalls nicht gesendet.</numerusform>
+            <numerusform>%n spätere Änderungen daran wurden ebenfalls nicht gesendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1370,16 @@
         <source>%1 — failed</source>
         <comment>status of an order whose last action failed</comment>
         <translation>%1 – fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 — queued</source>
+        <comment>status of an order whose actions wait to be sent</comment>
+        <translation>%1 – wartet</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent when the server is reachable: %1</source>
+        <extracomment>%1 lists the actions (&quot;Acknowledge, Start preparing&quot;)</extracomment>
+        <translation>Wird gesendet, sobald der Server erreichbar ist: %1</translation>
     </message>
 </context>
 <context>
