@@ -8,9 +8,10 @@ namespace hearth::OpeningHoursText {
 
 namespace {
 
+// The context lupdate gives tr() calls in this namespace, so the translations are found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("OpeningHoursText", text);
+    return QCoreApplication::translate("hearth::OpeningHoursText", text);
 }
 
 const QString dash = QStringLiteral("–");

@@ -12,9 +12,10 @@ namespace hearth::SettingText {
 
 namespace {
 
+// The context lupdate gives tr() calls in this namespace, so the translations are found.
 QString tr(const char *text, const char *comment = nullptr)
 {
-    return QCoreApplication::translate("SettingText", text, comment);
+    return QCoreApplication::translate("hearth::SettingText", text, comment);
 }
 
 WeeklyHours hoursFromJson(const QJsonObject &json)
@@ -37,20 +38,20 @@ WeeklyHours hoursFromJson(const QJsonObject &json)
 QString label(const QString &key)
 {
     static const QHash<QString, const char *> labels = {
-        {QStringLiteral("name"), QT_TRANSLATE_NOOP("SettingText", "Name")},
-        {QStringLiteral("enabled"), QT_TRANSLATE_NOOP("SettingText", "Shown on the website")},
-        {QStringLiteral("title"), QT_TRANSLATE_NOOP("SettingText", "Title")},
-        {QStringLiteral("greeting"), QT_TRANSLATE_NOOP("SettingText", "Greeting")},
-        {QStringLiteral("primary_color"), QT_TRANSLATE_NOOP("SettingText", "Primary colour")},
-        {QStringLiteral("button_text"), QT_TRANSLATE_NOOP("SettingText", "Button text")},
-        {QStringLiteral("opening_hours"), QT_TRANSLATE_NOOP("SettingText", "Opening hours")},
-        {QStringLiteral("max_party_size"), QT_TRANSLATE_NOOP("SettingText", "Largest party")},
-        {QStringLiteral("lead_time_minutes"), QT_TRANSLATE_NOOP("SettingText", "Booking lead time")},
-        {QStringLiteral("slot_minutes"), QT_TRANSLATE_NOOP("SettingText", "Slot length")},
-        {QStringLiteral("minimum_order_cents"), QT_TRANSLATE_NOOP("SettingText", "Minimum order")},
-        {QStringLiteral("pickup_enabled"), QT_TRANSLATE_NOOP("SettingText", "Pickup")},
-        {QStringLiteral("delivery_enabled"), QT_TRANSLATE_NOOP("SettingText", "Delivery")},
-        {QStringLiteral("paused"), QT_TRANSLATE_NOOP("SettingText", "Online orders paused")},
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("hearth::SettingText", "Name")},
+        {QStringLiteral("enabled"), QT_TRANSLATE_NOOP("hearth::SettingText", "Shown on the website")},
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("hearth::SettingText", "Title")},
+        {QStringLiteral("greeting"), QT_TRANSLATE_NOOP("hearth::SettingText", "Greeting")},
+        {QStringLiteral("primary_color"), QT_TRANSLATE_NOOP("hearth::SettingText", "Primary colour")},
+        {QStringLiteral("button_text"), QT_TRANSLATE_NOOP("hearth::SettingText", "Button text")},
+        {QStringLiteral("opening_hours"), QT_TRANSLATE_NOOP("hearth::SettingText", "Opening hours")},
+        {QStringLiteral("max_party_size"), QT_TRANSLATE_NOOP("hearth::SettingText", "Largest party")},
+        {QStringLiteral("lead_time_minutes"), QT_TRANSLATE_NOOP("hearth::SettingText", "Booking lead time")},
+        {QStringLiteral("slot_minutes"), QT_TRANSLATE_NOOP("hearth::SettingText", "Slot length")},
+        {QStringLiteral("minimum_order_cents"), QT_TRANSLATE_NOOP("hearth::SettingText", "Minimum order")},
+        {QStringLiteral("pickup_enabled"), QT_TRANSLATE_NOOP("hearth::SettingText", "Pickup")},
+        {QStringLiteral("delivery_enabled"), QT_TRANSLATE_NOOP("hearth::SettingText", "Delivery")},
+        {QStringLiteral("paused"), QT_TRANSLATE_NOOP("hearth::SettingText", "Online orders paused")},
     };
     const char *text = labels.value(key);
     return text ? tr(text) : key;

@@ -7,6 +7,7 @@
 #include "models/displaylocale.h"
 #include "models/ordersmodel.h"
 #include "ui/dashboard.h"
+#include "ui/apptranslations.h"
 #include "ui/mainwindow.h"
 #include "ui/singleinstance.h"
 #include "ui/startatlogin.h"
@@ -60,7 +61,7 @@ struct CommandLine
         parser.setApplicationDescription(QCoreApplication::translate("main", "Hearth — live orders for the back office."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size, startAtLogin});
+        parser.addOptions({demo, server, profile, user, simulate, quitAfter, screenshot, page, size, startAtLogin, lang});
     }
 
     QCommandLineParser parser;
@@ -85,7 +86,26 @@ struct CommandLine
     const QCommandLineOption startAtLogin{QStringLiteral("start-at-login"),
         QCoreApplication::translate("main", "Open Hearth whenever you sign in to this computer (on), or stop doing so (off)."),
         QStringLiteral("on|off")};
+    const QCommandLineOption lang{QStringLiteral("lang"),
+        QCoreApplication::translate("main", "The language of the labels, e.g. de or en (default: the system's)."),
+        QStringLiteral("LANGUAGE")};
 };
+
+// The value of --lang, read before the options are parsed: the options' own help text and the
+// usage errors are already in that language.
+QString requestedLanguage(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "--lang" && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (arg.startsWith("--lang="))
+            return QString::fromLocal8Bit(arg.sliced(7).toByteArray());
+    }
+    return {};
+}
 
 // --help, --version and --start-at-login only print text, and must work where there is no display
 // (a server, an SSH session): they are answered before any GUI object exists, which would need a
@@ -123,6 +143,8 @@ int changeStartAtLogin(const QString &choice)
 void answerWithoutWindow(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    hearth::AppTranslations translations;
+    translations.install(hearth::AppTranslations::requestedLocale(requestedLanguage(argc, argv)));
     CommandLine commandLine;
     commandLine.parser.process(app); // --help, --version: prints and exits
     if (commandLine.parser.isSet(commandLine.startAtLogin))
@@ -236,8 +258,11 @@ int main(int argc, char *argv[])
     // The desktop file's name: Wayland compositors and docks match the window to it (and its icon).
     QGuiApplication::setDesktopFileName(QStringLiteral("org.hearth.Hearth"));
     QApplication::setWindowIcon(applicationIcon());
-    // No translations ship yet: the labels are English, and so are the numbers beside them.
-    QLocale::setDefault(hearth::displayLocale(QLocale::system(), false));
+    // The labels follow the system's language (or --lang) where Hearth has a translation, and the
+    // numbers beside them follow the labels.
+    hearth::AppTranslations translations;
+    const QLocale locale = hearth::AppTranslations::requestedLocale(requestedLanguage(argc, argv));
+    QLocale::setDefault(hearth::displayLocale(locale, translations.install(locale)));
     const Options options = parseOptions(app);
 
     // One dashboard per user and data folder: launching Hearth again (the desktop icon clicked
