@@ -44,20 +44,27 @@ hidden_run() {
         exec "$@"' hide "$system_qt_libs" "$system_qt_plugins" "$@"
 }
 
-if ! hidden_run true 2>/dev/null; then
+# An unprivileged container cannot make the namespace. Then step 2 alone still proves that no
+# Qt from outside the AppDir is loaded; HEARTH_REQUIRE_HIDDEN_QT=1 (the release workflow) makes
+# step 1 mandatory.
+if hidden_run true 2>/dev/null; then
+    echo "test-appdir: system Qt hidden: ${system_qt_libs:-none}/libQt6*, ${system_qt_plugins:-none}"
+    version=$(hidden_run "${run_env[@]}" "$appdir/AppRun" --version)
+    echo "test-appdir: AppRun --version: $version"
+    [[ "$version" == Hearth\ * ]] || { echo "test-appdir: unexpected --version output" >&2; exit 1; }
+
+    hidden_run "${run_env[@]}" "$appdir/AppRun" --demo --quit-after 5 --screenshot "$work/demo.png"
+    [[ -s "$work/demo.png" ]] || { echo "test-appdir: the demo wrote no screenshot" >&2; exit 1; }
+    echo "test-appdir: AppRun --demo --quit-after 5 --screenshot: $(file -b "$work/demo.png")"
+    [[ -z "${HEARTH_APPDIR_SCREENSHOT:-}" ]] || cp "$work/demo.png" "$HEARTH_APPDIR_SCREENSHOT"
+elif [[ "${HEARTH_REQUIRE_HIDDEN_QT:-0}" == 1 ]]; then
     echo "test-appdir: cannot make a private mount namespace to hide the system's Qt: run as root," \
          "with unprivileged user namespaces, or in a privileged container" >&2
     exit 1
+else
+    echo "test-appdir: WARNING: no private mount namespace here (unprivileged container?): the" \
+         "system's Qt stays visible; only the LD_DEBUG check below proves the AppDir's Qt is used" >&2
 fi
-echo "test-appdir: system Qt hidden: ${system_qt_libs:-none}/libQt6*, ${system_qt_plugins:-none}"
-version=$(hidden_run "${run_env[@]}" "$appdir/AppRun" --version)
-echo "test-appdir: AppRun --version: $version"
-[[ "$version" == Hearth\ * ]] || { echo "test-appdir: unexpected --version output" >&2; exit 1; }
-
-hidden_run "${run_env[@]}" "$appdir/AppRun" --demo --quit-after 5 --screenshot "$work/demo.png"
-[[ -s "$work/demo.png" ]] || { echo "test-appdir: the demo wrote no screenshot" >&2; exit 1; }
-echo "test-appdir: AppRun --demo --quit-after 5 --screenshot: $(file -b "$work/demo.png")"
-[[ -z "${HEARTH_APPDIR_SCREENSHOT:-}" ]] || cp "$work/demo.png" "$HEARTH_APPDIR_SCREENSHOT"
 
 "${run_env[@]}" LD_DEBUG=libs LD_DEBUG_OUTPUT="$work/ld" \
     "$appdir/AppRun" --demo --quit-after 5 --screenshot "$work/demo2.png"
