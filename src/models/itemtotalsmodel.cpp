@@ -10,16 +10,9 @@
 namespace hearth {
 
 ItemTotalsModel::ItemTotalsModel(const OrdersModel *orders, QObject *parent)
-    : QAbstractListModel(parent), m_orders(orders)
+    : QAbstractListModel(parent), m_orders(orders), m_changes(orders)
 {
-    m_recountTimer.setSingleShot(true);
-    m_recountTimer.setInterval(0);
-    connect(&m_recountTimer, &QTimer::timeout, this, &ItemTotalsModel::recount);
-    const auto schedule = [this] { m_recountTimer.start(); };
-    connect(orders, &QAbstractItemModel::rowsInserted, this, schedule);
-    connect(orders, &QAbstractItemModel::rowsRemoved, this, schedule);
-    connect(orders, &QAbstractItemModel::dataChanged, this, schedule);
-    connect(orders, &QAbstractItemModel::modelReset, this, schedule);
+    connect(&m_changes, &ModelChangeCoalescer::due, this, &ItemTotalsModel::recount);
     recount();
 }
 
@@ -68,7 +61,7 @@ QString ItemTotalsModel::summary(int maxItems) const
 
 void ItemTotalsModel::recount()
 {
-    m_recountTimer.stop();
+    m_changes.cancel();
     QMap<QString, int> fresh; // name order, as the rows
     for (int i = 0; i < m_orders->rowCount(); ++i) {
         const Order &order = *m_orders->orderAt(i);

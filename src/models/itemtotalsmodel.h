@@ -6,7 +6,7 @@
 // event-loop turn.
 #include <QAbstractListModel>
 #include <QList>
-#include <QTimer>
+#include "models/modelchangecoalescer.h"
 
 namespace hearth {
 
@@ -45,7 +45,7 @@ private:
 
     const OrdersModel *m_orders;
     QList<Row> m_rows;
-    QTimer m_recountTimer;
+    ModelChangeCoalescer m_changes;
 };
 
 } // namespace hearth

@@ -7,7 +7,7 @@ namespace hearth {
 
 OrderFacetModel::OrderFacetModel(Facet facet, const OrdersModel *orders, const OrdersFilterProxy *filter,
                                  QObject *parent)
-    : QAbstractListModel(parent), m_facet(facet), m_orders(orders), m_filter(filter)
+    : QAbstractListModel(parent), m_facet(facet), m_orders(orders), m_filter(filter), m_changes(orders)
 {
     m_values << -1;
     if (facet == Facet::Status) {
@@ -21,14 +21,8 @@ OrderFacetModel::OrderFacetModel(Facet facet, const OrdersModel *orders, const O
     m_counts.fill(0, m_values.size());
 
     // A burst of changes is counted once, when the event loop comes back: counting walks every order.
-    m_recountTimer.setSingleShot(true);
-    m_recountTimer.setInterval(0);
-    connect(&m_recountTimer, &QTimer::timeout, this, &OrderFacetModel::recount);
-    connect(orders, &QAbstractItemModel::rowsInserted, this, &OrderFacetModel::scheduleRecount);
-    connect(orders, &QAbstractItemModel::rowsRemoved, this, &OrderFacetModel::scheduleRecount);
-    connect(orders, &QAbstractItemModel::dataChanged, this, &OrderFacetModel::scheduleRecount);
-    connect(orders, &QAbstractItemModel::modelReset, this, &OrderFacetModel::scheduleRecount);
-    connect(filter, &OrdersFilterProxy::filterChanged, this, &OrderFacetModel::scheduleRecount);
+    connect(&m_changes, &ModelChangeCoalescer::due, this, &OrderFacetModel::recount);
+    connect(filter, &OrdersFilterProxy::filterChanged, &m_changes, &ModelChangeCoalescer::schedule);
     recount();
 }
 
@@ -77,11 +71,6 @@ QHash<int, QByteArray> OrderFacetModel::roleNames() const
     return names;
 }
 
-void OrderFacetModel::scheduleRecount()
-{
-    m_recountTimer.start();
-}
-
 bool OrderFacetModel::passesOtherFacet(const Order &order) const
 {
     if (m_facet == Facet::Status)
@@ -93,7 +82,7 @@ bool OrderFacetModel::passesOtherFacet(const Order &order) const
 
 void OrderFacetModel::recount()
 {
-    m_recountTimer.stop();
+    m_changes.cancel();
     QList<int> counts(m_values.size(), 0);
     // "All statuses" follows "open orders only"; a named status counts its orders, closed too.
     const bool allCountsOpenOnly = m_facet == Facet::Status && m_filter->openOnly();

@@ -8,7 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QList>
-#include <QTimer>
+#include "models/modelchangecoalescer.h"
 
 #include <optional>
 
@@ -43,7 +43,6 @@ public:
     void recount();
 
 private:
-    void scheduleRecount();
     bool passesOtherFacet(const Order &order) const;
     QString label(int row) const;
 
@@ -53,7 +52,7 @@ private:
     QList<int> m_values; // per row: the filter value
     QList<int> m_counts; // per row
     bool m_allCountsOpenOnly = false;
-    QTimer m_recountTimer;
+    ModelChangeCoalescer m_changes;
 };
 
 } // namespace hearth
