@@ -12,6 +12,10 @@ packages=(
     qtkeychain-qt6-dev
     # The new-order chime (QSoundEffect).
     qt6-multimedia-dev
+    # The JSON decoder of the realtime hot path (simdjson on-demand).
+    libsimdjson-dev
+    # hearth-bench's Node.js peer (the `ws` client it is compared with); the bench skips it without.
+    nodejs node-ws
     # The asan preset and the fuzzers (CI): clang, with libFuzzer and the sanitizer runtimes.
     clang libclang-rt-dev
 )

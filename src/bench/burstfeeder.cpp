@@ -11,6 +11,9 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <cstdio>
+#include <ctime>
+
 namespace hearth::bench {
 
 qint64 nowNs()
@@ -26,39 +29,96 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-// Event `seq` touches order number ((seq - 1) % touched) + 1; its version counts its touches.
-QString eventFrame(int seq, int touched)
+// The bench's orders were created from 2026-11-20T18:00:00Z on, one per second.
+constexpr std::time_t firstCreatedAt = 1795197600;
+
+struct Touch
 {
-    const int number = (seq - 1) % touched + 1;
-    const int version = (seq - 1) / touched + 1;
-    const QDateTime created = QDateTime(QDate(2026, 11, 20), QTime(18, 0), Qt::UTC).addSecs(number);
-    Order order;
-    order.id = QStringLiteral("bench-%1").arg(number);
-    order.number = number;
-    order.status = version == 1 ? OrderStatus::New : OrderStatus::Preparing;
-    order.customerName = QStringLiteral("Guest %1").arg(number);
-    order.items = {OrderItem{QStringLiteral("Margherita"), 2, 1150}, OrderItem{QStringLiteral("Lemonade"), 1, 350}};
-    order.totalCents = 2650;
-    order.createdAt = created;
-    order.updatedAt = created.addSecs(version);
-    if (version > 1)
-        order.acknowledgedAt = created.addSecs(1);
-    order.version = version;
-    return compact({{QStringLiteral("op"), QStringLiteral("event")},
-                    {QStringLiteral("channel"), QStringLiteral("orders")},
-                    {QStringLiteral("seq"), seq},
-                    {QStringLiteral("type"), version == 1 ? QStringLiteral("order.created") : QStringLiteral("order.status_changed")},
-                    {QStringLiteral("data"), OrderCodec::toJson(order)},
-                    {QStringLiteral("ts"), toWireTimestamp(order.updatedAt)}});
+    int number = 0;
+    int version = 0;
+    char created[32] = {};
+    char updated[32] = {};
+};
+
+void formatTimestamp(std::time_t at, char (&out)[32])
+{
+    std::tm utc{};
+    gmtime_r(&at, &utc);
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S.000Z", &utc);
+}
+
+Touch touchOf(int seq, int touched)
+{
+    Touch touch;
+    touch.number = (seq - 1) % touched + 1;
+    touch.version = (seq - 1) / touched + 1;
+    formatTimestamp(firstCreatedAt + touch.number, touch.created);
+    formatTimestamp(firstCreatedAt + touch.number + touch.version, touch.updated);
+    return touch;
 }
 
 } // namespace
 
+QString eventFrame(int seq, int touched)
+{
+    const Touch t = touchOf(seq, touched);
+    char acknowledged[40] = "null";
+    if (t.version > 1) {
+        char at[32];
+        formatTimestamp(firstCreatedAt + t.number + 1, at);
+        std::snprintf(acknowledged, sizeof acknowledged, "\"%s\"", at);
+    }
+    char frame[1024];
+    const int size = std::snprintf(
+        frame, sizeof frame,
+        "{\"channel\":\"orders\",\"data\":{\"acknowledged_at\":%s,\"created_at\":\"%s\","
+        "\"customer_name\":\"Guest %d\",\"id\":\"bench-%d\",\"items\":[{\"name\":\"Margherita\","
+        "\"quantity\":2,\"unit_price_cents\":1150},{\"name\":\"Lemonade\",\"quantity\":1,"
+        "\"unit_price_cents\":350}],\"notes\":\"\",\"number\":%d,\"status\":\"%s\",\"total_cents\":2650,"
+        "\"type\":\"pickup\",\"updated_at\":\"%s\",\"version\":%d},\"op\":\"event\",\"seq\":%d,"
+        "\"ts\":\"%s\",\"type\":\"%s\"}",
+        acknowledged, t.created, t.number, t.number, t.number, t.version == 1 ? "new" : "preparing",
+        t.updated, t.version, seq, t.updated, t.version == 1 ? "order.created" : "order.status_changed");
+    return QString::fromLatin1(frame, size);
+}
+
+QString actionCableFrame(int seq, int touched)
+{
+    const Touch t = touchOf(seq, touched);
+    char frame[1024];
+    const int size = std::snprintf(
+        frame, sizeof frame,
+        "{\"identifier\":\"{\\\"channel\\\":\\\"OrderChannel\\\",\\\"restaurant_id\\\":\\\"1\\\"}\","
+        "\"message\":{\"type\":\"%s\",\"order\":{\"id\":%d,\"order_number\":\"%d\",\"status\":\"%s\","
+        "\"order_type\":\"pickup\",\"contact_name\":\"Guest %d\",\"special_instructions\":\"\","
+        "\"total\":\"26.50\",\"items\":[{\"name\":\"Margherita\",\"quantity\":2,\"price\":\"11.50\"},"
+        "{\"name\":\"Lemonade\",\"quantity\":1,\"price\":\"3.50\"}],\"confirmed_at\":null,"
+        "\"created_at\":\"%s\",\"updated_at\":\"%s\"}}}",
+        t.version == 1 ? "new_order" : "order_updated", t.number, t.number,
+        t.version == 1 ? "pending" : "preparing", t.number, t.created, t.updated);
+    return QString::fromLatin1(frame, size);
+}
+
+QString phoenixFrame(int seq, int touched)
+{
+    const Touch t = touchOf(seq, touched);
+    char frame[1024];
+    const int size = std::snprintf(
+        frame, sizeof frame,
+        "[\"1\",null,\"realtime:hearth-orders-42\",\"postgres_changes\",{\"data\":{\"columns\":[],"
+        "\"commit_timestamp\":\"%s\",\"errors\":null,\"record\":{\"id\":%d,\"restaurant_id\":42,"
+        "\"order_number\":\"%d\",\"status\":\"%s\",\"fulfillment\":\"takeaway\","
+        "\"customer_name\":\"Guest %d\",\"notes\":null,\"total\":\"26.50\",\"accepted_at\":null,"
+        "\"items\":[{\"name\":\"Margherita\",\"quantity\":2,\"unit_price\":11.5},{\"name\":\"Lemonade\","
+        "\"quantity\":1,\"unit_price\":3.5}],\"created_at\":\"%s\",\"updated_at\":\"%s\"},"
+        "\"schema\":\"public\",\"table\":\"orders\",\"type\":\"%s\"},\"ids\":[37455131]}]",
+        t.updated, t.number, t.number, t.version == 1 ? "pending" : "in_kitchen", t.number, t.created,
+        t.updated, t.version == 1 ? "INSERT" : "UPDATE");
+    return QString::fromLatin1(frame, size);
+}
+
 BurstFeeder::BurstFeeder(FeedPlan plan) : m_plan(plan), m_sentAtNs(size_t(plan.events) + 1)
 {
-    m_frames.reserve(size_t(plan.events));
-    for (int seq = 1; seq <= plan.events; ++seq)
-        m_frames.push_back(eventFrame(seq, plan.ordersTouched));
     m_thread.setObjectName(QStringLiteral("bench-feeder"));
 }
 
@@ -98,6 +158,7 @@ void BurstFeeder::listen()
     connect(m_listener, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
             socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            m_tcp = socket; // the one subscriber: its write buffer paces the burst
             m_server->handleConnection(socket);
         }
     });
@@ -110,6 +171,12 @@ void BurstFeeder::onNewConnection()
     socket->setParent(m_server);
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
+    if (m_tcp) {
+        connect(m_tcp, &QTcpSocket::bytesWritten, socket, [this, socket] {
+            if (m_streaming && m_plan.eventsPerSecond <= 0 && m_next < m_plan.events)
+                sendBurst(socket);
+        });
+    }
     socket->sendTextMessage(compact({{QStringLiteral("op"), QStringLiteral("welcome")},
                                      {QStringLiteral("session"), QStringLiteral("bench")},
                                      {QStringLiteral("epoch"), epoch()},
@@ -128,17 +195,26 @@ void BurstFeeder::onTextMessage(QWebSocket *socket, const QString &frame)
                                      {QStringLiteral("seq"), 0},
                                      {QStringLiteral("recovered"), true}}));
     m_next = 0;
+    m_streaming = true;
     sendNext(socket);
+}
+
+void BurstFeeder::sendBurst(QWebSocket *socket)
+{
+    // A few MB ahead of the kernel at most: a million frames queued at once would cost a GB.
+    constexpr qint64 aheadBytes = 4 * 1024 * 1024;
+    for (; m_next < m_plan.events && (!m_tcp || m_tcp->bytesToWrite() < aheadBytes); ++m_next) {
+        const QString frame = eventFrame(m_next + 1, m_plan.ordersTouched);
+        m_sentAtNs[size_t(m_next) + 1] = nowNs();
+        socket->sendTextMessage(frame);
+    }
+    socket->flush();
 }
 
 void BurstFeeder::sendNext(QWebSocket *socket)
 {
     if (m_plan.eventsPerSecond <= 0) {
-        for (; m_next < m_plan.events; ++m_next) {
-            m_sentAtNs[size_t(m_next) + 1] = nowNs();
-            socket->sendTextMessage(m_frames[size_t(m_next)]);
-        }
-        socket->flush();
+        sendBurst(socket);
         return;
     }
     // Paced: one event per tick, so each one's latency is measured on an idle link.
@@ -150,8 +226,9 @@ void BurstFeeder::sendNext(QWebSocket *socket)
             pacer->stop();
             return;
         }
+        const QString frame = eventFrame(m_next + 1, m_plan.ordersTouched);
         m_sentAtNs[size_t(m_next) + 1] = nowNs();
-        socket->sendTextMessage(m_frames[size_t(m_next)]);
+        socket->sendTextMessage(frame);
         socket->flush();
         ++m_next;
     });

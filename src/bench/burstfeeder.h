@@ -4,6 +4,8 @@
 // subscription with a prepared stream of order events — all at once (a burst) or paced — and
 // remembers when it sent each one, so the client side can measure throughput and latency.
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QThread>
 #include <QUrl>
 
@@ -29,6 +31,14 @@ struct FeedPlan
     int eventsPerSecond = 0;    // 0: as fast as the socket takes them
 };
 
+// The Hearth v1 event frame of event `seq` (about 430 bytes): it touches order number
+// ((seq - 1) % touched) + 1, "bench-<number>", whose version counts its touches. Written by hand
+// (snprintf) so a million of them cost the feeder little and need not be held in memory.
+QString eventFrame(int seq, int touched);
+// The same order as Action Cable (Hafaloha profile) and Phoenix (Supabase profile) frames.
+QString actionCableFrame(int seq, int touched);
+QString phoenixFrame(int seq, int touched);
+
 class BurstFeeder final : public QObject
 {
     Q_OBJECT
@@ -48,15 +58,17 @@ private:
     void onNewConnection();
     void onTextMessage(QWebSocket *socket, const QString &frame);
     void sendNext(QWebSocket *socket);
+    void sendBurst(QWebSocket *socket);
 
     FeedPlan m_plan;
-    std::vector<QString> m_frames;            // pre-encoded, so encoding never limits the rate
     std::vector<std::atomic<qint64>> m_sentAtNs;
     QThread m_thread;
     QTcpServer *m_listener = nullptr;         // lives in m_thread; hands sockets to m_server
     QWebSocketServer *m_server = nullptr;     // lives in m_thread
     QUrl m_url;
     int m_next = 0;
+    bool m_streaming = false; // a subscribe came: the events flow
+    QPointer<QTcpSocket> m_tcp; // under the subscriber's QWebSocket: bytesToWrite bounds memory
 };
 
 } // namespace hearth::bench

@@ -8,7 +8,10 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableView>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -25,8 +28,11 @@ template<typename Predicate>
 bool runUntil(Predicate done, int timeoutMs = 120000)
 {
     QEventLoop loop;
+    // Checked every millisecond, not on every turn of the loop: a spinning check would take a
+    // core from whatever else is measured (the feeder, a Node peer) on a small machine.
     QTimer check;
-    check.setInterval(0);
+    check.setTimerType(Qt::PreciseTimer);
+    check.setInterval(1);
     QObject::connect(&check, &QTimer::timeout, &loop, [&] {
         if (done())
             loop.quit();
@@ -40,29 +46,32 @@ bool runUntil(Predicate done, int timeoutMs = 120000)
     return done();
 }
 
-double rawParseRate(int events)
+// A bare QWebSocket on the same feed: `parse` false only counts the frames (what any client
+// pays before it can look at one), true parses each with QJsonDocument too.
+double bareSocketRate(int events, bool parse)
 {
     BurstFeeder feeder({events, std::max(1, events / ordersPerFour), 0});
     if (!feeder.start())
         return 0;
     QWebSocket socket;
-    int parsed = 0;
-    qint64 firstNs = 0;
+    int received = 0;
     QObject::connect(&socket, &QWebSocket::connected, &socket, [&socket] {
         socket.sendTextMessage(QStringLiteral("{\"op\":\"subscribe\",\"channel\":\"orders\"}"));
     });
     QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &frame) {
-        const QJsonObject object = QJsonDocument::fromJson(frame.toUtf8()).object();
-        if (object.value(QStringLiteral("op")).toString() == u"event") {
-            if (parsed == 0)
-                firstNs = feeder.sentAtNs(1);
-            ++parsed;
+        if (!parse) {
+            ++received; // the welcome and the subscribed answer too: counted below
+            return;
         }
+        const QJsonObject object = QJsonDocument::fromJson(frame.toUtf8()).object();
+        if (object.value(QStringLiteral("op")).toString() == u"event")
+            ++received;
     });
     socket.open(feeder.url());
-    if (!runUntil([&] { return parsed >= events; }))
+    const int frames = parse ? events : events + 2;
+    if (!runUntil([&] { return received >= frames; }))
         return 0;
-    return events / (double(nowNs() - firstNs) / 1e9);
+    return events / (double(nowNs() - feeder.sentAtNs(1)) / 1e9);
 }
 
 // The ingest path as the dashboard wires it, minus REST: the stream resumes from seq 0 of the
@@ -90,7 +99,8 @@ ThroughputResult measureThroughput(int events)
 {
     ThroughputResult result;
     result.events = events;
-    result.rawEventsPerSecond = rawParseRate(events);
+    result.receiveEventsPerSecond = bareSocketRate(events, false);
+    result.rawEventsPerSecond = bareSocketRate(events, true);
 
     BurstFeeder feeder({events, std::max(1, events / ordersPerFour), 0});
     if (!feeder.start())
@@ -200,6 +210,135 @@ MemoryResult measureMemory(int orders)
     }
     model.upsert(batch);
     result.withOrdersMb = residentMb();
+    return result;
+}
+
+BurstResult measureBurstWithView(int events, int orders)
+{
+    BurstResult result;
+    result.events = events;
+    result.orders = orders;
+    BurstFeeder feeder({events, orders, 0});
+    if (!feeder.start())
+        return result;
+    IngestPath path(feeder.url());
+    path.proxy.sort(OrdersModel::StatusColumn); // as the dashboard's orders page
+    QTableView view;
+    view.setModel(&path.proxy);
+    view.resize(1280, 800);
+    view.show();
+
+    struct PaintCounter final : QObject
+    {
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            paints += event->type() == QEvent::Paint ? 1 : 0;
+            return false;
+        }
+    } counter;
+    view.viewport()->installEventFilter(&counter);
+
+    qint64 lastTickNs = 0;
+    qint64 windowGapNs = 0;
+    qint64 longestGapNs = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = nowNs();
+        if (lastTickNs > 0) {
+            windowGapNs = std::max(windowGapNs, now - lastTickNs);
+            longestGapNs = std::max(longestGapNs, now - lastTickNs);
+        }
+        lastTickNs = now;
+    });
+    const auto applied = [&path] { return path.realtime.syncPosition(QStringLiteral("orders")).seq; };
+    qint64 startNs = 0;
+    qint64 lastSampleNs = 0;
+    qint64 lastSampleSeq = 0;
+    QTimer sampler;
+    sampler.setInterval(100);
+    QObject::connect(&sampler, &QTimer::timeout, [&] {
+        const qint64 now = nowNs();
+        const qint64 seq = applied();
+        if (startNs == 0 && seq > 0)
+            startNs = feeder.sentAtNs(1);
+        if (startNs > 0) {
+            result.samples.append({double(now - startNs) / 1e6,
+                                   double(seq - lastSampleSeq) / (double(now - lastSampleNs) / 1e9),
+                                   double(windowGapNs) / 1e6});
+        }
+        windowGapNs = 0;
+        lastSampleNs = now;
+        lastSampleSeq = seq;
+    });
+
+    int paintsAtEnd = -1;
+    const auto done = [&] {
+        if (applied() < events)
+            return false;
+        if (paintsAtEnd < 0) {
+            // Then one more paint, so the time includes showing the final rows.
+            paintsAtEnd = counter.paints;
+            view.viewport()->update();
+        }
+        return counter.paints > paintsAtEnd;
+    };
+    path.realtime.start();
+    ticker.start();
+    sampler.start();
+    lastSampleNs = nowNs();
+    const bool finished = runUntil(done, 300000);
+    const qint64 endNs = nowNs();
+    ticker.stop();
+    sampler.stop();
+    result.complete = finished && path.model.rowCount() == orders;
+    result.paints = counter.paints;
+    result.eventsPerSecond = applied() / (double(endNs - feeder.sentAtNs(1)) / 1e9);
+    result.longestStallMs = double(longestGapNs) / 1e6;
+    return result;
+}
+
+ResyncResult measureResync(int events, int ordersBefore)
+{
+    ResyncResult result;
+    result.events = events;
+    result.ordersBefore = ordersBefore;
+    const int touched = std::max(1, events / ordersPerFour);
+    BurstFeeder feeder({events, touched, 0});
+    if (!feeder.start())
+        return result;
+    IngestPath path(feeder.url());
+    QList<Order> before;
+    for (int number = 1; number <= ordersBefore; ++number) {
+        Order order;
+        order.id = QStringLiteral("kept-%1").arg(number);
+        order.number = 1000000 + number;
+        order.customerName = QStringLiteral("Guest %1").arg(number);
+        order.items = {OrderItem{QStringLiteral("Margherita"), 2, 1150}};
+        order.totalCents = 2300;
+        order.createdAt = QDateTime(QDate(2026, 11, 20), QTime(17, 0), Qt::UTC).addSecs(number % 3600);
+        order.updatedAt = order.createdAt;
+        before.append(std::move(order));
+    }
+    path.model.replaceAll(before);
+    const qint64 startNs = nowNs();
+    path.realtime.start();
+    if (!runUntil([&] { return path.realtime.syncPosition(QStringLiteral("orders")).seq >= events; }, 60000))
+        return result;
+    result.milliseconds = double(nowNs() - startNs) / 1e6;
+    // Exact: the kept orders untouched, every replayed order at its last version.
+    bool exact = path.model.rowCount() == ordersBefore + touched;
+    for (int number = 1; exact && number <= touched; ++number) {
+        const Order *order = path.model.orderById(QStringLiteral("bench-%1").arg(number));
+        const int expectedVersion = (events - number) / touched + 1;
+        exact = order && order->version == expectedVersion
+            && order->status == (expectedVersion == 1 ? OrderStatus::New : OrderStatus::Preparing);
+    }
+    for (int number = 1; exact && number <= ordersBefore; ++number)
+        exact = path.model.orderById(QStringLiteral("kept-%1").arg(number)) != nullptr;
+    result.exact = exact;
     return result;
 }
 
