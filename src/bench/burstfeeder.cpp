@@ -171,12 +171,6 @@ void BurstFeeder::onNewConnection()
     socket->setParent(m_server);
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
-    if (m_tcp) {
-        connect(m_tcp, &QTcpSocket::bytesWritten, socket, [this, socket] {
-            if (m_streaming && m_plan.eventsPerSecond <= 0 && m_next < m_plan.events)
-                sendBurst(socket);
-        });
-    }
     socket->sendTextMessage(compact({{QStringLiteral("op"), QStringLiteral("welcome")},
                                      {QStringLiteral("session"), QStringLiteral("bench")},
                                      {QStringLiteral("epoch"), epoch()},
@@ -195,7 +189,6 @@ void BurstFeeder::onTextMessage(QWebSocket *socket, const QString &frame)
                                      {QStringLiteral("seq"), 0},
                                      {QStringLiteral("recovered"), true}}));
     m_next = 0;
-    m_streaming = true;
     sendNext(socket);
 }
 
@@ -215,6 +208,16 @@ void BurstFeeder::sendNext(QWebSocket *socket)
 {
     if (m_plan.eventsPerSecond <= 0) {
         sendBurst(socket);
+        // Topped up every millisecond: a few MB a millisecond is more than any client takes.
+        auto *topUp = new QTimer(socket);
+        topUp->setInterval(1);
+        connect(topUp, &QTimer::timeout, socket, [this, socket, topUp] {
+            if (m_next >= m_plan.events)
+                topUp->stop();
+            else
+                sendBurst(socket);
+        });
+        topUp->start();
         return;
     }
     // Paced: one event per tick, so each one's latency is measured on an idle link.

@@ -67,7 +67,6 @@ private:
     QWebSocketServer *m_server = nullptr;     // lives in m_thread
     QUrl m_url;
     int m_next = 0;
-    bool m_streaming = false; // a subscribe came: the events flow
     QPointer<QTcpSocket> m_tcp; // under the subscriber's QWebSocket: bytesToWrite bounds memory
 };
 

@@ -103,17 +103,18 @@ NodePeerResult measureNodePeer(int events)
 namespace {
 
 // Decodes every frame as RealtimeService does; the rate in events per second, 0 if any failed.
-double decodeRate(ProtocolAdapter &adapter, const std::vector<QString> &frames, int events)
+template<typename Decode>
+double decodeRate(Decode decode, const std::vector<QString> &frames, int events)
 {
     const qint64 startNs = nowNs();
     int decoded = 0;
     for (int i = 0; i < events; ++i) {
         const QByteArray utf8 = frames[size_t(i) % frames.size()].toUtf8();
-        Decoded<ServerMessage> message = adapter.decode(utf8, HearthProtocol::defaultMaxFrameBytes);
+        Decoded<ServerMessage> message = decode(utf8);
         if (!message.ok())
             continue;
         auto *event = std::get_if<ChannelEvent>(&*message.value);
-        if (event && OrderCodec::fromJson(event->data).ok())
+        if (event && (event->order || OrderCodec::fromJson(event->data).ok()))
             ++decoded;
     }
     const double seconds = double(nowNs() - startNs) / 1e9;
@@ -146,18 +147,23 @@ AdapterResult measureAdapters(int events)
         phoenixFrames.push_back(phoenixFrame(seq, touched));
     }
 
+    const auto through = [](ProtocolAdapter &adapter) {
+        return [&adapter](const QByteArray &utf8) { return adapter.decode(utf8, HearthProtocol::defaultMaxFrameBytes); };
+    };
+    result.hearthGeneralEventsPerSecond = decodeRate(
+        [](const QByteArray &utf8) { return HearthProtocol::decodeServerFrame(utf8); }, hearthFrames, events);
     HearthAdapter hearthAdapter;
-    result.hearthEventsPerSecond = decodeRate(hearthAdapter, hearthFrames, events);
+    result.hearthEventsPerSecond = decodeRate(through(hearthAdapter), hearthFrames, events);
     ActionCableAdapter cableAdapter(*cable);
     cableAdapter.resetConnection();
     (void)cableAdapter.subscribeFrame(QStringLiteral("orders"), std::nullopt);
-    result.actionCableEventsPerSecond = decodeRate(cableAdapter, cableFrames, events);
+    result.actionCableEventsPerSecond = decodeRate(through(cableAdapter), cableFrames, events);
     PhoenixAdapter phoenixAdapter(*phoenix);
     phoenixAdapter.resetConnection();
     (void)phoenixAdapter.subscribeFrame(QStringLiteral("orders"), std::nullopt);
-    result.phoenixEventsPerSecond = decodeRate(phoenixAdapter, phoenixFrames, events);
-    result.allDecoded = result.hearthEventsPerSecond > 0 && result.actionCableEventsPerSecond > 0
-        && result.phoenixEventsPerSecond > 0;
+    result.phoenixEventsPerSecond = decodeRate(through(phoenixAdapter), phoenixFrames, events);
+    result.allDecoded = result.hearthGeneralEventsPerSecond > 0 && result.hearthEventsPerSecond > 0
+        && result.actionCableEventsPerSecond > 0 && result.phoenixEventsPerSecond > 0;
     return result;
 }
 

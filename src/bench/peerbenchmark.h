@@ -21,7 +21,8 @@ struct NodePeerResult
 struct AdapterResult
 {
     int events = 0;
-    double hearthEventsPerSecond = 0;
+    double hearthGeneralEventsPerSecond = 0; // the general decoder: QJsonDocument + JsonReader
+    double hearthEventsPerSecond = 0;        // HearthAdapter as shipped (the fast order events)
     double actionCableEventsPerSecond = 0;
     double phoenixEventsPerSecond = 0;
     bool allDecoded = false;     // every frame of every protocol gave an order

@@ -50,6 +50,8 @@ QStringList HearthAdapter::subprotocols(const QString &token) const
 
 Decoded<ServerMessage> HearthAdapter::decode(const QByteArray &utf8, qint64 maxBytes)
 {
+    if (std::optional<ChannelEvent> event = m_orderEvents.tryDecode(utf8, maxBytes))
+        return Decoded<ServerMessage>{ServerMessage(std::move(*event)), {}};
     return HearthProtocol::decodeServerFrame(utf8, maxBytes);
 }
 

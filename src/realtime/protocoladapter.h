@@ -7,6 +7,7 @@
 // and decode/subscribeFrame/unsubscribeFrame only for the current one.
 #include "core/jsonreader.h"
 #include "profile/backendprofile.h"
+#include "realtime/fastorderevents.h"
 #include "realtime/servermessage.h"
 
 #include <QNetworkRequest>
@@ -58,6 +59,8 @@ public:
 
 // Hearth protocol v1: see hearthprotocol.h and docs/protocol.md. The token goes as the Bearer
 // header by default; a backend profile may ask for the subprotocol pair or another header.
+// Order events take the fast decoder (fastorderevents.h); every other frame, and any order event
+// it is not sure of, the general one.
 class HearthAdapter final : public ProtocolAdapter
 {
 public:
@@ -74,6 +77,7 @@ public:
 
 private:
     TokenTransport m_auth;
+    FastOrderEvents m_orderEvents;
 };
 
 } // namespace hearth

@@ -231,7 +231,11 @@ void RealtimeService::handle(ChannelEvent &&event)
         sendSubscribe(event.channel);
         return;
     }
-    if (isOrderEvent(event)) {
+    if (event.order) {
+        // Validated by the adapter on the way in (the fast decoder): nothing left to check.
+        m_batcher->addOrder(std::move(*event.order));
+        event.order.reset();
+    } else if (isOrderEvent(event)) {
         Decoded<Order> order = OrderCodec::fromJson(event.data);
         if (!order.ok()) {
             // The seq has advanced all the same: the event happened, we just cannot use it,

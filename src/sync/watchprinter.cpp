@@ -60,8 +60,9 @@ WatchPrinter::WatchPrinter(OrdersClient *client, Format format, QTextStream *out
 
 QString WatchPrinter::eventLine(const ChannelEvent &event, Format format)
 {
-    return format == Format::Json ? jsonLine(event.channel, event.type, event.seq, event.data)
-                                  : textLine(event.channel, event.type, event.seq, event.data);
+    const QJsonObject payload = event.payload();
+    return format == Format::Json ? jsonLine(event.channel, event.type, event.seq, payload)
+                                  : textLine(event.channel, event.type, event.seq, payload);
 }
 
 void WatchPrinter::printEvents(const QString &channel, const QList<ChannelEvent> &events)
