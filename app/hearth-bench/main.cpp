@@ -128,8 +128,8 @@ int main(int argc, char *argv[])
         const BurstResult view = measureBurstWithView(burstEvents, burstOrders);
         std::printf("burst of %d events over %d orders, QTableView on the sorted proxy (offscreen)\n",
                     view.events, view.orders);
-        std::printf("  %10.0f events/s, %d repaints, complete: %s\n", view.eventsPerSecond, view.paints,
-                    view.complete ? "yes" : "NO");
+        std::printf("  %10.0f events/s, %d repaints, complete: %s, links dropped on a full inbound queue: %d\n",
+                    view.eventsPerSecond, view.paints, view.complete ? "yes" : "NO", view.linkDrops);
         std::printf("  longest GUI-thread stall: %.1f ms (target < 16 ms: %s)\n", view.longestStallMs,
                     verdict(view.complete && view.longestStallMs < 16));
         QJsonArray samples;
@@ -142,6 +142,7 @@ int main(int argc, char *argv[])
                                 {QStringLiteral("longest_stall_ms"), view.longestStallMs},
                                 {QStringLiteral("complete"), view.complete},
                                 {QStringLiteral("paints"), view.paints},
+                                {QStringLiteral("link_drops"), view.linkDrops},
                                 {QStringLiteral("samples_ms_rate_stall"), samples}});
         if (parser.isSet(QStringLiteral("plot"))) {
             const QString plot = parser.value(QStringLiteral("plot"));

@@ -11,6 +11,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -169,6 +170,7 @@ void BurstFeeder::onNewConnection()
 {
     QWebSocket *socket = m_server->nextPendingConnection();
     socket->setParent(m_server);
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &frame) { onTextMessage(socket, frame); });
     socket->sendTextMessage(compact({{QStringLiteral("op"), QStringLiteral("welcome")},
@@ -183,12 +185,15 @@ void BurstFeeder::onTextMessage(QWebSocket *socket, const QString &frame)
     const QJsonObject message = QJsonDocument::fromJson(frame.toUtf8()).object();
     if (message.value(QStringLiteral("op")).toString() != u"subscribe")
         return;
+    // A client that dropped the link (its inbound queue full) resumes after what it applied, as
+    // from hearth-server: the replay continues from there.
+    const qint64 since = message.value(QStringLiteral("since")).toObject().value(QStringLiteral("seq")).toInteger();
+    m_next = int(std::clamp<qint64>(since, 0, m_plan.events));
     socket->sendTextMessage(compact({{QStringLiteral("op"), QStringLiteral("subscribed")},
                                      {QStringLiteral("channel"), QStringLiteral("orders")},
                                      {QStringLiteral("epoch"), epoch()},
-                                     {QStringLiteral("seq"), 0},
+                                     {QStringLiteral("seq"), m_next},
                                      {QStringLiteral("recovered"), true}}));
-    m_next = 0;
     sendNext(socket);
 }
 
@@ -212,7 +217,7 @@ void BurstFeeder::sendNext(QWebSocket *socket)
         auto *topUp = new QTimer(socket);
         topUp->setInterval(1);
         connect(topUp, &QTimer::timeout, socket, [this, socket, topUp] {
-            if (m_next >= m_plan.events)
+            if (m_next >= m_plan.events || socket->state() != QAbstractSocket::ConnectedState)
                 topUp->stop();
             else
                 sendBurst(socket);

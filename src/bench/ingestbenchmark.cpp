@@ -295,6 +295,7 @@ BurstResult measureBurstWithView(int events, int orders)
     sampler.stop();
     result.complete = finished && path.model.rowCount() == orders;
     result.paints = counter.paints;
+    result.linkDrops = path.realtime.stats().inboundOverflows;
     result.eventsPerSecond = applied() / (double(endNs - feeder.sentAtNs(1)) / 1e9);
     result.longestStallMs = double(longestGapNs) / 1e6;
     return result;

@@ -37,6 +37,7 @@ struct BurstResult
     double longestStallMs = 0;
     bool complete = false; // every event applied and the table painted since
     int paints = 0;        // viewport paints during the burst: the table did repaint
+    int linkDrops = 0;     // inbound queue overflows: the client dropped the link and resumed
     QList<BurstSample> samples;
 };
 
