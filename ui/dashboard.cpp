@@ -8,6 +8,7 @@
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/ticketprinter.h"
 #include "ui/widgetspage.h"
 
 #include <QApplication>
@@ -201,6 +202,9 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
         return;
     m_openCachePath = path;
     m_client.actions().openQueue(cachePathFor(server, restaurantId, QStringLiteral("actions")));
+    QString printed = cachePathFor(server, restaurantId, QStringLiteral("printed"));
+    printed.replace(printed.lastIndexOf(u'.'), printed.size(), QStringLiteral(".json"));
+    m_window->tickets()->openStore(printed);
     m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
                         cachePathFor(server, restaurantId, QStringLiteral("outbox")));
     const CachedOrders cached = m_persistence.open(path);

@@ -12,6 +12,7 @@
 #include "sync/orderactions.h"
 #include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
+#include "ui/detailpanelayout.h"
 #include "ui/diagnosticspanel.h"
 #include "ui/mainmenu.h"
 #include "ui/viewappearance.h"
@@ -50,6 +51,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTime>
+#include <QTimer>
 #include <QToolBar>
 
 namespace hearth {
@@ -81,8 +83,11 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
       m_proxy(new OrdersFilterProxy(this)),
       m_view(new OrdersTableView(this)),
       m_connectionBar(new ConnectionStatusBar(status, this)),
-      m_diagnostics(diagnostics)
+      m_diagnostics(diagnostics),
+      m_recallTicker(new QTimer(this))
 {
+    m_recallTicker->setInterval(1000);
+    connect(m_recallTicker, &QTimer::timeout, this, &MainWindow::updateActions);
     setObjectName(QStringLiteral("mainWindow"));
     resize(1100, 640);
     auto *notes = new OrderNotesProxy(this);
@@ -146,11 +151,14 @@ void MainWindow::sizeColumns()
     // column's room ("3× Las…" at 1100 px with the detail pane open).
     const int padding = metrics.horizontalAdvance(u'M') + 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
     const int sortIndicator = metrics.height() + 4;
-    const auto widest = [&](int column, const QStringList &texts) {
+    // `squeezed`: the text the column keeps in a window too narrow for every column (it elides
+    // the rest); none: the column is never squeezed (status, number, total must read whole).
+    const auto widest = [&](int column, const QStringList &texts, const QString &squeezed = {}) {
         int width = metrics.horizontalAdvance(m_orders->headerData(column, Qt::Horizontal).toString()) + sortIndicator;
         for (const QString &text : texts)
             width = qMax(width, metrics.horizontalAdvance(text));
-        m_view->setColumnWidth(column, width + padding);
+        const int least = squeezed.isEmpty() ? width : metrics.horizontalAdvance(squeezed + u'…');
+        m_view->setColumnWidths(column, width + padding, least + padding);
     };
     QStringList statuses;
     for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing,
@@ -158,13 +166,16 @@ void MainWindow::sizeColumns()
         statuses << statusDisplayName(status); // "… — failed" elides: the red row and tooltip say it
     widest(OrdersModel::NumberColumn, {tr("#%1").arg(99999)});
     widest(OrdersModel::StatusColumn, statuses);
-    widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
-                                     typeDisplayName(OrderType::DineIn)});
-    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}); // longer names elide
-    widest(OrdersModel::TotalColumn, {formatCents(999999)});
+    // Squeezed in this order: the customer's name, the time beside the age, the type.
+    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}, QStringLiteral("Maxi")); // longer names elide
     widest(OrdersModel::ReceivedColumn, {OrderAgesProxy::tr("%1 · %2", "age, time received")
                                              .arg(OrderAgesProxy::ageText(2 * 3600 + 59 * 60),
-                                                  QLocale().toString(QTime(22, 58), QLocale::ShortFormat))});
+                                                  QLocale().toString(QTime(22, 58), QLocale::ShortFormat))},
+           OrderAgesProxy::ageText(2 * 3600 + 59 * 60));
+    widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
+                                     typeDisplayName(OrderType::DineIn)}, typeDisplayName(OrderType::Pickup).left(4));
+    widest(OrdersModel::TotalColumn, {formatCents(999999)});
+    m_view->setStretchColumn(OrdersModel::ItemsColumn, metrics.horizontalAdvance(QStringLiteral("2× Margherita")) + padding);
     header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("MMMM")));
 }
 
@@ -213,9 +224,10 @@ void MainWindow::buildPages()
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setCollapsible(0, false);
     m_detail->setMinimumWidth(160);
+    m_detail->setClock([this] { return m_serverClock.now(); });
     splitter->setSizes({1000, 200}); // the table first: the pane is for the one order in hand
+    new DetailPaneLayout(splitter, [this] { return m_view->preferredWidth(); }, 200);
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -279,7 +291,8 @@ void MainWindow::setOrdersTabOrder()
 {
     // The table, its detail, what went wrong, the toolbar from left to right, then the pages. The toolbar's
     // buttons take no focus by default: a keyboard-only user could never reach them.
-    QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
+    QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailPhone")),
+                           m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
                            m_messageBar->findChild<QWidget *>(QStringLiteral("dismissMessages"))};
     const struct { QAction *action; const char *name; } buttons[] = {
         {m_acknowledgeAction, "acknowledgeButton"}, {m_advanceAction, "advanceButton"}, {m_cancelAction, "cancelButton"},
@@ -427,7 +440,32 @@ void MainWindow::updateActions()
     m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
     m_cancelAction->setEnabled(actionable);
     m_reopenAction->setEnabled(idle && status == OrderStatus::Completed);
-    m_recallAction->setEnabled(m_actionsAvailable && recallTarget());
+    const bool recallable = m_actionsAvailable && recallTarget() && recallWindowOpen(*recallTarget());
+    m_recallAction->setEnabled(recallable);
+    // The window closes by the clock, with no event to say so: look again each second while open.
+    if (recallable && !m_recallTicker->isActive())
+        m_recallTicker->start();
+    else
+        m_recallTicker->stop();
+}
+
+QDateTime MainWindow::lastStatusChangeAt(const Order &order) const
+{
+    QDateTime at;
+    if (order.history.size() > 1)
+        at = order.history.constLast().at; // the first entry is its arrival, not a change
+    else if (order.history.isEmpty() && order.updatedAt.isValid() && order.updatedAt != order.createdAt)
+        at = order.updatedAt; // a backend without history: its latest change is the best guess
+    // A change made here and not yet echoed (queued offline, or in flight) counts from the click.
+    if (order.id == m_lastChanged && m_lastChangedAt.isValid() && (!at.isValid() || m_lastChangedAt > at))
+        at = m_lastChangedAt;
+    return at;
+}
+
+bool MainWindow::recallWindowOpen(const Order &order) const
+{
+    const QDateTime changed = lastStatusChangeAt(order);
+    return changed.isValid() && changed.msecsTo(m_serverClock.now()) <= qint64(recallWindowSeconds) * 1000;
 }
 
 const Order *MainWindow::recallTarget() const
@@ -442,7 +480,7 @@ const Order *MainWindow::recallTarget() const
 void MainWindow::acknowledgeSelected()
 {
     if (const Order *order = selectedOrder()) {
-        m_lastChanged = order->id;
+        noteChange(order->id);
         m_actions->acknowledge(*order);
     }
 }
@@ -454,7 +492,7 @@ void MainWindow::advanceSelected()
     if (!expected)
         return;
     if (const std::optional<OrderStatus> next = nextStatus(*expected)) {
-        m_lastChanged = order->id;
+        noteChange(order->id);
         m_actions->moveTo(*order, *next);
     }
 }
@@ -470,15 +508,22 @@ void MainWindow::cancelSelected()
         tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (const Order *still = m_orders->orderById(id); answer == QMessageBox::Yes && still) {
-        m_lastChanged = id;
+        noteChange(id);
         m_actions->moveTo(*still, OrderStatus::Cancelled);
     }
+}
+
+void MainWindow::noteChange(const QString &orderId)
+{
+    m_lastChanged = orderId;
+    m_lastChangedAt = m_serverClock.now();
 }
 
 void MainWindow::recallLast()
 {
     if (const Order *order = recallTarget()) {
         m_lastChanged.clear(); // a recall is not recalled again; the next change is the new "last"
+        m_lastChangedAt = {};
         m_actions->recall(*order);
     }
     updateActions();
@@ -487,7 +532,7 @@ void MainWindow::recallLast()
 void MainWindow::reopenSelected()
 {
     if (const Order *order = selectedOrder()) {
-        m_lastChanged = order->id;
+        noteChange(order->id);
         m_actions->reopen(*order);
     }
 }

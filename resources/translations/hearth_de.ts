@@ -1283,18 +1283,8 @@
         <translation>Bestellung #%1 · %2</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <comment>customer, order type</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Received at %1</source>
         <translation>Eingegangen um %1</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <comment>quantity</comment>
-        <translation>%1×</translation>
     </message>
     <message>
         <source>Fees and tax</source>
@@ -1305,17 +1295,90 @@
         <translation>Summe</translation>
     </message>
     <message>
-        <source>Received %1</source>
-        <translation>Eingegangen um %1</translation>
+        <source>Copy the phone number</source>
+        <translation>Telefonnummer kopieren</translation>
     </message>
     <message>
-        <source>Acknowledged %1</source>
-        <translation>Bestätigt um %1</translation>
+        <source>late by %1 min</source>
+        <translation>%1 Min. zu spät</translation>
     </message>
     <message>
-        <source>%1 since %2</source>
-        <comment>status, time</comment>
-        <translation>%1 seit %2</translation>
+        <source>%1 · copied</source>
+        <comment>phone number, copied to the clipboard</comment>
+        <translation>%1 · kopiert</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>Keine Bestellung ausgewählt</translation>
+    </message>
+    <message>
+        <source>☎ %1</source>
+        <comment>phone number, click to copy</comment>
+        <translation>☎ %1</translation>
+    </message>
+    <message>
+        <source>Phone %1, copy</source>
+        <comment>screen reader</comment>
+        <translation>Telefon %1, kopieren</translation>
+    </message>
+    <message>
+        <source>Delivery to %1</source>
+        <translation>Lieferung an %1</translation>
+    </message>
+    <message>
+        <source>Dine-in · table %1</source>
+        <translation>Vor Ort · Tisch %1</translation>
+    </message>
+    <message>
+        <source>Promised for %1</source>
+        <translation>Zugesagt für %1</translation>
+    </message>
+    <message>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Delivery fee</source>
+        <translation>Liefergebühr</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Servicegebühr</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>Weitere Beträge</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time, status</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <comment>time, status, who</comment>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <comment>quantity, item</comment>
+        <translation>%1× %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "models/ordersmodel.h"
 
+#include "core/versionrule.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -206,13 +208,13 @@ void OrdersModel::upsert(const QList<Order> &orders)
     for (const Order &order : orders) {
         if (const auto row = m_rowById.constFind(order.id); row != m_rowById.cend()) {
             Order &current = m_orders[*row];
-            if (order.version > current.version) {
+            if (VersionRule::replaces(order, current)) {
                 attention += int(needsAttention(order)) - int(needsAttention(current));
                 current = order;
                 changedRows.append(*row);
             }
         } else if (const auto pending = insertedIndex.constFind(order.id); pending != insertedIndex.cend()) {
-            if (order.version > inserted.at(*pending).version)
+            if (VersionRule::replaces(order, inserted.at(*pending)))
                 inserted[*pending] = order;
         } else {
             insertedIndex.insert(order.id, inserted.size());
@@ -233,7 +235,7 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
     fresh.reserve(orders.size());
     for (const Order &order : orders) {
         if (const auto seen = freshIndex.constFind(order.id); seen != freshIndex.cend()) {
-            if (order.version > fresh.at(*seen).version)
+            if (VersionRule::replaces(order, fresh.at(*seen)))
                 fresh[*seen] = order;
             continue;
         }
@@ -257,10 +259,9 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
             continue;
         }
         Order &current = m_orders[*row];
-        // A newer version here (streamed, or our own action's echo) beats an older snapshot.
-        const bool newer = order.version > current.version;
-        const bool corrected = order.version == current.version && order != current;
-        if (newer || corrected) {
+        // A newer version here (streamed, or our own action's echo) beats an older snapshot; an
+        // equal one arrived later and corrects what is held (VersionRule).
+        if (VersionRule::replaces(order, current)) {
             current = std::move(order);
             changedRows.append(*row);
         }

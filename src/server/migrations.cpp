@@ -120,6 +120,15 @@ bool addOrderLastChanges(QSqlDatabase &database)
     });
 }
 
+// The optional details of an order (fees, contact, address or table, promised time, the status
+// history with who made each change), as one JSON object: they are read and written whole.
+bool addOrderDetails(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("ALTER TABLE orders ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"),
+    });
+}
+
 bool setUserVersion(QSqlDatabase &database, int version)
 {
     // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
@@ -138,6 +147,7 @@ QList<MigrationStep> Migrations::steps()
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
+        {4, QStringLiteral("order details (fees, contact, history)"), addOrderDetails},
     };
 }
 

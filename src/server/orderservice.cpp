@@ -34,6 +34,14 @@ QString validate(const NewOrder &draft)
     }
     if (draft.totalCents && *draft.totalCents < 0)
         return QStringLiteral("the total must not be negative");
+    const OrderCharges &charges = draft.charges;
+    if (charges.deliveryFeeCents < 0 || charges.serviceFeeCents < 0 || charges.tipCents < 0 || charges.taxCents < 0
+        || charges.discountCents < 0)
+        return QStringLiteral("fees, tip, tax and discount must not be negative");
+    if (draft.customerPhone.size() > 40 || draft.table.size() > 40 || draft.deliveryAddress.size() > 500)
+        return QStringLiteral("the phone, table or address is too long");
+    if (draft.promisedMinutes && (*draft.promisedMinutes < 0 || *draft.promisedMinutes > 24 * 60))
+        return QStringLiteral("the promised time must be within a day");
     return {};
 }
 
@@ -60,12 +68,18 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     order.customerName = draft.customerName.trimmed();
     order.items = draft.items;
     order.notes = draft.notes;
-    qint64 total = draft.type == OrderType::Delivery ? deliveryFeeCents : 0;
-    for (const OrderItem &item : draft.items)
-        total += item.lineTotalCents();
-    order.totalCents = draft.totalCents.value_or(total);
+    order.charges = draft.charges;
+    if (draft.type == OrderType::Delivery && order.charges.deliveryFeeCents == 0)
+        order.charges.deliveryFeeCents = deliveryFeeCents;
+    order.customerPhone = draft.customerPhone.trimmed();
+    order.deliveryAddress = draft.deliveryAddress.trimmed();
+    order.table = draft.table.trimmed();
+    order.totalCents = draft.totalCents.value_or(std::max<qint64>(0, order.itemsSubtotalCents() + order.charges.sumCents()));
     order.createdAt = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
     order.updatedAt = order.createdAt;
+    if (draft.promisedMinutes)
+        order.promisedAt = order.createdAt.addSecs(qint64(*draft.promisedMinutes) * 60);
+    order.history = {OrderStatusChange{OrderStatus::New, order.createdAt, {}}};
     order.version = 1;
     if (order.number < 1)
         return failure(OrderError::Storage, QStringLiteral("cannot number the order"));
@@ -82,14 +96,14 @@ Order OrderService::createRandomOrder(const QString &restaurantId)
 
 OrderResult OrderService::acknowledge(const QString &restaurantId, const QString &orderId)
 {
-    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::Acknowledge, OrderStatus::Acknowledged, {}},
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::Acknowledge, OrderStatus::Acknowledged, {}, {}},
                  QDateTime(), {});
 }
 
 OrderResult OrderService::setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                                    const QDateTime &at)
+                                    const QDateTime &at, const QString &by)
 {
-    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::SetStatus, status, {}}, at, {});
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::SetStatus, status, {}, by}, at, {});
 }
 
 OrderResult OrderService::apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
@@ -193,6 +207,10 @@ OrderResult OrderService::apply(const QString &restaurantId, const QString &orde
         order.acknowledgedAt = now;
     if (target == OrderStatus::New)
         order.acknowledgedAt = QDateTime(); // an acknowledge recalled: the order is unseen again
+    // Bounded like the wire's list: the arrival and the latest steps are what anyone reads.
+    if (order.history.size() >= OrderCodec::maxHistoryEntries)
+        order.history.remove(1, order.history.size() - OrderCodec::maxHistoryEntries + 1);
+    order.history.append(OrderStatusChange{target, now, action.by.left(120)});
     ++order.version;
     // A recall is not itself recalled (that would walk the history back step by step); the move
     // it undid is made again with the ordinary action.

@@ -58,6 +58,25 @@ private slots:
         QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->version, 3);
     }
 
+    // Versions derived from whole-second updated_at tie: created and marked ready in one second,
+    // the second frame was dropped as a repeat and the row said "new" (core/versionrule.h).
+    void anEqualVersionThatDiffersArrivedLaterAndWins()
+    {
+        m_model->upsert({makeOrder(1), makeOrder(2, OrderStatus::New, 7)});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->upsert({makeOrder(2, OrderStatus::Ready, 7)});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->status, OrderStatus::Ready);
+        m_model->upsert({makeOrder(2, OrderStatus::Ready, 7)}); // the same frame again: nothing
+        QCOMPARE(changed.size(), 1);
+        // Within one batch too, for an order not yet shown: the later copy.
+        m_model->upsert({makeOrder(9, OrderStatus::New, 4), makeOrder(9, OrderStatus::Acknowledged, 4)});
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-9"))->status, OrderStatus::Acknowledged);
+        // An older version still never wins.
+        m_model->upsert({makeOrder(2, OrderStatus::Preparing, 6)});
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->status, OrderStatus::Ready);
+    }
+
     void severalVersionsOfANewOrderInOneBatchKeepTheNewest()
     {
         m_model->upsert({makeOrder(5, OrderStatus::New, 1), makeOrder(5, OrderStatus::Ready, 4),
