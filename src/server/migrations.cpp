@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "server/database.h"
+#include "server/inventoryschema.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -138,6 +139,7 @@ QList<MigrationStep> Migrations::steps()
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
+        {4, QStringLiteral("inventory items, menu items"), InventorySchema::create},
     };
 }
 
