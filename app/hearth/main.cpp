@@ -80,7 +80,7 @@ struct CommandLine
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE")};
     const QCommandLineOption page{QStringLiteral("page"),
-        QCoreApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE")};
+        QCoreApplication::translate("main", "The page to open on: orders (default), widgets or inventory."), QStringLiteral("PAGE")};
     const QCommandLineOption size{QStringLiteral("size"),
         QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
     const QCommandLineOption startAtLogin{QStringLiteral("start-at-login"),
@@ -180,8 +180,10 @@ Options parseOptions(const QApplication &app)
         const QString name = parser.value(commandLine.page).toLower();
         if (name == u"widgets")
             options.page = hearth::MainWindow::Page::Widgets;
+        else if (name == u"inventory")
+            options.page = hearth::MainWindow::Page::Inventory;
         else if (name != u"orders")
-            exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
+            exitWithUsageError(QApplication::translate("main", "--page is orders, widgets or inventory."));
     }
     if (parser.isSet(commandLine.size)) {
         const QStringList parts = parser.value(commandLine.size).split(u'x');
