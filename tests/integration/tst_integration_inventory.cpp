@@ -11,6 +11,7 @@
 #include "server/inventoryservice.h"
 #include "sync/inventoryclient.h"
 #include "sync/inventorypolling.h"
+#include "sync/watchprinter.h"
 
 using namespace hearth;
 using namespace hearth::test;
@@ -236,6 +237,45 @@ private slots:
         QVERIFY(offline.items.rowCount() > 10);
         QVERIFY(offline.menu.rowCount() > 10);
         QCOMPARE(offline.items.rowById(u"wine"_s)->stock, 4);
+    }
+
+    void watchPrintsEveryChannelOrTheOnesAskedFor()
+    {
+        QString allOut, allErr, inventoryOut, inventoryErr;
+        QTextStream allStream(&allOut), allErrors(&allErr), inventoryStream(&inventoryOut), inventoryErrors(&inventoryErr);
+        ClientStack all;
+        ClientStack inventoryOnly;
+        WatchPrinter everything(&all.client, WatchPrinter::Format::Text, &allStream, &allErrors);
+        WatchPrinter picked(&inventoryOnly.client, WatchPrinter::Format::Json, &inventoryStream, &inventoryErrors,
+                            {u"inventory"_s});
+        QStringList unknown;
+        QCOMPARE(WatchPrinter::channelsFor({u"inventory"_s, u"stock"_s}, &unknown), QStringList{u"inventory"_s});
+        QCOMPARE(unknown, QStringList{u"stock"_s});
+        for (ClientStack *stack : {&all, &inventoryOnly}) {
+            QVERIFY(stack->signInTo(*m_server));
+            stack->go();
+            QTRY_COMPARE_WITH_TIMEOUT(stack->realtime.state(), ConnectionState::Live, 10000);
+        }
+        everything.watchEveryChannel();
+        picked.watchEveryChannel();
+        QTRY_VERIFY_WITH_TIMEOUT(all.realtime.subscribedChannels().contains(u"inventory"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(all.realtime.channelError(u"analytics"_s).size() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(inventoryOnly.realtime.subscribedChannels().contains(u"inventory"_s), 5000);
+        QVERIFY(!inventoryOnly.realtime.subscribedChannels().contains(u"widgets"_s));
+        // Let both subscriptions settle before the changes, so both see them live.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->stats().subscriptions >= 6, 5000);
+
+        QVERIFY(setOnServer(*m_server, u"eggs"_s, 30, 1));
+        m_server->orders()->createRandomOrder(restaurant);
+        QTRY_VERIFY_WITH_TIMEOUT(allOut.contains(u"inventory.updated id=eggs"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(allOut.contains(u"order.created"_s), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(inventoryOut.contains(u"\"type\":\"inventory.updated\""_s), 5000);
+        QVERIFY(allOut.contains(u"inventory #"_s)); // with its seq
+        QVERIFY(!inventoryOut.contains(u"order."_s));
+        QVERIFY2(allErr.contains(u"channel analytics: not offered by this server"_s), qPrintable(allErr));
+        QVERIFY(allErr.contains(u"watching: inventory"_s));
+        QVERIFY(allErr.contains(u"watching: widgets"_s));
+        QVERIFY(!inventoryErr.contains(u"watching: widgets"_s));
     }
 
 private:
