@@ -406,8 +406,12 @@ void InventoryPage::loadChips()
         m_chipsTitle->setText(tr("Choose a dish to set its days."));
     else
         m_chipsTitle->setText(QStringLiteral("<b>%1</b> — %2").arg(item->name.toHtmlEscaped(), daysText(item->days)));
-    m_chipsNote->setText(item && !m_client->canManage() ? tr("Only a manager can change the menu.")
-                                                        : tr("No day chosen: served every day."));
+    if (item && !m_client->canManage())
+        m_chipsNote->setText(tr("Only a manager can change the menu."));
+    else if (item && !item->days.isEmpty())
+        m_chipsNote->setText(tr("With no day chosen, a dish is served every day."));
+    else
+        m_chipsNote->setText(tr("No day chosen: served every day."));
 }
 
 void InventoryPage::onChipToggled()

@@ -23,8 +23,8 @@ constexpr Line lines[] = {
     {u"mozzarella", u"Mozzarella", u"portions", 36, 2, 10},
     {u"tomato", u"Tomato sauce", u"portions", 70, 0, 15},
     {u"salami", u"Spicy salami", u"portions", 14, 0, 6},
-    {u"cheeses", u"Four-cheese mix", u"portions", 9, 1, 5},
-    {u"truffle", u"Truffle paste", u"portions", 6, 0, 4},
+    {u"cheeses", u"Four-cheese mix", u"portions", 6, 1, 5},
+    {u"truffle", u"Truffle paste", u"portions", 4, 0, 4}, // low from the start: order more
     {u"mushrooms", u"Mushrooms", u"portions", 30, 3, 8},
     {u"romaine", u"Romaine lettuce", u"heads", 12, 1, 4},
     {u"burrata", u"Burrata", u"pieces", 5, 0, 3},
