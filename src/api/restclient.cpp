@@ -294,6 +294,13 @@ void RestClient::deleteWidget(const QString &widgetId, std::optional<qint64> ifM
 
 void RestClient::fetchInventory(std::optional<qint64> sinceSeq, QObject *context, Callback<InventorySnapshot> done)
 {
+    if (m_lists && m_lists->profile.rest.inventorySnapshot) {
+        // A profile's list: the whole list every time (no watermark), stock lines only.
+        const RestProfile &lists = m_lists->profile.rest;
+        fetchForeignList(sinceSeq && lists.inventoryPoll ? *lists.inventoryPoll : *lists.inventorySnapshot,
+                         "inventory items"_L1, context, std::move(done), &hearth::ForeignLists::decodeInventory);
+        return;
+    }
     Request request{"GET", u"/api/inventory"_s, {}, std::nullopt, true, false, {}};
     if (sinceSeq)
         request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));

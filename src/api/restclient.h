@@ -118,7 +118,9 @@ public:
     void deleteWidget(const QString &widgetId, std::optional<qint64> ifMatchVersion,
                       const QString &idempotencyKey, QObject *context, Callback<WidgetConfig> done);
     // GET /api/inventory: a snapshot of stock lines and menu items, or with sinceSeq those
-    // changed after that seq of the inventory channel. Hearth API only ("not_supported" else).
+    // changed after that seq of the inventory channel. A backend without the Hearth API answers
+    // its profile's rest.inventory list (stock lines, no menu; its poll list with sinceSeq) or,
+    // without one, fails with "not_supported".
     void fetchInventory(std::optional<qint64> sinceSeq, QObject *context, Callback<InventorySnapshot> done);
     // PATCH /api/inventory/{id} with absolute numbers ({"stock"?, "damaged"?, "threshold"?}) and
     // If-Match: a stale version fails with Kind::Conflict (ApiCodec::conflictCurrentInventoryItem),

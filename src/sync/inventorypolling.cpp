@@ -34,6 +34,16 @@ void InventoryPolling::poll()
 {
     if (!m_polling || m_inFlight || !m_sync->isStarted())
         return;
+    if (!m_rest->speaksHearthApi()) {
+        // A backend without watermarks: its whole list, applied like streamed changes.
+        m_inFlight = true;
+        ++m_pollsMade;
+        const quint64 generation = m_generation;
+        m_rest->fetchInventory(qint64(0), this, [this, generation](const ApiResult<InventorySnapshot> &result) {
+            onPolled(result, generation, {});
+        });
+        return;
+    }
     const QString channel = InventorySync::channelName();
     const SyncPosition position = m_realtime->syncPosition(channel);
     const bool canDelta = !m_sync->isSnapshotOwed() && position.isValid()

@@ -58,9 +58,10 @@ QString InventorySync::channelName()
 
 bool InventorySync::isAvailable() const
 {
-    // Profile backends' inventory (their REST lists) is not read yet: the channel alone would
-    // stream changes onto a screen that never had a snapshot.
-    return m_rest->speaksHearthApi() && m_realtime->carriesChannel(channelName());
+    // A profile backend needs a REST list for its snapshots too: the channel alone would stream
+    // changes onto a screen that never had one.
+    const BackendProfile *profile = m_rest->foreignProfile();
+    return m_realtime->carriesChannel(channelName()) && (!profile || profile->rest.inventorySnapshot);
 }
 
 void InventorySync::start()
