@@ -8,6 +8,7 @@
 #include "models/orderproblemsproxy.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
+#include "models/unavailableitemsproxy.h"
 #include "models/orderspagesettings.h"
 #include "sync/orderactions.h"
 #include "ui/attentionnotifier.h"
@@ -24,6 +25,8 @@
 #include "ui/orderstableview.h"
 #include "ui/ticketprinter.h"
 #include "ui/viewcsvwriter.h"
+
+#include <algorithm>
 
 #include <QAction>
 #include <QCheckBox>
@@ -93,7 +96,9 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
     auto *notes = new OrderNotesProxy(this);
     notes->setSourceModel(m_problems);
     m_ages->setSourceModel(notes);
-    m_proxy->setSourceModel(m_ages);
+    m_unavailable = new UnavailableItemsProxy(orders, this);
+    m_unavailable->setSourceModel(m_ages);
+    m_proxy->setSourceModel(m_unavailable);
     m_proxy->setOpenOnly(true);
 
     m_view->setObjectName(QStringLiteral("ordersView"));
@@ -186,11 +191,14 @@ void MainWindow::buildPages()
     m_pageList->setAccessibleName(tr("Pages"));
     m_pageList->addItem(tr("Orders"));
     m_pageList->addItem(tr("Widgets"));
+    m_pageList->addItem(tr("Inventory"));
     m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
     m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
+    m_pageList->item(2)->setToolTip(tr("Stock, low-stock alerts and menu availability (Ctrl+3)"));
     // As wide as the longest page name and its padding: every pixel more is taken from the orders.
     const QFontMetrics listMetrics = m_pageList->fontMetrics();
-    m_pageList->setFixedWidth(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets")))
+    m_pageList->setFixedWidth(qMax(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets"))),
+                                   listMetrics.horizontalAdvance(tr("Inventory")))
                               + 2 * 10 + listMetrics.horizontalAdvance(QStringLiteral("MM")));
     m_pageList->setFrameShape(QFrame::NoFrame);
     // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
@@ -202,6 +210,9 @@ void MainWindow::buildPages()
     auto *placeholder = new QLabel(tr("Widgets are not available for this backend."), this);
     placeholder->setAlignment(Qt::AlignCenter);
     m_widgetsPage = placeholder;
+    auto *inventoryPlaceholder = new QLabel(tr("Inventory is not available for this backend."), this);
+    inventoryPlaceholder->setAlignment(Qt::AlignCenter);
+    m_inventoryPage = inventoryPlaceholder;
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -251,6 +262,7 @@ void MainWindow::buildPages()
         m_search->insert(text);
     });
     m_pages->addWidget(m_widgetsPage);
+    m_pages->addWidget(m_inventoryPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -266,7 +278,8 @@ void MainWindow::buildPages()
         m_pages->setCurrentIndex(row);
         // The orders' tools would only get in the way elsewhere (and their shortcuts must not fire).
         m_ordersToolBar->setVisible(row == static_cast<int>(Page::Orders));
-        qCInfo(lcUi) << "page:" << (row == static_cast<int>(Page::Orders) ? "orders" : "widgets");
+        static const char *const names[] = {"orders", "widgets", "inventory"};
+        qCInfo(lcUi) << "page:" << names[std::clamp(row, 0, 2)];
         emit pageChanged(static_cast<Page>(row));
     });
     m_pageList->setCurrentRow(0);
@@ -275,6 +288,7 @@ void MainWindow::buildPages()
     const struct { Page page; QKeySequence keys; const char *name; } shortcuts[] = {
         {Page::Orders, QKeySequence(Qt::CTRL | Qt::Key_1), "showOrdersPage"},
         {Page::Widgets, QKeySequence(Qt::CTRL | Qt::Key_2), "showWidgetsPage"},
+        {Page::Inventory, QKeySequence(Qt::CTRL | Qt::Key_3), "showInventoryPage"},
     };
     for (const auto &shortcut : shortcuts) {
         auto *action = new QAction(this);
@@ -317,6 +331,18 @@ void MainWindow::setWidgetsPage(QWidget *page)
     m_widgetsPage = page;
     page->setParent(this);
     m_pages->insertWidget(static_cast<int>(Page::Widgets), page);
+    if (showing)
+        m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::setInventoryPage(QWidget *page)
+{
+    const bool showing = currentPage() == Page::Inventory;
+    m_pages->removeWidget(m_inventoryPage);
+    m_inventoryPage->deleteLater();
+    m_inventoryPage = page;
+    page->setParent(this);
+    m_pages->insertWidget(static_cast<int>(Page::Inventory), page);
     if (showing)
         m_pages->setCurrentWidget(page);
 }

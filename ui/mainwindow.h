@@ -1,6 +1,6 @@
 #pragma once
 
-// The dashboard window: pages (Orders, Widgets) picked from a list on the left or with Ctrl+1/Ctrl+2,
+// The dashboard window: pages (Orders, Widgets, Inventory) picked from a list on the left or with Ctrl+1…3,
 // the orders table with its actions, and one connection-status bar for the whole window.
 // Reads the models; user intents go to OrderActions.
 #include "core/order.h"
@@ -37,6 +37,7 @@ class OrdersModel;
 class OrdersPageSettings;
 class OrdersTableView;
 class TicketPrinter;
+class UnavailableItemsProxy;
 
 class MainWindow final : public QMainWindow
 {
@@ -44,7 +45,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Orders, Widgets };
+    enum class Page { Orders, Widgets, Inventory };
     // How long the server lets the last status change of an order be recalled (docs/protocol.md).
     static constexpr int recallWindowSeconds = 120;
 
@@ -58,6 +59,10 @@ public:
     // The Widgets page, made by whoever owns the widgets' client; the window shows a placeholder
     // until then. The window takes ownership.
     void setWidgetsPage(QWidget *page);
+    // The Inventory page, likewise (a placeholder until then).
+    void setInventoryPage(QWidget *page);
+    // Marks open orders holding dishes that cannot be ordered now.
+    UnavailableItemsProxy *unavailableItems() const { return m_unavailable; }
     void showPage(Page page);
     // Widget edits not yet on the server, counted in the status bar beside the connection
     // ("2 unsaved changes"); hidden at 0. A click on it opens the Widgets page.
@@ -127,6 +132,8 @@ private:
     QListWidget *m_pageList = nullptr;
     QStackedWidget *m_pages = nullptr;
     QWidget *m_widgetsPage = nullptr;
+    QWidget *m_inventoryPage = nullptr;
+    UnavailableItemsProxy *m_unavailable = nullptr;
     QToolBar *m_ordersToolBar = nullptr;
     QLabel *m_unsavedLabel = nullptr;
     QLineEdit *m_search = nullptr;

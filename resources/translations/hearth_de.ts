@@ -744,6 +744,194 @@
     </message>
 </context>
 <context>
+    <name>hearth::InventoryClient</name>
+    <message>
+        <source>This item is no longer in the inventory.</source>
+        <translation>Diesen Artikel gibt es im Lager nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::InventoryModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 is a number, %2 its unit as the restaurant wrote it (&quot;kg&quot;, &quot;cans&quot;)</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is low: %2 available, alert at %3 or fewer</source>
+        <extracomment>%1 the item, %2 the available units with unit, %3 the threshold</extracomment>
+        <translation>%1 wird knapp: %2 verfügbar, Warnung bei %3 oder weniger</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>Knapp ab</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::InventoryPage</name>
+    <message>
+        <source>Stock cannot be below zero. Count what is on the shelf.</source>
+        <translation>Der Bestand kann nicht unter null liegen. Zählen Sie, was im Regal steht.</translation>
+    </message>
+    <message>
+        <source>Damaged cannot be below zero.</source>
+        <translation>Beschädigt kann nicht unter null liegen.</translation>
+    </message>
+    <message>
+        <source>Damaged cannot be more than the stock (%1): damaged units are part of the stock. Lower damaged, or count the stock again.</source>
+        <extracomment>%1 is the stock with its unit (&quot;12 kg&quot;)</extracomment>
+        <translation>Beschädigt kann nicht mehr sein als der Bestand (%1): Beschädigte Einheiten gehören zum Bestand. Verringern Sie „Beschädigt“ oder zählen Sie den Bestand neu.</translation>
+    </message>
+    <message>
+        <source>The low-stock alert cannot be below zero.</source>
+        <translation>Die Warnschwelle kann nicht unter null liegen.</translation>
+    </message>
+    <message>
+        <source>That number is too large to be a real count.</source>
+        <translation>Diese Zahl ist zu groß für eine echte Zählung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stock&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bestand&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Low only</source>
+        <translation>Nur &amp;knappe</translation>
+    </message>
+    <message>
+        <source>Show only the items at or below their low-stock alert</source>
+        <translation>Nur Artikel zeigen, die ihre Warnschwelle erreicht haben</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <source>Everything on the shelf, damaged units included</source>
+        <translation>Alles im Regal, beschädigte Einheiten eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Units on the shelf that cannot be sold</source>
+        <translation>Einheiten im Regal, die nicht verkauft werden können</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>Bestand (&amp;insgesamt):</translation>
+    </message>
+    <message>
+        <source>&amp;Damaged:</source>
+        <translation>Bes&amp;chädigt:</translation>
+    </message>
+    <message>
+        <source>Alert at or &amp;below:</source>
+        <translation>&amp;Warnen bei höchstens:</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>Zählung speichern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Menu availability&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verfügbarkeit der Speisekarte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Menu availability</source>
+        <translation>Verfügbarkeit der Speisekarte</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>Serviert am</translation>
+    </message>
+    <message>
+        <source>No day chosen: served every day.</source>
+        <translation>Kein Tag gewählt: jeden Tag serviert.</translation>
+    </message>
+    <message>
+        <source>With no day chosen, a dish is served every day.</source>
+        <translation>Ist kein Tag gewählt, wird ein Gericht jeden Tag serviert.</translation>
+    </message>
+    <message>
+        <source>Choose an item to count it.</source>
+        <translation>Wählen Sie einen Artikel, um ihn zu zählen.</translation>
+    </message>
+    <message>
+        <source>Available after saving: %1</source>
+        <extracomment>%1 the units that can be sold after this count (&quot;7 kg&quot;)</extracomment>
+        <translation>Verfügbar nach dem Speichern: %1</translation>
+    </message>
+    <message>
+        <source>(low)</source>
+        <translation>(knapp)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <extracomment>%1 the item&apos;s name</extracomment>
+        <translation>Gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Someone changed %1 on another PC while you were counting. The numbers above are the current ones: check them and save again.</source>
+        <extracomment>%1 the item&apos;s name</extracomment>
+        <translation>Jemand hat %1 an einem anderen PC geändert, während Sie gezählt haben. Oben stehen die aktuellen Zahlen: Prüfen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the low-stock alert. Your count was not saved; save it again without changing the alert.</source>
+        <translation>Nur eine Leitung kann die Warnschwelle ändern. Ihre Zählung wurde nicht gespeichert; speichern Sie sie erneut, ohne die Schwelle zu ändern.</translation>
+    </message>
+    <message>
+        <source>Choose a dish to set its days.</source>
+        <translation>Wählen Sie ein Gericht, um seine Tage festzulegen.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the menu.</source>
+        <translation>Nur eine Leitung kann die Speisekarte ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing is low</source>
+        <extracomment>shown above the stock table; %1 a count of items</extracomment>
+        <translation>Nichts ist knapp</translation>
+    </message>
+    <message>
+        <source>1 item low</source>
+        <translation>1 Artikel knapp</translation>
+    </message>
+    <message>
+        <source>%1 items low</source>
+        <translation>%1 Artikel knapp</translation>
+    </message>
+    <message>
+        <source>The line is low when available units fall to this number</source>
+        <translation>Der Artikel ist knapp, wenn die verfügbaren Einheiten auf diese Zahl fallen</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the low-stock alert</source>
+        <translation>Nur eine Leitung kann die Warnschwelle ändern</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ItemTotalsModel</name>
     <message>
         <source>%1 ×%2</source>
@@ -764,6 +952,23 @@
     <message>
         <source>The keychain could not keep the sign-in, so Hearth will ask for the password at the next start.</source>
         <translation>Der Schlüsselbund konnte die Anmeldung nicht speichern; daher fragt Hearth beim nächsten Start nach dem Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::LowStockNotifier</name>
+    <message>
+        <source>%1 is running low</source>
+        <extracomment>a desktop notice&apos;s title; %1 the item (&quot;Eggs&quot;)</extracomment>
+        <translation>%1 wird knapp</translation>
+    </message>
+    <message>
+        <source>None left to use. Click to open the inventory.</source>
+        <translation>Nichts mehr verwendbar. Klicken, um das Lager zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 left (alert at %2). Click to open the inventory.</source>
+        <extracomment>%1 the units left with their unit (&quot;5 kg&quot;), %2 the alert threshold</extracomment>
+        <translation>Noch %1 (Warnung bei %2). Klicken, um das Lager zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1250,70 @@
         <comment>order, what was not done and why</comment>
         <extracomment>%1 is the order (&quot;Order #12&quot;), %2 what was not done and why</extracomment>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Stock, low-stock alerts and menu availability (Ctrl+3)</source>
+        <translation>Bestand, Warnungen bei knappem Bestand und Verfügbarkeit der Speisekarte (Strg+3)</translation>
+    </message>
+    <message>
+        <source>Inventory is not available for this backend.</source>
+        <translation>Für dieses Backend gibt es kein Lager.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::MenuAvailabilityModel</name>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <extracomment>a range of weekdays, e.g. &quot;Mon–Fri&quot;</extracomment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Off the menu</source>
+        <translation>Nicht auf der Karte</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <source>Not served today</source>
+        <translation>Heute nicht serviert</translation>
+    </message>
+    <message>
+        <source>Orderable</source>
+        <translation>Bestellbar</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Dish</source>
+        <translation>Gericht</translation>
+    </message>
+    <message>
+        <source>On the menu</source>
+        <translation>Auf der Karte</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>Serviert am</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2294,19 @@ Notiz: %2</translation>
     </message>
 </context>
 <context>
+    <name>hearth::UnavailableItemsProxy</name>
+    <message>
+        <source>⚠ %1</source>
+        <extracomment>the Items cell of an order holding a dish that cannot be ordered now; %1 the items</extracomment>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Not available now: %1</source>
+        <extracomment>%1 dish names, comma-separated</extracomment>
+        <translation>Zurzeit nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ViewCsvWriter</name>
     <message>
         <source>The orders could not be saved to %1: %2</source>
@@ -2367,10 +2649,6 @@ Notiz: %2</translation>
         <translation>Mit --quit-after: vorher ein Bild des Fensters in FILE speichern.</translation>
     </message>
     <message>
-        <source>The page to open on: orders (default) or widgets.</source>
-        <translation>Die Seite beim Start: orders (Standard) oder widgets.</translation>
-    </message>
-    <message>
         <source>The window&apos;s size, e.g. 800x600 (for screenshots).</source>
         <translation>Die Größe des Fensters, z. B. 800x600 (für Screenshots).</translation>
     </message>
@@ -2403,10 +2681,6 @@ Notiz: %2</translation>
         <translation>--quit-after braucht eine ganze Zahl von Sekunden.</translation>
     </message>
     <message>
-        <source>--page is orders or widgets.</source>
-        <translation>--page ist orders oder widgets.</translation>
-    </message>
-    <message>
         <source>--size is a width and a height, like 800x600.</source>
         <translation>--size ist eine Breite und eine Höhe, etwa 800x600.</translation>
     </message>
@@ -2421,6 +2695,14 @@ Notiz: %2</translation>
     <message>
         <source>could not write the screenshot to %1</source>
         <translation>der Screenshot konnte nicht in %1 gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The page to open on: orders (default), widgets or inventory.</source>
+        <translation>Die Seite beim Start: orders (Vorgabe), widgets oder inventory.</translation>
+    </message>
+    <message>
+        <source>--page is orders, widgets or inventory.</source>
+        <translation>--page ist orders, widgets oder inventory.</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,13 @@ Decoded<WidgetsSnapshot> decodeWidgetsSnapshot(const QJsonObject &json);
 Decoded<WidgetConfig> decodeWidget(const QJsonObject &json);
 Decoded<PresenceEntry> decodePresenceEntry(const QJsonObject &json);
 Decoded<PresenceSnapshot> decodePresenceSnapshot(const QJsonObject &json);
+// GET /api/inventory: {"items": [...], "menu": [...], "epoch", "seq"}.
+Decoded<InventorySnapshot> decodeInventorySnapshot(const QJsonObject &json);
+Decoded<InventoryItem> decodeInventoryItem(const QJsonObject &json);
+Decoded<MenuItem> decodeMenuItem(const QJsonObject &json);
+// The stock line or menu item a 409 answer carries as "current"; nothing when missing.
+std::optional<InventoryItem> conflictCurrentInventoryItem(const ApiError &error);
+std::optional<MenuItem> conflictCurrentMenuItem(const ApiError &error);
 // The widget a 409 answer carries as "current"; nothing when it is missing or not a widget.
 std::optional<WidgetConfig> conflictCurrentWidget(const ApiError &error);
 // The order a 409 answer to an order action carries as "current"; nothing when it is missing.

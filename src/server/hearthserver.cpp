@@ -16,6 +16,12 @@
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
 #include "server/idempotencystore.h"
+#include "server/demoinventory.h"
+#include "server/inventoryapi.h"
+#include "server/inventoryrepository.h"
+#include "server/inventoryservice.h"
+#include "server/inventorysimulator.h"
+#include "server/menurepository.h"
 #include "server/orderapi.h"
 #include "server/migrations.h"
 #include "server/orderrepository.h"
@@ -63,7 +69,13 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_presence(new PresenceRegistry(this)),
       m_simulator(new OrderSimulator(m_orderService, QString(DemoAccounts::restaurantId), this)),
       m_hub(new WebSocketHub(m_auth.get(), m_eventLog.get(), this)),
-      m_drainTimer(new QTimer(this))
+      m_drainTimer(new QTimer(this)),
+      m_inventoryRepository(std::make_unique<InventoryRepository>(m_database.get())),
+      m_menuRepository(std::make_unique<MenuRepository>(m_database.get())),
+      m_inventoryService(new InventoryService(m_database.get(), m_inventoryRepository.get(), m_menuRepository.get(),
+                                              m_eventLog.get(), this)),
+      m_inventorySimulator(new InventorySimulator(m_orderService, m_inventoryService,
+                                                  QString(DemoAccounts::restaurantId), this))
 {
     m_auth->setPasswordIterations(m_options.passwordHashIterations);
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
@@ -78,6 +90,8 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
     connect(m_widgetService, &WidgetService::eventAppended, m_hub, &WebSocketHub::publish);
     connect(m_presence, &PresenceRegistry::eventAppended, m_hub, &WebSocketHub::publish);
     m_hub->channels().add(QString(WidgetEvents::channel), Role::Staff, m_eventLog.get());
+    connect(m_inventoryService, &InventoryService::eventAppended, m_hub, &WebSocketHub::publish);
+    m_hub->channels().add(QString(InventoryEvents::channel), Role::Staff, m_eventLog.get());
     m_hub->channels().add(QString(PresenceEvents::channel), Role::Staff, m_presence);
     m_hub->setPresence(m_presence);
     m_presence->setWidgetCheck([this](const QString &restaurantId, const QString &widgetId) {
@@ -120,6 +134,9 @@ bool HearthServer::start(QString *errorMessage)
     }
     if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
+        return fail(problem);
+    if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
+        && !DemoInventory::seedIfFresh(m_inventoryService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
     // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
     if (m_options.seedDemoService
@@ -175,6 +192,7 @@ bool HearthServer::start(QString *errorMessage)
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
+    m_inventorySimulator->setActive(m_options.simulateOrdersPerMinute > 0, m_options.simulationSpeed);
     qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
     emit started(m_port);
     return true;
@@ -212,6 +230,7 @@ void HearthServer::stop()
         return;
     m_running = false;
     m_simulator->stop();
+    m_inventorySimulator->setActive(false);
     m_api->setAccepting(false);
     m_hub->shutdown(m_options.reconnectAfterMs);
     if (m_tcpServer) {
@@ -264,6 +283,7 @@ void HearthServer::ensureHttpServer()
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
     new OrderApi(m_http, m_api, m_orderService, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
+    new InventoryApi(m_http, m_api, m_inventoryService, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),
@@ -346,8 +366,10 @@ QString HearthServer::epoch() const
 void HearthServer::setSimulationRate(double ordersPerMinute)
 {
     m_options.simulateOrdersPerMinute = ordersPerMinute;
-    if (m_running)
+    if (m_running) {
         m_simulator->setRate(ordersPerMinute);
+        m_inventorySimulator->setActive(ordersPerMinute > 0, m_options.simulationSpeed);
+    }
 }
 
 ServerStats HearthServer::stats(const QString &restaurantId) const

@@ -28,6 +28,10 @@ class Database;
 class EventLog;
 class HttpApi;
 class IdempotencyStore;
+class InventoryRepository;
+class InventoryService;
+class InventorySimulator;
+class MenuRepository;
 class OrderRepository;
 class OrderService;
 class OrderSimulator;
@@ -70,6 +74,7 @@ public:
 
     OrderService *orders() const { return m_orderService; }
     WidgetService *widgets() const { return m_widgetService; }
+    InventoryService *inventory() const { return m_inventoryService; }
     PresenceRegistry *presence() const { return m_presence; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
@@ -119,6 +124,10 @@ private:
     QHttpServer *m_http = nullptr; // created by the first start(), in the server's thread
     HttpApi *m_api = nullptr;
     WidgetApi *m_widgetApi = nullptr;
+    std::unique_ptr<InventoryRepository> m_inventoryRepository;
+    std::unique_ptr<MenuRepository> m_menuRepository;
+    InventoryService *m_inventoryService;
+    InventorySimulator *m_inventorySimulator;
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "server/database.h"
+#include "server/inventoryschema.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -148,6 +149,7 @@ QList<MigrationStep> Migrations::steps()
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
         {4, QStringLiteral("order details (fees, contact, history)"), addOrderDetails},
+        {5, QStringLiteral("inventory items, menu items"), InventorySchema::create},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "server/demodata.h"
 #include "server/eventlog.h"
 #include "server/orderrepository.h"
+#include "server/watermarkedread.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
@@ -256,15 +257,13 @@ QList<Order> OrderService::openOrders(const QString &restaurantId) const
 OrderListing OrderService::snapshot(const QString &restaurantId, std::optional<OrderStatus> status) const
 {
     OrderListing listing;
-    // One read transaction: the watermark and the rows come from the same state of the database.
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(OrderEvents::channel));
-    listing.orders = m_orders->openAndClosedSince(
-        restaurantId, QDateTime::currentDateTimeUtc().addSecs(-24 * 60 * 60), status);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const QDateTime closedSince = QDateTime::currentDateTimeUtc().addSecs(-24 * 60 * 60);
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, OrderEvents::channel, [&] {
+        listing.orders = m_orders->openAndClosedSince(restaurantId, closedSince, status);
+    });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 
@@ -272,13 +271,12 @@ OrderListing OrderService::changesSince(const QString &restaurantId, qint64 sinc
                                         std::optional<OrderStatus> status) const
 {
     OrderListing listing;
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(OrderEvents::channel));
-    listing.orders = m_orders->changedSince(restaurantId, since, status);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, OrderEvents::channel, [&] {
+        listing.orders = m_orders->changedSince(restaurantId, since, status);
+    });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 

@@ -4,6 +4,7 @@
 #include "core/widgetcodec.h"
 #include "server/database.h"
 #include "server/eventlog.h"
+#include "server/watermarkedread.h"
 #include "server/widgetrepository.h"
 
 #include <QUuid>
@@ -162,27 +163,22 @@ bool WidgetService::exists(const QString &restaurantId, const QString &widgetId)
 WidgetListing WidgetService::snapshot(const QString &restaurantId) const
 {
     WidgetListing listing;
-    // One read transaction: the watermark and the rows come from the same state of the database.
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(WidgetEvents::channel));
-    listing.widgets = m_widgets->active(restaurantId);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, WidgetEvents::channel,
+                                                [&] { listing.widgets = m_widgets->active(restaurantId); });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 
 WidgetListing WidgetService::changesSince(const QString &restaurantId, qint64 since) const
 {
     WidgetListing listing;
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(WidgetEvents::channel));
-    listing.widgets = m_widgets->changedSince(restaurantId, since);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, WidgetEvents::channel,
+                                                [&] { listing.widgets = m_widgets->changedSince(restaurantId, since); });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 
