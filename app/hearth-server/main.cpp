@@ -6,6 +6,7 @@
 #include "server/logguard.h"
 #include "server/servercommandline.h"
 #include "server/terminationsignals.h"
+#include "server/usercommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,8 +35,14 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == u"users") {
+        return UserCommands::run(arguments.mid(0, 1) + arguments.mid(2),
+                                 UserCommands::Io{&out, &err, &UserCommands::readSecretFromTerminal});
+    }
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Hearth reference backend: REST and WebSocket on one port."));
+    parser.setApplicationDescription(QStringLiteral("Hearth reference backend: REST and WebSocket on one port.\n\n")
+                                     + UserCommands::summary());
     parser.addHelpOption();
     parser.addVersionOption();
     ServerCommandLine::addOptions(&parser);

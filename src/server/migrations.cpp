@@ -120,6 +120,14 @@ bool addOrderLastChanges(QSqlDatabase &database)
     });
 }
 
+// A user can be disabled (hearth-server users disable): no sign-in, and their sessions end.
+bool addUserDisabled(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+    });
+}
+
 bool setUserVersion(QSqlDatabase &database, int version)
 {
     // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
@@ -138,6 +146,7 @@ QList<MigrationStep> Migrations::steps()
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
+        {4, QStringLiteral("disabled users"), addUserDisabled},
     };
 }
 

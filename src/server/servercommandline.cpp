@@ -22,10 +22,14 @@ const QString restaurantNameName = QStringLiteral("restaurant-name");
 
 } // namespace
 
+QString defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("hearth.db"));
+}
+
 void addOptions(QCommandLineParser *parser)
 {
-    const QString defaultDatabase =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("hearth.db"));
+    const QString defaultDatabase = defaultDatabasePath();
     parser->addOptions({
         {listenName, QStringLiteral("Address to listen on."), QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {portName, QStringLiteral("TCP port (0: any free port)."), QStringLiteral("port"), QStringLiteral("8080")},
