@@ -64,6 +64,10 @@ int main(int argc, char *argv[])
         << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
         << ")\n"
         << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n";
+    if (!server.usesTls() && !parsed.options.address.isLoopback()) {
+        out << "Warning: plain HTTP beyond this machine (--insecure-http): passwords and orders cross the network "
+               "unencrypted\n";
+    }
     if (parsed.options.seedDemoAccounts) {
         out << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
             << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
@@ -84,6 +88,10 @@ int main(int argc, char *argv[])
         QObject::connect(&server, &HearthServer::drained, &app, &QCoreApplication::quit, Qt::QueuedConnection);
         server.stop();
         QTimer::singleShot(shutdownTimeoutMs, &app, &QCoreApplication::quit);
+    });
+    QObject::connect(&termination, &TerminationSignals::reloadRequested, &server, [&server] {
+        if (server.usesTls())
+            server.reloadTls(); // says in the log what it did
     });
     return app.exec();
 }

@@ -23,6 +23,7 @@
 #include "server/ordersimulator.h"
 #include "server/presenceregistry.h"
 #include "server/sessionapi.h"
+#include "server/tlscredentials.h"
 #include "server/sessionrepository.h"
 #include "server/websockethub.h"
 #include "server/widgetapi.h"
@@ -119,6 +120,15 @@ bool HearthServer::start(QString *errorMessage)
                                    "127.0.0.1, or start a database without --demo)")
                         .arg(m_options.address.toString()));
     }
+    if (usesTls()) {
+        m_tls = TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+        if (!m_tls)
+            return fail(problem);
+    } else if (!m_options.address.isLoopback() && !m_options.allowInsecureHttp) {
+        return fail(QStringLiteral("refusing plain HTTP on %1: passwords would cross the network readable by anyone on "
+                                   "it. Give --tls-cert and --tls-key, or --insecure-http on a network you trust")
+                        .arg(m_options.address.toString()));
+    }
     if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
@@ -142,6 +152,7 @@ bool HearthServer::start(QString *errorMessage)
     requestLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     requestLimits.idleTimeoutMs = m_options.idleTimeoutMs;
     auto *tcpServer = new GuardedTcpServer(connectionLimits, requestLimits, this);
+    tcpServer->setTlsConfiguration(m_tls);
     if (!tcpServer->listen(m_options.address, wantedPort)) {
         const QString reason = tcpServer->errorString();
         delete tcpServer;
@@ -176,8 +187,30 @@ bool HearthServer::start(QString *errorMessage)
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
-    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
+    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << (usesTls() ? "with TLS" : "plain HTTP")
+                               << "epoch" << m_database->epoch();
     emit started(m_port);
+    return true;
+}
+
+bool HearthServer::reloadTls(QString *errorMessage)
+{
+    if (!usesTls())
+        return true;
+    QString problem;
+    std::optional<QSslConfiguration> fresh =
+        TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+    if (!fresh) {
+        qCWarning(lcServer).noquote() << "TLS certificate not reloaded (the old one stays):" << problem;
+        if (errorMessage)
+            *errorMessage = problem;
+        return false;
+    }
+    m_tls = std::move(fresh);
+    if (auto *guarded = qobject_cast<GuardedTcpServer *>(m_tcpServer.data()))
+        guarded->setTlsConfiguration(m_tls);
+    qCInfo(lcServer).noquote() << "TLS certificate reloaded; it expires"
+                               << m_tls->localCertificate().expiryDate().toString(Qt::ISODate);
     return true;
 }
 
@@ -305,7 +338,7 @@ int HearthServer::httpConnectionCount() const
 QUrl HearthServer::httpUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(usesTls() ? QStringLiteral("https") : QStringLiteral("http"));
     QHostAddress host = m_options.address;
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
         host = QHostAddress(QHostAddress::LocalHost);
@@ -335,7 +368,7 @@ QString HearthServer::describeListenAddress(const QHostAddress &address, quint16
 QUrl HearthServer::webSocketUrl() const
 {
     QUrl url = httpUrl();
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(usesTls() ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/ws"));
     return url;
 }

@@ -171,6 +171,8 @@ private slots:
         QVERIFY(process.waitForFinished(30000));
         const QString help = QString::fromUtf8(process.readAllStandardOutput());
         QVERIFY2(help.contains(QLatin1StringView("hearth-server users add USERNAME")), qPrintable(help));
+        QVERIFY(help.contains(QLatin1StringView("--tls-cert")));
+        QVERIFY(help.contains(QLatin1StringView("--insecure-http")));
     }
 };
 
