@@ -297,7 +297,7 @@ void HearthServer::ensureHttpServer()
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
     new OrderApi(m_http, m_api, m_orderService, m_idempotency.get(), this);
-    new SessionApi(m_http, m_api, m_auth.get(), m_hub, this);
+    new SessionApi(m_http, m_api, m_auth.get(), m_hub, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),

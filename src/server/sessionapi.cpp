@@ -31,8 +31,9 @@ QJsonObject sessionBody(const SessionRecord &record, const QByteArray &callerKey
 
 } // namespace
 
-SessionApi::SessionApi(QHttpServer *server, HttpApi *guard, AuthService *auth, WebSocketHub *hub, QObject *parent)
-    : QObject(parent), m_guard(guard), m_auth(auth), m_hub(hub)
+SessionApi::SessionApi(QHttpServer *server, HttpApi *guard, AuthService *auth, WebSocketHub *hub,
+                       IdempotencyStore *idempotency, QObject *parent)
+    : QObject(parent), m_guard(guard), m_auth(auth), m_hub(hub), m_writes(idempotency)
 {
     server->route(QStringLiteral("/api/logout"), Method::Post, [this](const QHttpServerRequest &request) {
         return m_guard->guarded(request, Role::Staff, [this](const AuthContext &context) {
@@ -61,12 +62,22 @@ SessionApi::SessionApi(QHttpServer *server, HttpApi *guard, AuthService *auth, W
     server->route(QStringLiteral("/api/sessions/<arg>"), Method::Delete,
                   [this](const QString &sessionId, const QHttpServerRequest &request) {
                       return m_guard->guarded(request, Role::Manager, [&, this](const AuthContext &context) {
-                          // Scoped by the caller's restaurant: another tenant's id is simply unknown.
-                          const std::optional<SessionRecord> revoked = m_auth->revoke(context.restaurantId, sessionId);
-                          if (!revoked)
-                              return HttpResponses::notFound(QStringLiteral("no such session"));
-                          m_hub->endSession(revoked->tokenHash, QStringLiteral("revoked by a manager"));
-                          return HttpResponses::json(QJsonObject{{QStringLiteral("revoked"), sessionId}});
+                          return m_writes.run(
+                              context, request,
+                              [&, this](const IdempotentWrites::Recorder &) {
+                                  // Scoped by the caller's restaurant: another tenant's id is simply unknown.
+                                  const std::optional<SessionRecord> revoked =
+                                      m_auth->revoke(context.restaurantId, sessionId);
+                                  if (!revoked) {
+                                      return IdempotentAnswers::error(IdempotentAnswers::Status::NotFound,
+                                                                      QLatin1StringView("not_found"),
+                                                                      QStringLiteral("no such session"));
+                                  }
+                                  m_hub->endSession(revoked->tokenHash, QStringLiteral("revoked by a manager"));
+                                  return IdempotentAnswers::answer(IdempotentAnswers::Status::Ok,
+                                                                   QJsonObject{{QStringLiteral("revoked"), sessionId}});
+                              },
+                              IdempotentWrites::Key::Optional);
                       });
                   });
 }

@@ -4,6 +4,9 @@
 // POST /api/session/refresh for everyone signed in, GET /api/sessions and
 // DELETE /api/sessions/{id} for the managers of a restaurant. A session that ends here closes
 // its open WebSockets at once (1008); the hub's re-check catches the ones ended elsewhere.
+// DELETE takes an Idempotency-Key: a retry whose first answer was lost gets that answer again.
+#include "server/idempotentwrites.h"
+
 #include <QObject>
 
 class QHttpServer;
@@ -12,6 +15,7 @@ namespace hearth::server {
 
 class AuthService;
 class HttpApi;
+class IdempotencyStore;
 class WebSocketHub;
 
 class SessionApi final : public QObject
@@ -19,12 +23,14 @@ class SessionApi final : public QObject
     Q_OBJECT
 
 public:
-    SessionApi(QHttpServer *server, HttpApi *guard, AuthService *auth, WebSocketHub *hub, QObject *parent = nullptr);
+    SessionApi(QHttpServer *server, HttpApi *guard, AuthService *auth, WebSocketHub *hub, IdempotencyStore *idempotency,
+               QObject *parent = nullptr);
 
 private:
     HttpApi *m_guard;
     AuthService *m_auth;
     WebSocketHub *m_hub;
+    IdempotentWrites m_writes;
 };
 
 } // namespace hearth::server
