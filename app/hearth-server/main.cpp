@@ -41,8 +41,16 @@ int main(int argc, char *argv[])
                                  UserCommands::Io{&out, &err, &UserCommands::readSecretFromTerminal});
     }
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Hearth reference backend: REST and WebSocket on one port.\n\n")
-                                     + UserCommands::summary());
+    parser.setApplicationDescription(QStringLiteral("Hearth reference backend: REST and WebSocket on one port."));
+    // Dispatched above; listed here so that --help (and the man page made from it) names it.
+    parser.addPositionalArgument(QStringLiteral("users"),
+                                 QStringLiteral("Manage the user accounts of --database, also while the server runs: "
+                                                "users list, users add USERNAME [--role staff|manager] [--name NAME], "
+                                                "users passwd USERNAME, users disable|enable USERNAME. Passwords are "
+                                                "asked for without echo, or read from --password-file or "
+                                                "HEARTH_USER_PASSWORD, and never printed. See hearth-server users "
+                                                "--help."),
+                                 QStringLiteral("[users list|add|passwd|disable|enable ...]"));
     parser.addHelpOption();
     parser.addVersionOption();
     ServerCommandLine::addOptions(&parser);
