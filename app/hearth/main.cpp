@@ -8,6 +8,7 @@
 #include "models/inventorymodel.h"
 #include "models/menuavailabilitymodel.h"
 #include "models/ordersmodel.h"
+#include "api/trustedcertificates.h"
 #include "ui/dashboard.h"
 #include "ui/inventorypage.h"
 #include "ui/apptranslations.h"
@@ -292,6 +293,13 @@ int main(int argc, char *argv[])
     const QLocale locale = hearth::AppTranslations::requestedLocale(requestedLanguage(argc, argv));
     QLocale::setDefault(hearth::displayLocale(locale, translations.install(locale)));
     const Options options = parseOptions(app);
+    // A restaurant whose server has its own CA (or a self-signed certificate) names it here;
+    // every other certificate is still verified against the system's authorities.
+    if (const QString caFile = qEnvironmentVariable("HEARTH_CA_FILE"); !caFile.isEmpty()) {
+        QString error;
+        if (!hearth::TrustedCertificates::addFromFile(caFile, &error))
+            qCWarning(lcUi).noquote() << "HEARTH_CA_FILE:" << error;
+    }
 
     // One dashboard per user and data folder: launching Hearth again (the desktop icon clicked
     // while its window is behind others) brings the running one to the front instead of opening a

@@ -3,6 +3,7 @@
 #include "core/serveraddress.h"
 #include "profile/profileloader.h"
 #include "sync/backendsetup.h"
+#include "api/trustedcertificates.h"
 #include "sync/connectioncheck.h"
 #include "sync/ordersclient.h"
 #include "sync/watchprinter.h"
@@ -255,6 +256,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("profile"), QStringLiteral("A backend profile (JSON) instead of --server: Rails, Supabase or Hearth."), QStringLiteral("FILE")},
         {QStringLiteral("token"), QStringLiteral("A session token (prefer HEARTH_TOKEN)."), QStringLiteral("TOKEN")},
         {QStringLiteral("user"), QStringLiteral("Sign in as this user; the password comes from HEARTH_PASSWORD."), QStringLiteral("NAME")},
+        {QStringLiteral("ca-file"), QStringLiteral("Also trust the certificate authority (or self-signed server "
+                                                   "certificate) in this PEM file."), QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("watch: one JSON object per line.")},
         {QStringLiteral("channel"),
          QStringLiteral("watch: only this channel (orders, inventory, widgets, presence, …); repeat or separate "
@@ -276,7 +279,17 @@ int main(int argc, char *argv[])
         err() << "hearthctl: --server or --profile is required" << Qt::endl;
         return 2;
     }
+    if (parser.isSet(QStringLiteral("ca-file"))) {
+        QString error;
+        if (!hearth::TrustedCertificates::addFromFile(parser.value(QStringLiteral("ca-file")), &error)) {
+            err() << "hearthctl: " << error << Qt::endl;
+            return 2;
+        }
+    }
     const Target target = parseTarget(parser);
+    // Before anything is sent: a password over plain HTTP to another machine is readable on the way.
+    if (!target.credentials.username.isEmpty() && target.address.isUnencryptedBeyondThisMachine())
+        err() << "hearthctl: warning: " << target.address.unencryptedWarning() << Qt::endl;
     if (command == u"check")
         return runCheck(target);
     if (command == u"stats")

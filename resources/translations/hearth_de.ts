@@ -2010,6 +2010,22 @@ Notiz: %2</translation>
         <source>The server at %1 speaks another version of its live protocol than this Hearth. Ask whoever looks after the server; Hearth will not retry by itself.</source>
         <translation>Der Server unter %1 verwendet eine andere Version des Live-Protokolls als dieses Hearth. Fragen Sie den Betreuer des Servers; Hearth versucht es nicht von selbst erneut.</translation>
     </message>
+    <message>
+        <source>Signed out: a manager ended this session. Please sign in again.</source>
+        <translation>Abgemeldet: Eine Führungskraft hat diese Sitzung beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: this session was signed out. Please sign in again.</source>
+        <translation>Abgemeldet: Diese Sitzung wurde abgemeldet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: the session has expired. Please sign in again.</source>
+        <translation>Abgemeldet: Die Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: the account was disabled or its password changed. Please sign in again, or ask a manager.</source>
+        <translation>Abgemeldet: Das Konto wurde deaktiviert oder sein Passwort geändert. Bitte melden Sie sich erneut an oder fragen Sie eine Führungskraft.</translation>
+    </message>
 </context>
 <context>
     <name>hearth::RestClient</name>
@@ -2251,6 +2267,10 @@ Notiz: %2</translation>
     <message>
         <source>Enter your user name.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Sign in&quot; again to send it anyway.</source>
+        <translation>Wählen Sie erneut „Anmelden“, um es trotzdem zu senden.</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,22 @@ Decoded<QString> decodeHealth(const QJsonObject &json)
     return finish(std::move(epoch), std::move(errors));
 }
 
+Decoded<QString> decodeLogout(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    QString status = reader.requiredString("status"_L1);
+    return finish(std::move(status), std::move(errors));
+}
+
+Decoded<QDateTime> decodeSessionRefresh(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    QDateTime expiresAt = reader.requiredTimestamp("expires_at"_L1);
+    return finish(std::move(expiresAt), std::move(errors));
+}
+
 Decoded<QJsonObject> decodeServerStats(const QJsonObject &json)
 {
     FieldErrors errors;

@@ -17,6 +17,8 @@ Decoded<OrdersSnapshot> decodeOrdersSnapshot(const QJsonObject &json);
 Decoded<Order> decodeOrder(const QJsonObject &json);
 // GET /api/health: the server's epoch.
 Decoded<QString> decodeHealth(const QJsonObject &json);
+Decoded<QString> decodeLogout(const QJsonObject &json);           // {"status": "signed_out"}
+Decoded<QDateTime> decodeSessionRefresh(const QJsonObject &json); // {"expires_at": …}
 // GET /api/stats (docs/protocol.md): every documented figure checked, then passed on whole,
 // so that newer servers' extra figures still reach `hearthctl stats --json`.
 Decoded<QJsonObject> decodeServerStats(const QJsonObject &json);

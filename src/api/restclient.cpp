@@ -354,6 +354,22 @@ void RestClient::checkHealth(QObject *context, Callback<QString> done)
     send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeHealth));
 }
 
+void RestClient::logout(QObject *context, Callback<QString> done)
+{
+    Request request{"POST", u"/api/logout"_s, {}, QJsonObject{}, true, false};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &error) { done(ApiResult<QString>{{}, error}); }))
+        return;
+    send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeLogout));
+}
+
+void RestClient::refreshSession(QObject *context, Callback<QDateTime> done)
+{
+    Request request{"POST", u"/api/session/refresh"_s, {}, QJsonObject{}, true, false};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &error) { done(ApiResult<QDateTime>{{}, error}); }))
+        return;
+    send<QDateTime>(request, context, std::move(done), objectBody(&ApiCodec::decodeSessionRefresh));
+}
+
 void RestClient::fetchServerStats(QObject *context, Callback<QJsonObject> done)
 {
     Request request{"GET", u"/api/stats"_s, {}, std::nullopt, true, false};

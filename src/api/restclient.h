@@ -8,6 +8,7 @@
 #include "profile/backendprofile.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -89,6 +90,10 @@ public:
     // Takes a completed order back to ready.
     void reopenOrder(const OrderAction &action, QObject *context, Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
+    // POST /api/logout: the server ends the session of the token set now (its sockets close).
+    void logout(QObject *context, Callback<QString> done);
+    // POST /api/session/refresh: the session lives on (sliding expiry); the new expiry.
+    void refreshSession(QObject *context, Callback<QDateTime> done);
 
     // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API can only be read,
     // through their profile's rest.widgets list (fetchWidgets); every other call, and

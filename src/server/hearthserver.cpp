@@ -28,6 +28,8 @@
 #include "server/orderservice.h"
 #include "server/ordersimulator.h"
 #include "server/presenceregistry.h"
+#include "server/sessionapi.h"
+#include "server/tlscredentials.h"
 #include "server/sessionrepository.h"
 #include "server/websockethub.h"
 #include "server/widgetapi.h"
@@ -132,6 +134,15 @@ bool HearthServer::start(QString *errorMessage)
                                    "127.0.0.1, or start a database without --demo)")
                         .arg(m_options.address.toString()));
     }
+    if (usesTls()) {
+        m_tls = TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+        if (!m_tls)
+            return fail(problem);
+    } else if (!m_options.address.isLoopback() && !m_options.allowInsecureHttp) {
+        return fail(QStringLiteral("refusing plain HTTP on %1: passwords would cross the network readable by anyone on "
+                                   "it. Give --tls-cert and --tls-key, or --insecure-http on a network you trust")
+                        .arg(m_options.address.toString()));
+    }
     if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
@@ -158,6 +169,7 @@ bool HearthServer::start(QString *errorMessage)
     requestLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     requestLimits.idleTimeoutMs = m_options.idleTimeoutMs;
     auto *tcpServer = new GuardedTcpServer(connectionLimits, requestLimits, this);
+    tcpServer->setTlsConfiguration(m_tls);
     if (!tcpServer->listen(m_options.address, wantedPort)) {
         const QString reason = tcpServer->errorString();
         delete tcpServer;
@@ -193,8 +205,30 @@ bool HearthServer::start(QString *errorMessage)
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
     m_inventorySimulator->setActive(m_options.simulateOrdersPerMinute > 0, m_options.simulationSpeed);
-    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
+    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << (usesTls() ? "with TLS" : "plain HTTP")
+                               << "epoch" << m_database->epoch();
     emit started(m_port);
+    return true;
+}
+
+bool HearthServer::reloadTls(QString *errorMessage)
+{
+    if (!usesTls())
+        return true;
+    QString problem;
+    std::optional<QSslConfiguration> fresh =
+        TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+    if (!fresh) {
+        qCWarning(lcServer).noquote() << "TLS certificate not reloaded (the old one stays):" << problem;
+        if (errorMessage)
+            *errorMessage = problem;
+        return false;
+    }
+    m_tls = std::move(fresh);
+    if (auto *guarded = qobject_cast<GuardedTcpServer *>(m_tcpServer.data()))
+        guarded->setTlsConfiguration(m_tls);
+    qCInfo(lcServer).noquote() << "TLS certificate reloaded; it expires"
+                               << m_tls->localCertificate().expiryDate().toString(Qt::ISODate);
     return true;
 }
 
@@ -282,6 +316,7 @@ void HearthServer::ensureHttpServer()
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
     new OrderApi(m_http, m_api, m_orderService, m_idempotency.get(), this);
+    new SessionApi(m_http, m_api, m_auth.get(), m_hub, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     new InventoryApi(m_http, m_api, m_inventoryService, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
@@ -323,7 +358,7 @@ int HearthServer::httpConnectionCount() const
 QUrl HearthServer::httpUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(usesTls() ? QStringLiteral("https") : QStringLiteral("http"));
     QHostAddress host = m_options.address;
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
         host = QHostAddress(QHostAddress::LocalHost);
@@ -353,7 +388,7 @@ QString HearthServer::describeListenAddress(const QHostAddress &address, quint16
 QUrl HearthServer::webSocketUrl() const
 {
     QUrl url = httpUrl();
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(usesTls() ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/ws"));
     return url;
 }

@@ -12,9 +12,11 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 class QTcpServer;
@@ -67,6 +69,10 @@ public:
     QString listenDescription() const { return describeListenAddress(m_options.address, m_port); }
     static QString describeListenAddress(const QHostAddress &address, quint16 port);
     QUrl webSocketUrl() const;
+    bool usesTls() const { return !m_options.tlsCertificatePath.isEmpty(); }
+    // Reads --tls-cert/--tls-key again for the connections that follow (SIGHUP). On failure
+    // the certificate in use stays, and `errorMessage` says why.
+    bool reloadTls(QString *errorMessage = nullptr);
     QString epoch() const;
     const ServerOptions &options() const { return m_options; }
     // The random password given to `admin` by this start, to be shown once; empty otherwise.
@@ -134,6 +140,7 @@ private:
     QElapsedTimer m_uptime;
     bool m_running = false;
     QString m_firstRunPassword;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace hearth::server

@@ -130,6 +130,14 @@ bool addOrderDetails(QSqlDatabase &database)
     });
 }
 
+// A user can be disabled (hearth-server users disable): no sign-in, and their sessions end.
+bool addUserDisabled(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+    });
+}
+
 bool setUserVersion(QSqlDatabase &database, int version)
 {
     // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
@@ -150,6 +158,7 @@ QList<MigrationStep> Migrations::steps()
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
         {4, QStringLiteral("order details (fees, contact, history)"), addOrderDetails},
         {5, QStringLiteral("inventory items, menu items"), InventorySchema::create},
+        {6, QStringLiteral("disabled users"), addUserDisabled},
     };
 }
 
