@@ -10,6 +10,7 @@
 #include "models/ordersmodel.h"
 #include "models/unavailableitemsproxy.h"
 #include "models/orderspagesettings.h"
+#include "models/recallwindow.h"
 #include "sync/orderactions.h"
 #include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
@@ -54,7 +55,6 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTime>
-#include <QTimer>
 #include <QToolBar>
 
 namespace hearth {
@@ -87,10 +87,9 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
       m_view(new OrdersTableView(this)),
       m_connectionBar(new ConnectionStatusBar(status, this)),
       m_diagnostics(diagnostics),
-      m_recallTicker(new QTimer(this))
+      m_recall(new RecallWindow([this] { return m_serverClock.now(); }, this))
 {
-    m_recallTicker->setInterval(1000);
-    connect(m_recallTicker, &QTimer::timeout, this, &MainWindow::updateActions);
+    connect(m_recall, &RecallWindow::changed, this, &MainWindow::updateActions);
     setObjectName(QStringLiteral("mainWindow"));
     resize(1100, 640);
     auto *notes = new OrderNotesProxy(this);
@@ -238,7 +237,7 @@ void MainWindow::buildPages()
     m_detail->setMinimumWidth(160);
     m_detail->setClock([this] { return m_serverClock.now(); });
     splitter->setSizes({1000, 200}); // the table first: the pane is for the one order in hand
-    new DetailPaneLayout(splitter, [this] { return m_view->preferredWidth(); }, 200);
+    m_paneLayout = new DetailPaneLayout(splitter, [this] { return m_view->preferredWidth(); }, 200);
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -466,39 +465,16 @@ void MainWindow::updateActions()
     m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
     m_cancelAction->setEnabled(actionable);
     m_reopenAction->setEnabled(idle && status == OrderStatus::Completed);
-    const bool recallable = m_actionsAvailable && recallTarget() && recallWindowOpen(*recallTarget());
+    const bool recallable = m_actionsAvailable && recallTarget() && m_recall->isOpen(*recallTarget());
     m_recallAction->setEnabled(recallable);
-    // The window closes by the clock, with no event to say so: look again each second while open.
-    if (recallable && !m_recallTicker->isActive())
-        m_recallTicker->start();
-    else
-        m_recallTicker->stop();
-}
-
-QDateTime MainWindow::lastStatusChangeAt(const Order &order) const
-{
-    QDateTime at;
-    if (order.history.size() > 1)
-        at = order.history.constLast().at; // the first entry is its arrival, not a change
-    else if (order.history.isEmpty() && order.updatedAt.isValid() && order.updatedAt != order.createdAt)
-        at = order.updatedAt; // a backend without history: its latest change is the best guess
-    // A change made here and not yet echoed (queued offline, or in flight) counts from the click.
-    if (order.id == m_lastChanged && m_lastChangedAt.isValid() && (!at.isValid() || m_lastChangedAt > at))
-        at = m_lastChangedAt;
-    return at;
-}
-
-bool MainWindow::recallWindowOpen(const Order &order) const
-{
-    const QDateTime changed = lastStatusChangeAt(order);
-    return changed.isValid() && changed.msecsTo(m_serverClock.now()) <= qint64(recallWindowSeconds) * 1000;
+    m_recall->setOffered(recallable);
 }
 
 const Order *MainWindow::recallTarget() const
 {
     // The order this window changed last; without one, the selected order (the server decides
     // whether its last change may still be recalled).
-    if (const Order *changed = m_orders->orderById(m_lastChanged))
+    if (const Order *changed = m_orders->orderById(m_recall->lastChanged()))
         return changed;
     return selectedOrder();
 }
@@ -506,7 +482,7 @@ const Order *MainWindow::recallTarget() const
 void MainWindow::acknowledgeSelected()
 {
     if (const Order *order = selectedOrder()) {
-        noteChange(order->id);
+        m_recall->noteChange(order->id);
         m_actions->acknowledge(*order);
     }
 }
@@ -518,7 +494,7 @@ void MainWindow::advanceSelected()
     if (!expected)
         return;
     if (const std::optional<OrderStatus> next = nextStatus(*expected)) {
-        noteChange(order->id);
+        m_recall->noteChange(order->id);
         m_actions->moveTo(*order, *next);
     }
 }
@@ -534,22 +510,15 @@ void MainWindow::cancelSelected()
         tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (const Order *still = m_orders->orderById(id); answer == QMessageBox::Yes && still) {
-        noteChange(id);
+        m_recall->noteChange(id);
         m_actions->moveTo(*still, OrderStatus::Cancelled);
     }
-}
-
-void MainWindow::noteChange(const QString &orderId)
-{
-    m_lastChanged = orderId;
-    m_lastChangedAt = m_serverClock.now();
 }
 
 void MainWindow::recallLast()
 {
     if (const Order *order = recallTarget()) {
-        m_lastChanged.clear(); // a recall is not recalled again; the next change is the new "last"
-        m_lastChangedAt = {};
+        m_recall->forgetChange(); // a recall is not recalled again; the next change is the new "last"
         m_actions->recall(*order);
     }
     updateActions();
@@ -558,7 +527,7 @@ void MainWindow::recallLast()
 void MainWindow::reopenSelected()
 {
     if (const Order *order = selectedOrder()) {
-        noteChange(order->id);
+        m_recall->noteChange(order->id);
         m_actions->reopen(*order);
     }
 }
@@ -667,8 +636,11 @@ void MainWindow::exportView()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         sizeColumns(); // kitchen mode, bigger or smaller text: the columns still fit their text
+        if (m_paneLayout)
+            m_paneLayout->update(); // wider columns may leave no room beside the table for the pane
+    }
 }
 
 void MainWindow::copyDiagnostics()

@@ -16,7 +16,6 @@ class QCheckBox;
 class QListWidget;
 class QStackedWidget;
 class QTableView;
-class QTimer;
 class QToolBar;
 
 namespace hearth {
@@ -24,6 +23,7 @@ namespace hearth {
 class AttentionNotifier;
 class ConnectionStatus;
 class ConnectionStatusBar;
+class DetailPaneLayout;
 class DiagnosticsModel;
 class DiagnosticsPanel;
 class MessageBar;
@@ -36,6 +36,7 @@ class OrdersFilterProxy;
 class OrdersModel;
 class OrdersPageSettings;
 class OrdersTableView;
+class RecallWindow;
 class TicketPrinter;
 class UnavailableItemsProxy;
 
@@ -46,8 +47,6 @@ class MainWindow final : public QMainWindow
 
 public:
     enum class Page { Orders, Widgets, Inventory };
-    // How long the server lets the last status change of an order be recalled (docs/protocol.md).
-    static constexpr int recallWindowSeconds = 120;
 
     MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
                DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
@@ -102,10 +101,6 @@ private:
     void recallLast();
     void reopenSelected();
     const Order *recallTarget() const;
-    void noteChange(const QString &orderId);
-    // When the order's status last changed (the server's clock), or invalid when it never did.
-    QDateTime lastStatusChangeAt(const Order &order) const;
-    bool recallWindowOpen(const Order &order) const;
     void showQueued(const QString &orderId);
     void showActionFailure(const QString &orderId, const QString &message);
     void showDiagnostics();
@@ -125,8 +120,6 @@ private:
     MessageBar *m_messageBar = nullptr;
     OrdersFilterBar *m_filterBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
-    QString m_lastChanged; // the order whose status this window changed last: what Recall undoes
-    QDateTime m_lastChangedAt; // when (the server's clock) that change was asked for
     OrdersTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
     QListWidget *m_pageList = nullptr;
@@ -150,7 +143,8 @@ private:
     OrdersPageSettings *m_settings = nullptr;
     AttentionNotifier *m_attention = nullptr;
     TicketPrinter *m_tickets = nullptr;
-    QTimer *m_recallTicker;
+    RecallWindow *m_recall; // what Recall undoes, and until when
+    DetailPaneLayout *m_paneLayout = nullptr;
 };
 
 } // namespace hearth

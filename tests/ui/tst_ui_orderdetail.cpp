@@ -3,6 +3,7 @@
 // clock, who made each status change; Recall greyed once its two minutes are over; the page at
 // 800×600 without sideways scrolling. Real window, real model; the clock is the test's.
 #include "models/ordersmodel.h"
+#include "models/recallwindow.h"
 #include "ui/dashboard.h"
 #include "ui/mainwindow.h"
 #include "ui/orderdetailpane.h"
@@ -190,7 +191,7 @@ private slots:
         selectOrder(page.window->ordersView(), changed.id);
         QVERIFY(recall->isEnabled());
         // Nothing happens to the order; only the clock moves past the window.
-        page.now = changedAt.addSecs(MainWindow::recallWindowSeconds + 1);
+        page.now = changedAt.addSecs(RecallWindow::seconds + 1);
         QTRY_VERIFY(!recall->isEnabled());
         // An order never moved has nothing to recall.
         selectOrder(page.window->ordersView(), untouched.id);
