@@ -339,8 +339,13 @@ void InventoryPage::saveCount()
 void InventoryPage::onWriteFinished(const QString &entityId, const InventoryWriteResult &result)
 {
     if (entityId != m_pendingId) {
-        if (!result.ok && entityId == selectedMenuItemId())
-            setEditorMessage(result.error.message, true);
+        // A menu change: its refusal goes under the chips, and the list shows the dish as it is.
+        if (!result.ok && m_menu->rowById(entityId)) {
+            loadChips();
+            m_chipsNote->setText(result.conflict ? tr("Someone changed this dish on another PC; it is shown as it "
+                                                      "is now. Try again.")
+                                                 : result.error.message);
+        }
         return;
     }
     m_pendingId.clear();

@@ -930,6 +930,10 @@
         <source>Only a manager can change the low-stock alert</source>
         <translation>Nur eine Leitung kann die Warnschwelle ändern</translation>
     </message>
+    <message>
+        <source>Someone changed this dish on another PC; it is shown as it is now. Try again.</source>
+        <translation>Jemand hat dieses Gericht an einem anderen PC geändert; es wird so gezeigt, wie es jetzt ist. Versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>hearth::ItemTotalsModel</name>
@@ -2316,14 +2320,14 @@ Notiz: %2</translation>
 <context>
     <name>hearth::UnavailableItemsProxy</name>
     <message>
-        <source>⚠ %1</source>
-        <extracomment>the Items cell of an order holding a dish that cannot be ordered now; %1 the items</extracomment>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
         <source>Not available now: %1</source>
         <extracomment>%1 dish names, comma-separated</extracomment>
         <translation>Zurzeit nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>⊘ %1</source>
+        <extracomment>the Items cell of an order holding a dish that cannot be ordered now; %1 the items</extracomment>
+        <translation>⊘ %1</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,9 @@
 // rows in place, new ids are appended in one range) and a snapshot (replaceAllRows: a diff, not a
 // reset — rows missing from it are removed in ranges, newer or corrected versions change in
 // place, new ones are inserted in one range; a row newer than the snapshot's is kept, so the
-// selection survives). dataChanged is emitted for existing rows before new rows are inserted, so
-// a sorted proxy places them against keys it was told about (docs/sync-pattern.md, 13–14).
+// selection survives). One dataChanged span for the changed rows goes out before new rows are
+// inserted, so a sorted proxy places them against keys it was told about (docs/sync-pattern.md,
+// 13–14).
 // T needs `id` (QString) and `version`, and operator==.
 #include <QAbstractTableModel>
 #include <QHash>
@@ -57,7 +58,7 @@ protected:
                 added.append(entity);
             }
         }
-        emitChanged(std::move(changed));
+        emitChanged(changed);
         appendRows(std::move(added));
     }
 
@@ -97,7 +98,7 @@ protected:
                 changed.append(*row);
             }
         }
-        emitChanged(std::move(changed));
+        emitChanged(changed);
         appendRows(std::move(added));
     }
 
@@ -153,20 +154,16 @@ private:
             m_rowById.insert(m_rows.at(row).id, row);
     }
 
-    void emitChanged(QList<int> rows)
+    void emitChanged(const QList<int> &rows)
     {
         if (rows.isEmpty())
             return;
-        std::sort(rows.begin(), rows.end());
-        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-        const int lastColumn = columnCount() - 1;
-        qsizetype runStart = 0;
-        for (qsizetype i = 1; i <= rows.size(); ++i) {
-            if (i < rows.size() && rows.at(i) == rows.at(i - 1) + 1)
-                continue;
-            emit dataChanged(index(rows.at(runStart), 0), index(rows.at(i - 1), lastColumn));
-            runStart = i;
-        }
+        // One span from the first changed row to the last (docs/sync-pattern.md, 14): a sorted
+        // proxy checks a changed row only against its neighbours' current keys, and told about
+        // one run at a time it re-sorts one row into a list whose other moved rows it has not
+        // heard of yet. Unchanged rows inside the span are merely re-checked.
+        const auto [first, last] = std::minmax_element(rows.cbegin(), rows.cend());
+        emit dataChanged(index(*first, 0), index(*last, columnCount() - 1));
     }
 
     QList<T> m_rows;

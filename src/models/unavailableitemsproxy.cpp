@@ -2,7 +2,6 @@
 
 #include "models/ordersmodel.h"
 
-#include <QColor>
 
 namespace hearth {
 
@@ -38,19 +37,20 @@ QStringList UnavailableItemsProxy::unavailableItems(const QModelIndex &index) co
 QVariant UnavailableItemsProxy::data(const QModelIndex &index, int role) const
 {
     if (index.column() == OrdersModel::ItemsColumn
-        && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole
-            || role == UnavailableItemsRole)) {
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == UnavailableItemsRole)) {
         const QStringList names = unavailableItems(index);
         if (!names.isEmpty()) {
             switch (role) {
             case UnavailableItemsRole: return names;
             case Qt::DisplayRole:
                 //: the Items cell of an order holding a dish that cannot be ordered now; %1 the items
-                return tr("⚠ %1").arg(QIdentityProxyModel::data(index, role).toString());
-            case Qt::ToolTipRole:
+                return tr("⊘ %1").arg(QIdentityProxyModel::data(index, role).toString());
+            case Qt::ToolTipRole: {
                 //: %1 dish names, comma-separated
-                return tr("Not available now: %1").arg(names.join(QStringLiteral(", ")));
-            case Qt::ForegroundRole: return QColor(0xa3, 0x2d, 0x1e);
+                const QString mark = tr("Not available now: %1").arg(names.join(QStringLiteral(", ")));
+                const QString below = QIdentityProxyModel::data(index, role).toString(); // the note, say
+                return below.isEmpty() ? mark : below + u'\n' + mark;
+            }
             default: break;
             }
         } else if (role == UnavailableItemsRole) {

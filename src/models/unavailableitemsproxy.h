@@ -1,8 +1,9 @@
 #pragma once
 
 // Marks, on the Orders page, open orders holding a dish a guest cannot order now (withdrawn,
-// sold out, or not served today): the Items cell gets a warning mark, colour and a tooltip
-// naming the dishes. An identity proxy over the orders' chain; the names come from
+// sold out, or not served today): the Items cell starts with "⊘" and its tooltip names the
+// dishes. Its colour is left alone — red there means an allergy in the note (OrderNotesProxy),
+// which matters more. An identity proxy over the orders' chain; the names come from
 // MenuAvailabilityModel::unavailableNames().
 #include <QIdentityProxyModel>
 #include <QSet>

@@ -291,10 +291,11 @@ void InventoryClient::onUpdated(const QList<InventoryItem> &items, const QList<M
     if (newItems.isEmpty() && newMenu.isEmpty())
         return;
     if (m_itemsCache) {
-        // While a snapshot is owed the stream's position is ahead of what is known.
+        // While a snapshot is owed the stream's position is ahead of what is known; and only what
+        // was handed out counts (an event still in this turn's batch is not in these rows).
         const SyncPosition position = m_sync.isSnapshotOwed()
             ? SyncPosition()
-            : m_orders.realtime().syncPosition(InventorySync::channelName());
+            : m_orders.realtime().deliveredPosition(InventorySync::channelName());
         m_itemsCache->upsert(itemsJson, position);
         m_menuCache->upsert(menuJson, position);
     }

@@ -91,6 +91,27 @@ private slots:
         QCOMPARE(model.rowOf(u"b"_s), -1);
     }
 
+    // docs/sync-pattern.md 14: one span per batch, so a sorted proxy re-sorts all moved rows together.
+    void aBatchIsOneChangedSpanAndTheSortedViewStaysInOrder()
+    {
+        InventoryModel model;
+        InventoryFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.replaceAll({line(u"a"_s, 10, 0, 1), line(u"b"_s, 20, 0, 1), line(u"c"_s, 30, 0, 1), line(u"d"_s, 40, 0, 1)});
+        proxy.sort(InventoryModel::AvailableColumn, Qt::AscendingOrder);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // a and c trade places; b and d stay.
+        model.upsert({line(u"a"_s, 35, 0, 1, 2), line(u"c"_s, 5, 0, 1, 2)});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
+        QStringList order;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            order.append(proxy.index(row, 0).data(InventoryModel::ItemIdRole).toString());
+        QCOMPARE(order, (QStringList{u"c"_s, u"b"_s, u"a"_s, u"d"_s}));
+    }
+
     void olderVersionsAreIgnored()
     {
         InventoryModel model;

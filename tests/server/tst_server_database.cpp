@@ -46,6 +46,7 @@ private slots:
         QVERIFY2(Migrations::apply(database.connection(), &error), qPrintable(error));
         QCOMPARE(Migrations::currentVersion(database.connection()), Migrations::latestVersion());
         const QStringList expected{QStringLiteral("events"), QStringLiteral("idempotency_keys"),
+                                   QStringLiteral("inventory_items"), QStringLiteral("menu_items"),
                                    QStringLiteral("meta"), QStringLiteral("order_last_changes"), QStringLiteral("orders"),
                                    QStringLiteral("restaurants"), QStringLiteral("sessions"),
                                    QStringLiteral("users"), QStringLiteral("widgets")};

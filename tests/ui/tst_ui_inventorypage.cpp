@@ -292,7 +292,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(marks->data(rowOf(), UnavailableItemsProxy::UnavailableItemsRole).toStringList(),
                                   QStringList{u"Tiramisu"_s}, 5000);
         QVERIFY(rowOf().data(Qt::ToolTipRole).toString().contains(u"Tiramisu"_s));
-        QVERIFY(rowOf().data().toString().startsWith(u"⚠"_s));
+        QVERIFY(rowOf().data().toString().startsWith(u"⊘"_s));
         setOnServer(u"mascarpone"_s, 10, 0);
         QTRY_VERIFY_WITH_TIMEOUT(marks->data(rowOf(), UnavailableItemsProxy::UnavailableItemsRole).toStringList().isEmpty(),
                                  5000);
