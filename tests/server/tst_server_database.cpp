@@ -45,7 +45,7 @@ private slots:
         QCOMPARE(Migrations::currentVersion(database.connection()), 0);
         QVERIFY2(Migrations::apply(database.connection(), &error), qPrintable(error));
         QCOMPARE(Migrations::currentVersion(database.connection()), Migrations::latestVersion());
-        const QStringList expected{QStringLiteral("events"), QStringLiteral("idempotency_keys"),
+        const QStringList expected{QStringLiteral("event_counters"), QStringLiteral("events"), QStringLiteral("idempotency_keys"),
                                    QStringLiteral("meta"), QStringLiteral("order_last_changes"), QStringLiteral("orders"),
                                    QStringLiteral("restaurants"), QStringLiteral("sessions"),
                                    QStringLiteral("users"), QStringLiteral("widgets")};
@@ -204,6 +204,32 @@ private slots:
         QCOMPARE(log.headSeq(QStringLiteral("1"), orders), 5);
         QVERIFY(log.canReplayFrom(QStringLiteral("1"), orders, 3));
         QVERIFY(!log.canReplayFrom(QStringLiteral("1"), orders, 2));
+    }
+
+    // Version 4 numbers events from a counter row per channel; a database from before carries on
+    // from its newest event, not from 1 (which the UNIQUE (restaurant, channel, seq) would refuse).
+    void eventCountersCarryOnFromAnOlderLog()
+    {
+        Database database;
+        QString error;
+        QVERIFY(database.open(m_dir.filePath(QStringLiteral("counters.db")), &error));
+        QVERIFY2(Migrations::apply(database.connection(), Migrations::steps().mid(0, 3), &error), qPrintable(error));
+        QSqlQuery insert(database.connection());
+        for (int seq = 1; seq <= 7; ++seq)
+            QVERIFY(execPrepared(insert,
+                                 QStringLiteral("INSERT INTO events (restaurant_id, channel, seq, type, data, ts) "
+                                                "VALUES (?, ?, ?, ?, ?, ?)"),
+                                 {QStringLiteral("1"), QStringLiteral("orders"), seq, QStringLiteral("order.created"),
+                                  QStringLiteral("{}"), 0}));
+        QVERIFY2(Migrations::apply(database.connection(), &error), qPrintable(error));
+        EventLog log(&database, 100);
+        SqlTransaction transaction(database.connection());
+        QCOMPARE(log.append(QStringLiteral("1"), QStringLiteral("orders"), QStringLiteral("order.created"), {},
+                            QDateTime::currentDateTimeUtc())->seq, 8);
+        QCOMPARE(log.append(QStringLiteral("1"), QStringLiteral("widgets"), QStringLiteral("widget.created"), {},
+                            QDateTime::currentDateTimeUtc())->seq, 1);
+        QVERIFY(transaction.commit());
+        QCOMPARE(log.headSeq(QStringLiteral("1"), QStringLiteral("orders")), 8);
     }
 
 private:
