@@ -40,7 +40,14 @@ int schemaVersion(const QSqlDatabase &database)
     QSqlQuery query(database);
     if (!isPostgres(database))
         return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
-    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS hearth_schema_version (version BIGINT NOT NULL)"))
+    // The table is made on first use (checked first, so that PostgreSQL has nothing to NOTICE).
+    if (!query.exec(QStringLiteral("SELECT to_regclass('hearth_schema_version') IS NOT NULL")) || !query.next()) {
+        qCWarning(lcServer) << "cannot read the schema version:" << query.lastError().text();
+        return -1;
+    }
+    const bool exists = query.value(0).toBool();
+    query.finish();
+    if ((!exists && !query.exec(QStringLiteral("CREATE TABLE hearth_schema_version (version BIGINT NOT NULL)")))
         || !query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM hearth_schema_version"))
         || !query.next()) {
         qCWarning(lcServer) << "cannot read the schema version:" << query.lastError().text();
