@@ -25,7 +25,7 @@ ClusterFeed::ClusterFeed(Database *database, EventLog *events, QObject *parent)
     : QObject(parent),
       m_database(database),
       m_events(events),
-      m_listenerName(QStringLiteral("hearth-listener-%1").arg(listenerCounter.fetch_add(1) + 1)),
+      m_listenerName(QStringLiteral("hearth-server-listener-%1").arg(listenerCounter.fetch_add(1) + 1)),
       m_pollTimer(new QTimer(this))
 {
     m_pollTimer->setInterval(2000);
@@ -158,6 +158,9 @@ void ClusterFeed::poll()
                 return; // the next poll tries again; the heads below still forward what others commit
         }
     }
+    // The instance's own connection is checked here too, so that it comes back by itself.
+    if (!m_database->reconnectIfBroken())
+        return;
     QSqlQuery heads(m_database->connection());
     if (!execPrepared(heads, QStringLiteral("SELECT restaurant_id, channel, head FROM event_counters")))
         return;

@@ -38,7 +38,8 @@ public:
     void stop();
     bool isListening() const { return m_listening; }
     // How often the channels' heads are compared with what was forwarded, in case a
-    // notification got lost (a reconnect of the listening connection).
+    // notification got lost (a reconnect of the listening connection); also when both
+    // connections are checked and reopened if the database dropped them.
     void setPollIntervalMs(int intervalMs);
 
     // An event this instance just committed.

@@ -101,6 +101,8 @@ bool Database::openPostgres(const QString &location, QString *errorMessage)
     }
     if (!options.join(u' ').contains(QLatin1StringView("connect_timeout")))
         options.append(QStringLiteral("connect_timeout=10"));
+    if (!options.join(u' ').contains(QLatin1StringView("application_name")))
+        options.append(QStringLiteral("application_name=hearth-server")); // in pg_stat_activity
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     database.setHostName(host);
     if (url.port() > 0)
@@ -128,9 +130,33 @@ bool Database::openPostgres(const QString &location, QString *errorMessage)
     return true;
 }
 
+bool Database::reconnectIfBroken()
+{
+    if (!isPostgres())
+        return true;
+    QSqlDatabase database = connection();
+    {
+        QSqlQuery ping(database);
+        if (ping.exec(QStringLiteral("SELECT 1")))
+            return true;
+    }
+    qCWarning(lcServer) << "the database connection broke; reconnecting";
+    database.close();
+    if (database.open())
+        return true;
+    qCWarning(lcServer) << "cannot reconnect to the database:" << database.lastError().text();
+    return false;
+}
+
 QSqlDatabase Database::openSibling(const QString &name, QString *errorMessage) const
 {
     QSqlDatabase sibling = QSqlDatabase::cloneDatabase(m_connectionName, name);
+    if (isPostgres()) {
+        static const QRegularExpression applicationName(QStringLiteral("application_name=[^;]*"));
+        QString options = sibling.connectOptions();
+        options.replace(applicationName, QStringLiteral("application_name=") + name);
+        sibling.setConnectOptions(options);
+    }
     if (!sibling.open() && errorMessage)
         *errorMessage = sibling.lastError().text();
     return sibling;
@@ -245,6 +271,13 @@ SqlTransaction::SqlTransaction(QSqlDatabase database, const QString &writerKey)
     : m_database(std::move(database))
 {
     m_active = m_database.isOpen() && m_database.transaction();
+    if (!m_active && SqlDialect::isPostgres(m_database)) {
+        // PostgreSQL dropped the connection (a restart, a failover): one new try, so that the
+        // request that notices is served rather than refused.
+        qCWarning(lcServer) << "cannot begin a transaction, reconnecting:" << m_database.lastError().text();
+        m_database.close();
+        m_active = m_database.open() && m_database.transaction();
+    }
     if (!m_active) {
         qCWarning(lcServer) << "cannot begin a transaction:" << m_database.lastError().text();
         return;

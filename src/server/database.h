@@ -32,6 +32,9 @@ public:
     // A second connection to the same database under `name` (PostgreSQL's LISTEN needs one of
     // its own); the caller removes it with QSqlDatabase::removeDatabase.
     QSqlDatabase openSibling(const QString &name, QString *errorMessage) const;
+    // PostgreSQL: when the server dropped the connection (a restart, a failover, an idle timeout
+    // of a proxy), opens it again; true when the connection works (now). SQLite: true.
+    bool reconnectIfBroken();
     // The location without a password, for logs and banners.
     static QString displayLocation(const QString &location);
     static bool isPostgresUrl(const QString &location);

@@ -188,6 +188,70 @@ private slots:
         }
     }
 
+    // The connection listening for the other instances' notifications dies (a PostgreSQL restart,
+    // a proxy timeout): what was committed meanwhile still arrives, in order, and listening resumes.
+    void aBrokenListenerLosesNothing()
+    {
+        QString error;
+        const QString url = m_postgres.createDatabase(QStringLiteral("broken_listener"), &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir);
+        options.databasePath = url;
+        HearthServer writer(options);
+        HearthServer reader(options);
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        QVERIFY2(reader.start(&error), qPrintable(error));
+        HttpClient http(reader.httpUrl());
+        const QString token = http.login(QString(DemoAccounts::managerUsername), QString(DemoAccounts::managerPassword));
+        WsClient client;
+        QVERIFY(client.open(reader.webSocketUrl(), token));
+        QVERIFY(!client.nextOp(QStringLiteral("welcome")).isEmpty());
+        QVERIFY(!client.subscribe(ordersChannel).isEmpty());
+
+        const QString restaurant(DemoAccounts::restaurantId);
+        QVERIFY(!writer.orders()->createRandomOrder(restaurant).id.isEmpty());
+        ChannelRecorder recorder;
+        QTRY_VERIFY_WITH_TIMEOUT((recorder.take(client), recorder.lastSeq(ordersChannel, 0) == 1), 10000);
+
+        // Every listening connection of the database is cut off by the server.
+        qint64 terminated = 0;
+        withDatabase(url, [&terminated](QSqlDatabase &database) {
+            QSqlQuery query(database);
+            if (query.exec(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                          "WHERE datname = current_database() "
+                                          "AND application_name LIKE 'hearth-server-listener-%'"))
+                && query.next())
+                terminated = query.value(0).toLongLong();
+        });
+        QCOMPARE(terminated, 2);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!writer.orders()->createRandomOrder(restaurant).id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT((recorder.take(client), recorder.lastSeq(ordersChannel, 0) == 6), 15000);
+        // Listening again: the next event comes by notification.
+        QVERIFY(!writer.orders()->createRandomOrder(restaurant).id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT((recorder.take(client), recorder.lastSeq(ordersChannel, 0) == 7), 10000);
+        QString problem;
+        QVERIFY2(isTheLog(recorder.events(ordersChannel), 0, readLog(url, ordersChannel), &problem), qPrintable(problem));
+
+        // Every connection of both instances is cut (a database restart): they reconnect by
+        // themselves and carry on where they were.
+        withDatabase(url, [&terminated](QSqlDatabase &database) {
+            QSqlQuery query(database);
+            if (query.exec(QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                          "WHERE datname = current_database() AND application_name LIKE 'hearth-server%' "
+                                          "AND pid <> pg_backend_pid()"))
+                && query.next())
+                terminated = query.value(0).toLongLong();
+        });
+        QCOMPARE(terminated, 4);
+        // The write that finds the connection gone reconnects and goes through.
+        QVERIFY(!writer.orders()->createRandomOrder(restaurant).id.isEmpty());
+        QCOMPARE(readHead(url, ordersChannel), 8);
+        QTRY_VERIFY_WITH_TIMEOUT((recorder.take(client), recorder.lastSeq(ordersChannel, 0) == 8), 15000);
+        QVERIFY2(isTheLog(recorder.events(ordersChannel), 0, readLog(url, ordersChannel), &problem), qPrintable(problem));
+    }
+
     // hearth-server processes on one database: `first` only serves clients, `second` and `third`
     // simulate a service at once (their writes really interleave). Clients on `first` see events
     // only through the other instances' notifications. `second`, with clients of its own, is
