@@ -11,9 +11,15 @@ namespace hearth::server::SqlDialect {
 
 bool isPostgres(const QSqlDatabase &database);
 
-// The migration DDL for `database`'s engine. PostgreSQL gets 64-bit integers (SQLite's INTEGER
-// is 64-bit), an identity for `INTEGER PRIMARY KEY`, and every table a `rowid` identity column,
-// so that "ORDER BY …, rowid" (insertion order) means the same on both engines.
+// The migration DDL for `database`'s engine. Write it for SQLite with the types INTEGER, TEXT,
+// REAL and BLOB. PostgreSQL gets 64-bit integers (SQLite's INTEGER is 64-bit), DOUBLE PRECISION,
+// BYTEA, an identity for `INTEGER PRIMARY KEY [AUTOINCREMENT]`, and every other table a `rowid`
+// identity column, so that "ORDER BY …, rowid" (insertion order) means the same on both engines.
+//
+// What repositories must keep to (no translation happens there): bound `?` parameters; no
+// INSERT OR REPLACE / OR IGNORE (use INSERT … ON CONFLICT (…) DO UPDATE / DO NOTHING); bind
+// 0/1, not bool, for INTEGER flags; no SQLite functions (strftime, group_concat, …). Run the
+// tests with HEARTH_TEST_DATABASE=postgresql (the *_pg ctest variants) to check.
 QString ddl(const QSqlDatabase &database, const QString &sqliteDdl);
 
 // The schema version: `PRAGMA user_version` on SQLite, a one-row table on PostgreSQL.
