@@ -8,6 +8,7 @@
 #include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/eventlog.h"
+#include "server/migrations.h"
 #include "server/orderservice.h"
 
 #include <QProcess>
@@ -17,7 +18,10 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <atomic>
 #include <csignal>
+#include <optional>
+#include <thread>
 
 using namespace hearth;
 using namespace hearth::server;
@@ -186,6 +190,53 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT((replayed.take(late), replayed.lastSeq(ordersChannel, 0) >= 40), 10000);
             QVERIFY2(isTheLog(replayed.events(ordersChannel), 0, log, &problem), qPrintable(problem));
         }
+    }
+
+    // Two connections append to one channel at once (two instances under load): the second waits
+    // for the first's transaction, then takes the next seq — never the same one, never a gap.
+    void appendsOfTwoConnectionsTakeTurns()
+    {
+        QString error;
+        const QString url = m_postgres.createDatabase(QStringLiteral("two_connections"), &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        Database first;
+        QVERIFY2(first.open(url, &error), qPrintable(error));
+        QVERIFY2(Migrations::apply(first.connection(), &error), qPrintable(error));
+        EventLog firstLog(&first, 1000);
+        const QString restaurant = QStringLiteral("r1");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        std::optional<SqlTransaction> firstTransaction(std::in_place, first.connection());
+        QCOMPARE(firstLog.append(restaurant, ordersChannel, QStringLiteral("order.created"), {}, now)->seq, 1);
+
+        std::atomic<qint64> secondSeq{-1};
+        std::thread worker([&url, &restaurant, &now, &secondSeq] {
+            Database second;
+            QString problem;
+            if (!second.open(url, &problem)) {
+                secondSeq = 0;
+                return;
+            }
+            EventLog secondLog(&second, 1000);
+            SqlTransaction transaction(second.connection());
+            const auto event = secondLog.append(restaurant, ordersChannel, QStringLiteral("order.created"), {}, now);
+            secondSeq = event && transaction.commit() ? event->seq : 0;
+        });
+        const auto cleanup = qScopeGuard([&worker, &firstTransaction] {
+            firstTransaction.reset(); // rolled back if the test failed before the commit
+            worker.join();
+        });
+        // The second append waits on the counter row the first transaction holds (seen from a
+        // third connection: a transaction keeps its first view of pg_stat_activity).
+        Database observer;
+        QVERIFY2(observer.open(url, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(lockWaiters(observer) == 1, 10000);
+        QCOMPARE(secondSeq.load(), -1);
+        QVERIFY(firstTransaction->commit());
+        firstTransaction.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(secondSeq.load(), 2, 10000);
+        QCOMPARE(firstLog.headSeq(restaurant, ordersChannel), 2);
+        QCOMPARE(firstLog.readAfter(restaurant, ordersChannel, 0).size(), 2);
     }
 
     // The connection listening for the other instances' notifications dies (a PostgreSQL restart,
@@ -400,6 +451,16 @@ private:
                 head = query.value(0).toLongLong();
         });
         return head;
+    }
+
+    static qint64 lockWaiters(Database &database)
+    {
+        QSqlQuery query(database.connection());
+        if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                       "AND wait_event_type = 'Lock'"))
+            || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
     }
 
     template<typename Read>
