@@ -271,7 +271,7 @@ SqlTransaction::SqlTransaction(QSqlDatabase database, const QString &writerKey)
     : m_database(std::move(database))
 {
     m_active = m_database.isOpen() && m_database.transaction();
-    if (!m_active && SqlDialect::isPostgres(m_database)) {
+    if (!m_active && SqlDialect::isPostgres(m_database) && !QSqlQuery(m_database).exec(QStringLiteral("SELECT 1"))) {
         // PostgreSQL dropped the connection (a restart, a failover): one new try, so that the
         // request that notices is served rather than refused.
         qCWarning(lcServer) << "cannot begin a transaction, reconnecting:" << m_database.lastError().text();
