@@ -12,10 +12,6 @@ namespace hearth {
 
 namespace {
 
-// Above this share of changed rows one dataChanged over the whole table is cheaper for the views
-// than many small ranges.
-constexpr double wholeTableChangeShare = 0.5;
-
 QColor statusColor(OrderStatus status)
 {
     switch (status) {
@@ -225,7 +221,7 @@ void OrdersModel::upsert(const QList<Order> &orders)
     }
     // Changed rows are announced before new rows arrive: a sorted proxy places the new rows
     // against the keys of the existing ones, so it must know those keys first.
-    emitChangedRows(std::move(changedRows));
+    emitChangedRows(changedRows);
     appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(attention);
 }
@@ -269,7 +265,7 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
             changedRows.append(*row);
         }
     }
-    emitChangedRows(std::move(changedRows));
+    emitChangedRows(changedRows);
     int attention = 0;
     appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
@@ -342,24 +338,18 @@ void OrdersModel::removeRowsIn(QList<int> rows)
     }
 }
 
-void OrdersModel::emitChangedRows(QList<int> rows)
+void OrdersModel::emitChangedRows(const QList<int> &rows)
 {
     if (rows.isEmpty())
         return;
-    const int lastColumn = ColumnCount - 1;
-    if (rows.size() > m_orders.size() * wholeTableChangeShare) {
-        emit dataChanged(index(0, 0), index(int(m_orders.size()) - 1, lastColumn));
-        return;
-    }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    qsizetype runStart = 0;
-    for (qsizetype i = 1; i <= rows.size(); ++i) {
-        if (i < rows.size() && rows.at(i) == rows.at(i - 1) + 1)
-            continue;
-        emit dataChanged(index(rows.at(runStart), 0), index(rows.at(i - 1), lastColumn));
-        runStart = i;
-    }
+    // One range from the first changed row to the last, never several: every row's data has
+    // already changed when the first signal goes out, and a sorted QSortFilterProxyModel checks
+    // a changed row only against its neighbours' current keys. Told about rows one range at a
+    // time it finds a neighbour "already in place" that has in fact moved too, re-sorts one row
+    // into an unsorted list, and the table stays out of order (issue 13: seen with two orders
+    // marked ready in one batch). Unchanged rows inside the range are merely re-checked.
+    const auto [first, last] = std::minmax_element(rows.cbegin(), rows.cend());
+    emit dataChanged(index(*first, 0), index(*last, ColumnCount - 1));
 }
 
 void OrdersModel::setUnacknowledgedCount(int count)

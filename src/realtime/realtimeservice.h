@@ -95,6 +95,10 @@ public:
     // After a REST snapshot (or from the local cache): resume the channel from its watermark.
     void setSyncPosition(const QString &channel, const SyncPosition &position);
     SyncPosition syncPosition(const QString &channel) const;
+    // Where the events handed to receivers reach: syncPosition() moves on as soon as an event is
+    // accepted, while it may wait in this turn's batch. What is saved for a restart to resume
+    // from must be this one, or a crash before the batch lands skips its events for good.
+    SyncPosition deliveredPosition(const QString &channel) const;
     // User-facing, when the server refused the channel (see channelFailed()); empty otherwise.
     QString channelError(const QString &channel) const { return m_registry.failure(channel); }
 

@@ -110,6 +110,15 @@ SyncPosition RealtimeService::syncPosition(const QString &channel) const
     return m_registry.position(channel);
 }
 
+SyncPosition RealtimeService::deliveredPosition(const QString &channel) const
+{
+    SyncPosition position = m_registry.position(channel);
+    const qint64 firstPending = m_batcher->firstPendingSeq(channel);
+    if (firstPending != ChannelEvent::unsequenced && firstPending - 1 < position.seq)
+        position.seq = firstPending - 1;
+    return position;
+}
+
 bool RealtimeService::sendFrame(const QString &frame)
 {
     if (m_socket && m_welcomed) {

@@ -66,7 +66,9 @@ private slots:
         QCOMPARE(m_model->orderAt(0)->status, OrderStatus::Ready);
     }
 
-    void scatteredUpdatesBecomeContiguousRanges()
+    // One range from the first changed row to the last (issue 13): with several ranges a sorted
+    // proxy re-sorts each against neighbours whose keys changed too, and stays out of order.
+    void scatteredUpdatesAreOneSpan()
     {
         QList<Order> orders;
         for (int i = 1; i <= 10; ++i)
@@ -75,10 +77,10 @@ private slots:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->upsert({makeOrder(2, OrderStatus::Acknowledged, 2), makeOrder(3, OrderStatus::Acknowledged, 2),
                          makeOrder(8, OrderStatus::Acknowledged, 2)});
-        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
-        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
-        QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 7);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 7);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().column(), OrdersModel::ColumnCount - 1);
     }
 
     void mostRowsChangedIsOneSignal()
