@@ -154,7 +154,36 @@ bool PostgresTestServer::start(QString *errorMessage)
         log.open(QIODevice::ReadOnly);
         return fail(QStringLiteral("pg_ctl start failed: %1 %2").arg(output, QString::fromUtf8(log.readAll())));
     }
+    startReaper();
     return true;
+}
+
+void PostgresTestServer::startReaper()
+{
+    // A test program that crashes or is killed (a ctest timeout) never reaches stop(): a watcher
+    // stops this server and removes its folder once the program is gone, so that no PostgreSQL
+    // outlives its test. Paths go as arguments, never into the script's text.
+    QStringList stop{QDir(binDir()).filePath(QStringLiteral("pg_ctl")), QStringLiteral("-D"), m_dataDir,
+                     QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")};
+    if (m_asNobody)
+        stop = QStringList{QStandardPaths::findExecutable(QStringLiteral("runuser")), QStringLiteral("-u"),
+                           QStringLiteral("nobody"), QStringLiteral("--")} + stop;
+    QProcess reaper;
+    reaper.setProgram(QStringLiteral("/bin/sh"));
+    reaper.setArguments(QStringList{QStringLiteral("-c"),
+                                    QStringLiteral("pid=$1; dir=$2; shift 2; "
+                                                   "while kill -0 \"$pid\" 2>/dev/null; do sleep 1; done; "
+                                                   "\"$@\" >/dev/null 2>&1; rm -rf \"$dir\""),
+                                    QStringLiteral("hearth-pg-reaper"), QString::number(QCoreApplication::applicationPid()),
+                                    m_dir->path()}
+                        + stop);
+    // Not holding the test's output open: ctest waits for every holder of it.
+    reaper.setStandardInputFile(QProcess::nullDevice());
+    reaper.setStandardOutputFile(QProcess::nullDevice());
+    reaper.setStandardErrorFile(QProcess::nullDevice());
+    if (!reaper.startDetached())
+        qWarning("PostgreSQL for the tests: no watcher (%s); a crashed test leaves its server running",
+                 qPrintable(reaper.errorString()));
 }
 
 void PostgresTestServer::stop()

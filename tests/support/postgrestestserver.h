@@ -45,6 +45,7 @@ public:
 
 private:
     bool run(const QStringList &command, int timeoutMs, QString *output);
+    void startReaper();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_socketDir;
