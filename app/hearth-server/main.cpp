@@ -1,5 +1,6 @@
 // hearth-server: the reference backend of Hearth. Wiring only; the server is hearth::server.
 #include "core/logging.h"
+#include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/firstrunseeder.h"
 #include "server/hearthserver.h"
@@ -71,7 +72,11 @@ int main(int argc, char *argv[])
         << server.listenDescription() << "\n"
         << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
         << ")\n"
-        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n";
+        << "Database: "
+        << (Database::isPostgresUrl(parsed.options.databasePath)
+                ? Database::displayLocation(parsed.options.databasePath)
+                : QDir::toNativeSeparators(parsed.options.databasePath))
+        << "\n";
     if (!server.usesTls() && !parsed.options.address.isLoopback()) {
         out << "Warning: plain HTTP beyond this machine (--insecure-http): passwords and orders cross the network "
                "unencrypted\n";

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "server/accountrepository.h"
 #include "server/authservice.h"
+#include "server/clusterfeed.h"
 #include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/demoseeder.h"
@@ -31,6 +32,7 @@
 #include "server/sessionapi.h"
 #include "server/tlscredentials.h"
 #include "server/sessionrepository.h"
+#include "server/sqldialect.h"
 #include "server/websockethub.h"
 #include "server/widgetapi.h"
 #include "server/widgetrepository.h"
@@ -38,6 +40,7 @@
 
 #include <QHttpServer>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -71,6 +74,7 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_presence(new PresenceRegistry(this)),
       m_simulator(new OrderSimulator(m_orderService, QString(DemoAccounts::restaurantId), this)),
       m_hub(new WebSocketHub(m_auth.get(), m_eventLog.get(), this)),
+      m_feed(new ClusterFeed(m_database.get(), m_eventLog.get(), this)),
       m_drainTimer(new QTimer(this)),
       m_inventoryRepository(std::make_unique<InventoryRepository>(m_database.get())),
       m_menuRepository(std::make_unique<MenuRepository>(m_database.get())),
@@ -88,11 +92,12 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
         if (!m_retiredTcpServers.isEmpty())
             finishDrain();
     });
-    connect(m_orderService, &OrderService::eventAppended, m_hub, &WebSocketHub::publish);
-    connect(m_widgetService, &WidgetService::eventAppended, m_hub, &WebSocketHub::publish);
+    connect(m_orderService, &OrderService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    connect(m_widgetService, &WidgetService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    connect(m_feed, &ClusterFeed::eventReady, m_hub, &WebSocketHub::publish);
     connect(m_presence, &PresenceRegistry::eventAppended, m_hub, &WebSocketHub::publish);
     m_hub->channels().add(QString(WidgetEvents::channel), Role::Staff, m_eventLog.get());
-    connect(m_inventoryService, &InventoryService::eventAppended, m_hub, &WebSocketHub::publish);
+    connect(m_inventoryService, &InventoryService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
     m_hub->channels().add(QString(InventoryEvents::channel), Role::Staff, m_eventLog.get());
     m_hub->channels().add(QString(PresenceEvents::channel), Role::Staff, m_presence);
     m_hub->setPresence(m_presence);
@@ -119,14 +124,28 @@ bool HearthServer::start(QString *errorMessage)
         qCWarning(lcServer).noquote() << "cannot start:" << message;
         if (errorMessage)
             *errorMessage = message;
+        m_feed->stop();
         m_database->close();
         return false;
     };
     if (m_options.databasePath.isEmpty())
         return fail(QStringLiteral("no database path given"));
     QString problem;
-    if (!m_database->open(m_options.databasePath, &problem)
-        || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
+    if (!m_database->open(m_options.databasePath, &problem))
+        return fail(problem);
+    // Instances starting together on one PostgreSQL database migrate and seed one at a time.
+    const auto unlockSchema = [this] {
+        QSqlDatabase connection = m_database->connection();
+        if (connection.isOpen()) // else closing the connection released the lock
+            SqlDialect::unlockSchema(connection);
+    };
+    {
+        QSqlDatabase connection = m_database->connection();
+        if (!SqlDialect::lockSchema(connection))
+            return fail(QStringLiteral("cannot lock the database schema"));
+    }
+    auto schemaLock = qScopeGuard(unlockSchema);
+    if (!Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
         || !seedAccounts(&problem))
         return fail(problem);
     if (!m_options.address.isLoopback() && publishedPasswordsInUse()) {
@@ -153,6 +172,10 @@ bool HearthServer::start(QString *errorMessage)
     if (m_options.seedDemoService
         && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
                                      QDateTime::currentDateTimeUtc(), *QRandomGenerator::global(), &problem))
+        return fail(problem);
+    schemaLock.dismiss();
+    unlockSchema();
+    if (!m_feed->start(&problem))
         return fail(problem);
 
     ensureHttpServer();
@@ -273,6 +296,7 @@ void HearthServer::stop()
         m_retiredTcpServers.append(m_tcpServer);
         m_tcpServer = nullptr;
     }
+    m_feed->stop();
     m_database->close();
     qCInfo(lcServer) << "stopped";
     if (m_hub->closingCount() == 0)

@@ -26,6 +26,7 @@ namespace hearth::server {
 
 class AccountRepository;
 class AuthService;
+class ClusterFeed;
 class Database;
 class EventLog;
 class HttpApi;
@@ -126,6 +127,7 @@ private:
     PresenceRegistry *m_presence;
     OrderSimulator *m_simulator;
     WebSocketHub *m_hub;
+    ClusterFeed *m_feed; // the durable events of every instance on the database, to m_hub
     QTimer *m_drainTimer;
     QHttpServer *m_http = nullptr; // created by the first start(), in the server's thread
     HttpApi *m_api = nullptr;

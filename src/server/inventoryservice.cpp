@@ -83,7 +83,7 @@ StockResult InventoryService::addItem(const QString &restaurantId, InventoryItem
     const InventoryRules::StockProblem problem = InventoryRules::check(item.stock, item.damaged, item.threshold);
     if (problem != InventoryRules::StockProblem::None)
         return failure<InventoryItem>(InventoryError::InvalidInput, InventoryRules::describe(problem));
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable<InventoryItem>();
     if (m_items->find(restaurantId, item.id))
@@ -103,7 +103,7 @@ StockResult InventoryService::addItem(const QString &restaurantId, InventoryItem
 
 MenuResult InventoryService::addMenuItem(const QString &restaurantId, MenuItem item)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable<MenuItem>();
     if (m_menu->find(restaurantId, item.id))
@@ -128,7 +128,7 @@ StockResult InventoryService::adjust(const QString &restaurantId, const QString 
                                      const InventoryAnswerRecorder<InventoryItem> &record)
 {
     // Read inside the write transaction, so the version check and the change see one state.
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable<InventoryItem>();
     std::optional<InventoryItem> current = m_items->find(restaurantId, itemId);
@@ -215,7 +215,7 @@ bool InventoryService::storeMenuItem(const QString &restaurantId, const MenuItem
 MenuResult InventoryService::setAvailability(const QString &restaurantId, const QString &menuItemId,
                                              const MenuChange &change, const InventoryAnswerRecorder<MenuItem> &record)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable<MenuItem>();
     std::optional<MenuItem> current = m_menu->find(restaurantId, menuItemId);
@@ -260,7 +260,7 @@ MenuResult InventoryService::setAvailability(const QString &restaurantId, const 
 
 bool InventoryService::consume(const QString &restaurantId, const QString &menuItemName, qint64 portions)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return false;
     const std::optional<MenuItem> dish = m_menu->findByName(restaurantId, menuItemName);

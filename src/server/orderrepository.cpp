@@ -226,8 +226,11 @@ bool OrderRepository::setLastStatusChange(const QString &restaurantId, const QSt
 {
     QSqlQuery query(m_database->connection());
     return execPrepared(query,
-                        QStringLiteral("INSERT OR REPLACE INTO order_last_changes (restaurant_id, order_id, "
-                                       "from_status, to_status, changed_at, version) VALUES (?, ?, ?, ?, ?, ?)"),
+                        QStringLiteral("INSERT INTO order_last_changes (restaurant_id, order_id, "
+                                       "from_status, to_status, changed_at, version) VALUES (?, ?, ?, ?, ?, ?) "
+                                       "ON CONFLICT (restaurant_id, order_id) DO UPDATE SET "
+                                       "from_status = excluded.from_status, to_status = excluded.to_status, "
+                                       "changed_at = excluded.changed_at, version = excluded.version"),
                         {restaurantId, orderId, statusToWire(change.from), statusToWire(change.to),
                          change.at.toMSecsSinceEpoch(), change.version});
 }

@@ -58,7 +58,7 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     if (const QString problem = validate(draft); !problem.isEmpty())
         return failure(OrderError::InvalidInput, problem);
 
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return failure(OrderError::Storage, QStringLiteral("the database is not available"));
     Order order;
@@ -118,7 +118,7 @@ OrderResult OrderService::apply(const QString &restaurantId, const QString &orde
 {
     using Kind = OrderAction::Kind;
     // The row is read inside the write transaction, so the check and the change see one state.
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return failure(OrderError::Storage, QStringLiteral("the database is not available"));
     std::optional<Order> current = m_orders->find(restaurantId, orderId);

@@ -36,8 +36,10 @@ void addOptions(QCommandLineParser *parser)
     parser->addOptions({
         {listenName, QStringLiteral("Address to listen on."), QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {portName, QStringLiteral("TCP port (0: any free port)."), QStringLiteral("port"), QStringLiteral("8080")},
-        {databaseName, QStringLiteral("SQLite database file (created when missing)."), QStringLiteral("path"),
-         defaultDatabase},
+        {databaseName,
+         QStringLiteral("SQLite database file (created when missing), or a PostgreSQL database shared by several "
+                        "instances: postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass)."),
+         QStringLiteral("path|url"), defaultDatabase},
         {simulateName, QStringLiteral("Simulate a service with RATE new orders per minute."), QStringLiteral("rate"),
          QStringLiteral("0")},
         {heartbeatName, QStringLiteral("Heartbeat interval announced to clients."), QStringLiteral("ms"),
@@ -78,7 +80,7 @@ Parsed read(const QCommandLineParser &parser)
     options.port = quint16(portNumber);
     options.databasePath = parser.value(databaseName);
     if (options.databasePath.isEmpty())
-        errors.append(QStringLiteral("--database: expected a file path"));
+        errors.append(QStringLiteral("--database: expected a file path or a postgresql:// URL"));
     options.simulateOrdersPerMinute = parser.value(simulateName).toDouble(&ok);
     if (!ok || !(options.simulateOrdersPerMinute >= 0))
         errors.append(QStringLiteral("--simulate: expected orders per minute, e.g. 30 or 2.5"));

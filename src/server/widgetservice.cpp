@@ -37,7 +37,7 @@ WidgetService::WidgetService(Database *database, WidgetRepository *widgets, Even
 WidgetResult WidgetService::create(const QString &restaurantId, const NewWidget &draft, const WidgetEditor &editor,
                                    const AnswerRecorder &record)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     WidgetResult result;
@@ -59,7 +59,7 @@ WidgetResult WidgetService::update(const QString &restaurantId, const QString &w
                                    const WidgetEditor &editor, const AnswerRecorder &record)
 {
     // Read inside the write transaction, so the version check and the change see one state.
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     std::optional<WidgetConfig> current = m_widgets->find(restaurantId, widgetId);
@@ -98,7 +98,7 @@ WidgetResult WidgetService::archive(const QString &restaurantId, const QString &
                                     std::optional<qint64> expectedVersion, const WidgetEditor &editor,
                                     const AnswerRecorder &record)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     std::optional<WidgetConfig> current = m_widgets->find(restaurantId, widgetId);
