@@ -32,6 +32,17 @@ InventoryResult<T> unavailable()
     return failure<T>(InventoryError::Storage, QStringLiteral("the database is not available"));
 }
 
+// The If-Match version was not the current one: 409 with what is there now.
+template <typename T>
+InventoryResult<T> staleVersion(T current, qint64 expectedVersion)
+{
+    QString message = QStringLiteral("%1 is at version %2, not %3: someone else changed it first")
+                          .arg(current.name)
+                          .arg(current.version)
+                          .arg(expectedVersion);
+    return failure(InventoryError::Conflict, std::move(message), std::move(current));
+}
+
 // Whether one more portion can be made from what is on the shelf.
 bool soldOut(const MenuItem &menuItem, const QHash<QString, qint64> &available)
 {
@@ -134,14 +145,8 @@ StockResult InventoryService::adjust(const QString &restaurantId, const QString 
     std::optional<InventoryItem> current = m_items->find(restaurantId, itemId);
     if (!current)
         return failure<InventoryItem>(InventoryError::NotFound, QStringLiteral("there is no inventory item %1").arg(itemId));
-    if (change.expectedVersion && *change.expectedVersion != current->version) {
-        return failure(InventoryError::Conflict,
-                       QStringLiteral("%1 is at version %2, not %3: someone else changed it first")
-                           .arg(current->name)
-                           .arg(current->version)
-                           .arg(*change.expectedVersion),
-                       std::move(*current));
-    }
+    if (change.expectedVersion && *change.expectedVersion != current->version)
+        return staleVersion(std::move(*current), *change.expectedVersion);
     InventoryItem after = *current;
     after.stock = change.stock.value_or(after.stock);
     after.damaged = change.damaged.value_or(after.damaged);
@@ -221,14 +226,8 @@ MenuResult InventoryService::setAvailability(const QString &restaurantId, const 
     std::optional<MenuItem> current = m_menu->find(restaurantId, menuItemId);
     if (!current)
         return failure<MenuItem>(InventoryError::NotFound, QStringLiteral("there is no menu item %1").arg(menuItemId));
-    if (change.expectedVersion && *change.expectedVersion != current->version) {
-        return failure(InventoryError::Conflict,
-                       QStringLiteral("%1 is at version %2, not %3: someone else changed it first")
-                           .arg(current->name)
-                           .arg(current->version)
-                           .arg(*change.expectedVersion),
-                       std::move(*current));
-    }
+    if (change.expectedVersion && *change.expectedVersion != current->version)
+        return staleVersion(std::move(*current), *change.expectedVersion);
     MenuItem after = *current;
     after.available = change.available.value_or(after.available);
     if (change.days) {
