@@ -148,6 +148,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-qpa-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, fonts-dejavu-core, qt6-translations-l10n")
+# hearth-server --database postgresql://… loads Qt's PostgreSQL driver, a plugin shlibdeps cannot
+# see; SQLite, the default, needs nothing more.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libqt6sql6-psql")
 # The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Hearth is a dashboard that restaurant staff keep open all shift: new orders
 appear the moment they are placed, staff acknowledge them and move them

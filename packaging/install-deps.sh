@@ -10,6 +10,8 @@ packages=(
     fonts-dejavu-core
     # The session token in the OS keychain (Secret Service / KWallet on Linux).
     qtkeychain-qt6-dev
+    # hearth-server on PostgreSQL (QPSQL), and the server for the tests that run it there.
+    libqt6sql6-psql postgresql
     # The new-order chime (QSoundEffect).
     qt6-multimedia-dev
     # The JSON decoder of the realtime hot path (simdjson on-demand).

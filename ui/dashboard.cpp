@@ -8,6 +8,7 @@
 #include "ui/connectionstatusbar.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
+#include "ui/ticketprinter.h"
 #include "ui/widgetspage.h"
 
 #include <QApplication>
@@ -44,6 +45,7 @@ std::unique_ptr<TokenVault> ownVaultUnless(TokenVault *given)
 Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     : QObject(parent),
       m_widgets(m_client),
+      m_inventory(m_client),
       m_persistence(&m_client.sync(), &m_client.realtime()),
       m_ownVault(ownVaultUnless(vault)),
       m_keeper(&m_client.signIn(), vault ? vault : m_ownVault.get()),
@@ -103,6 +105,7 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
         m_status.setShowingCachedData(cached.savedAt);
     });
     wireWidgets();
+    wireInventory();
 }
 
 void Dashboard::wireWidgets()
@@ -134,6 +137,7 @@ Dashboard::~Dashboard()
 {
     flushWidgetEdits();
     m_widgets.stop();
+    m_inventory.stop();
     m_client.stop();
     m_persistence.close();
 }
@@ -171,6 +175,7 @@ void Dashboard::signOut()
 {
     m_client.stop();
     m_widgets.stop();
+    m_inventory.stop();
     if (m_foreignProfile) {
         // A profile backend has no session to end here: its token goes by asking for it again.
         m_status.setSignInNeeded(true);
@@ -201,8 +206,13 @@ void Dashboard::openCache(const QUrl &server, const QString &restaurantId)
         return;
     m_openCachePath = path;
     m_client.actions().openQueue(cachePathFor(server, restaurantId, QStringLiteral("actions")));
+    QString printed = cachePathFor(server, restaurantId, QStringLiteral("printed"));
+    printed.replace(printed.lastIndexOf(u'.'), printed.size(), QStringLiteral(".json"));
+    m_window->tickets()->openStore(printed);
     m_widgets.openStore(cachePathFor(server, restaurantId, QStringLiteral("widgets")),
                         cachePathFor(server, restaurantId, QStringLiteral("outbox")));
+    m_inventory.openStore(cachePathFor(server, restaurantId, QStringLiteral("inventory")),
+                          cachePathFor(server, restaurantId, QStringLiteral("menu")));
     const CachedOrders cached = m_persistence.open(path);
     // Another restaurant's cache replaces what is on screen even when it is empty: the rows
     // shown belong to the cache that was open before.
@@ -285,6 +295,7 @@ void Dashboard::startWithToken(const QString &token)
     m_status.setSignInNeeded(false);
     m_client.start();
     m_widgets.start();
+    m_inventory.start();
     m_window->show();
     emit signedIn();
 }
@@ -336,6 +347,7 @@ void Dashboard::onSignedIn(const Session &session)
     }
     m_client.start();
     m_widgets.start();
+    m_inventory.start();
     m_window->show();
     emit signedIn();
 }

@@ -6,8 +6,11 @@
 #include "profile/backendprofile.h"
 #include "models/connectionstatus.h"
 #include "models/diagnosticsmodel.h"
+#include "models/inventorymodel.h"
+#include "models/menuavailabilitymodel.h"
 #include "models/ordersmodel.h"
 #include "models/widgetconfigmodel.h"
+#include "sync/inventoryclient.h"
 #include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
 #include "sync/sessionkeeper.h"
@@ -21,6 +24,7 @@
 namespace hearth {
 
 class MainWindow;
+class LowStockNotifier;
 class SignInDialog;
 class TokenVault;
 
@@ -67,6 +71,10 @@ public:
     OrdersModel *orders() { return &m_orders; }
     WidgetsClient *widgets() { return &m_widgets; }
     WidgetConfigModel *widgetModel() { return &m_widgetModel; }
+    InventoryClient *inventory() { return &m_inventory; }
+    InventoryModel *inventoryModel() { return &m_inventoryModel; }
+    MenuAvailabilityModel *menuModel() { return &m_menuModel; }
+    LowStockNotifier *lowStockNotifier() const { return m_lowStock; }
 
 signals:
     void signedIn();
@@ -74,6 +82,7 @@ signals:
 
 private:
     void wireWidgets();
+    void wireInventory(); // dashboardinventory.cpp
     void flushWidgetEdits();
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
@@ -87,6 +96,10 @@ private:
     WidgetsClient m_widgets;
     OrdersModel m_orders;
     WidgetConfigModel m_widgetModel;
+    InventoryClient m_inventory;
+    InventoryModel m_inventoryModel;
+    MenuAvailabilityModel m_menuModel;
+    LowStockNotifier *m_lowStock = nullptr;
     OrdersPersistence m_persistence;
     std::unique_ptr<TokenVault> m_ownVault; // when none was handed in
     SessionKeeper m_keeper;

@@ -8,10 +8,13 @@
 #include "models/orderproblemsproxy.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
+#include "models/unavailableitemsproxy.h"
 #include "models/orderspagesettings.h"
+#include "models/recallwindow.h"
 #include "sync/orderactions.h"
 #include "ui/attentionnotifier.h"
 #include "ui/connectionstatusbar.h"
+#include "ui/detailpanelayout.h"
 #include "ui/diagnosticspanel.h"
 #include "ui/mainmenu.h"
 #include "ui/viewappearance.h"
@@ -23,6 +26,8 @@
 #include "ui/orderstableview.h"
 #include "ui/ticketprinter.h"
 #include "ui/viewcsvwriter.h"
+
+#include <algorithm>
 
 #include <QAction>
 #include <QCheckBox>
@@ -81,14 +86,18 @@ MainWindow::MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionSta
       m_proxy(new OrdersFilterProxy(this)),
       m_view(new OrdersTableView(this)),
       m_connectionBar(new ConnectionStatusBar(status, this)),
-      m_diagnostics(diagnostics)
+      m_diagnostics(diagnostics),
+      m_recall(new RecallWindow([this] { return m_serverClock.now(); }, this))
 {
+    connect(m_recall, &RecallWindow::changed, this, &MainWindow::updateActions);
     setObjectName(QStringLiteral("mainWindow"));
     resize(1100, 640);
     auto *notes = new OrderNotesProxy(this);
     notes->setSourceModel(m_problems);
     m_ages->setSourceModel(notes);
-    m_proxy->setSourceModel(m_ages);
+    m_unavailable = new UnavailableItemsProxy(orders, this);
+    m_unavailable->setSourceModel(m_ages);
+    m_proxy->setSourceModel(m_unavailable);
     m_proxy->setOpenOnly(true);
 
     m_view->setObjectName(QStringLiteral("ordersView"));
@@ -146,11 +155,14 @@ void MainWindow::sizeColumns()
     // column's room ("3× Las…" at 1100 px with the detail pane open).
     const int padding = metrics.horizontalAdvance(u'M') + 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
     const int sortIndicator = metrics.height() + 4;
-    const auto widest = [&](int column, const QStringList &texts) {
+    // `squeezed`: the text the column keeps in a window too narrow for every column (it elides
+    // the rest); none: the column is never squeezed (status, number, total must read whole).
+    const auto widest = [&](int column, const QStringList &texts, const QString &squeezed = {}) {
         int width = metrics.horizontalAdvance(m_orders->headerData(column, Qt::Horizontal).toString()) + sortIndicator;
         for (const QString &text : texts)
             width = qMax(width, metrics.horizontalAdvance(text));
-        m_view->setColumnWidth(column, width + padding);
+        const int least = squeezed.isEmpty() ? width : metrics.horizontalAdvance(squeezed + u'…');
+        m_view->setColumnWidths(column, width + padding, least + padding);
     };
     QStringList statuses;
     for (OrderStatus status : {OrderStatus::New, OrderStatus::Acknowledged, OrderStatus::Preparing,
@@ -158,13 +170,16 @@ void MainWindow::sizeColumns()
         statuses << statusDisplayName(status); // "… — failed" elides: the red row and tooltip say it
     widest(OrdersModel::NumberColumn, {tr("#%1").arg(99999)});
     widest(OrdersModel::StatusColumn, statuses);
-    widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
-                                     typeDisplayName(OrderType::DineIn)});
-    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}); // longer names elide
-    widest(OrdersModel::TotalColumn, {formatCents(999999)});
+    // Squeezed in this order: the customer's name, the time beside the age, the type.
+    widest(OrdersModel::CustomerColumn, {QStringLiteral("Maximilian Mu")}, QStringLiteral("Maxi")); // longer names elide
     widest(OrdersModel::ReceivedColumn, {OrderAgesProxy::tr("%1 · %2", "age, time received")
                                              .arg(OrderAgesProxy::ageText(2 * 3600 + 59 * 60),
-                                                  QLocale().toString(QTime(22, 58), QLocale::ShortFormat))});
+                                                  QLocale().toString(QTime(22, 58), QLocale::ShortFormat))},
+           OrderAgesProxy::ageText(2 * 3600 + 59 * 60));
+    widest(OrdersModel::TypeColumn, {typeDisplayName(OrderType::Pickup), typeDisplayName(OrderType::Delivery),
+                                     typeDisplayName(OrderType::DineIn)}, typeDisplayName(OrderType::Pickup).left(4));
+    widest(OrdersModel::TotalColumn, {formatCents(999999)});
+    m_view->setStretchColumn(OrdersModel::ItemsColumn, metrics.horizontalAdvance(QStringLiteral("2× Margherita")) + padding);
     header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("MMMM")));
 }
 
@@ -175,11 +190,14 @@ void MainWindow::buildPages()
     m_pageList->setAccessibleName(tr("Pages"));
     m_pageList->addItem(tr("Orders"));
     m_pageList->addItem(tr("Widgets"));
+    m_pageList->addItem(tr("Inventory"));
     m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
     m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
+    m_pageList->item(2)->setToolTip(tr("Stock, low-stock alerts and menu availability (Ctrl+3)"));
     // As wide as the longest page name and its padding: every pixel more is taken from the orders.
     const QFontMetrics listMetrics = m_pageList->fontMetrics();
-    m_pageList->setFixedWidth(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets")))
+    m_pageList->setFixedWidth(qMax(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets"))),
+                                   listMetrics.horizontalAdvance(tr("Inventory")))
                               + 2 * 10 + listMetrics.horizontalAdvance(QStringLiteral("MM")));
     m_pageList->setFrameShape(QFrame::NoFrame);
     // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
@@ -191,6 +209,9 @@ void MainWindow::buildPages()
     auto *placeholder = new QLabel(tr("Widgets are not available for this backend."), this);
     placeholder->setAlignment(Qt::AlignCenter);
     m_widgetsPage = placeholder;
+    auto *inventoryPlaceholder = new QLabel(tr("Inventory is not available for this backend."), this);
+    inventoryPlaceholder->setAlignment(Qt::AlignCenter);
+    m_inventoryPage = inventoryPlaceholder;
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -213,9 +234,10 @@ void MainWindow::buildPages()
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setCollapsible(0, false);
     m_detail->setMinimumWidth(160);
+    m_detail->setClock([this] { return m_serverClock.now(); });
     splitter->setSizes({1000, 200}); // the table first: the pane is for the one order in hand
+    m_paneLayout = new DetailPaneLayout(splitter, [this] { return m_view->preferredWidth(); }, 200);
     ordersLayout->addWidget(splitter, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, m_detail, [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
@@ -239,6 +261,7 @@ void MainWindow::buildPages()
         m_search->insert(text);
     });
     m_pages->addWidget(m_widgetsPage);
+    m_pages->addWidget(m_inventoryPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -254,7 +277,8 @@ void MainWindow::buildPages()
         m_pages->setCurrentIndex(row);
         // The orders' tools would only get in the way elsewhere (and their shortcuts must not fire).
         m_ordersToolBar->setVisible(row == static_cast<int>(Page::Orders));
-        qCInfo(lcUi) << "page:" << (row == static_cast<int>(Page::Orders) ? "orders" : "widgets");
+        static const char *const names[] = {"orders", "widgets", "inventory"};
+        qCInfo(lcUi) << "page:" << names[std::clamp(row, 0, 2)];
         emit pageChanged(static_cast<Page>(row));
     });
     m_pageList->setCurrentRow(0);
@@ -263,6 +287,7 @@ void MainWindow::buildPages()
     const struct { Page page; QKeySequence keys; const char *name; } shortcuts[] = {
         {Page::Orders, QKeySequence(Qt::CTRL | Qt::Key_1), "showOrdersPage"},
         {Page::Widgets, QKeySequence(Qt::CTRL | Qt::Key_2), "showWidgetsPage"},
+        {Page::Inventory, QKeySequence(Qt::CTRL | Qt::Key_3), "showInventoryPage"},
     };
     for (const auto &shortcut : shortcuts) {
         auto *action = new QAction(this);
@@ -279,7 +304,8 @@ void MainWindow::setOrdersTabOrder()
 {
     // The table, its detail, what went wrong, the toolbar from left to right, then the pages. The toolbar's
     // buttons take no focus by default: a keyboard-only user could never reach them.
-    QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
+    QList<QWidget *> chain{m_view, m_detail->findChild<QWidget *>(QStringLiteral("orderDetailPhone")),
+                           m_detail->findChild<QWidget *>(QStringLiteral("orderDetailText")),
                            m_messageBar->findChild<QWidget *>(QStringLiteral("dismissMessages"))};
     const struct { QAction *action; const char *name; } buttons[] = {
         {m_acknowledgeAction, "acknowledgeButton"}, {m_advanceAction, "advanceButton"}, {m_cancelAction, "cancelButton"},
@@ -304,6 +330,18 @@ void MainWindow::setWidgetsPage(QWidget *page)
     m_widgetsPage = page;
     page->setParent(this);
     m_pages->insertWidget(static_cast<int>(Page::Widgets), page);
+    if (showing)
+        m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::setInventoryPage(QWidget *page)
+{
+    const bool showing = currentPage() == Page::Inventory;
+    m_pages->removeWidget(m_inventoryPage);
+    m_inventoryPage->deleteLater();
+    m_inventoryPage = page;
+    page->setParent(this);
+    m_pages->insertWidget(static_cast<int>(Page::Inventory), page);
     if (showing)
         m_pages->setCurrentWidget(page);
 }
@@ -427,14 +465,16 @@ void MainWindow::updateActions()
     m_advanceAction->setText(next && next != OrderStatus::Acknowledged ? advanceLabel(*next) : tr("Move on"));
     m_cancelAction->setEnabled(actionable);
     m_reopenAction->setEnabled(idle && status == OrderStatus::Completed);
-    m_recallAction->setEnabled(m_actionsAvailable && recallTarget());
+    const bool recallable = m_actionsAvailable && recallTarget() && m_recall->isOpen(*recallTarget());
+    m_recallAction->setEnabled(recallable);
+    m_recall->setOffered(recallable);
 }
 
 const Order *MainWindow::recallTarget() const
 {
     // The order this window changed last; without one, the selected order (the server decides
     // whether its last change may still be recalled).
-    if (const Order *changed = m_orders->orderById(m_lastChanged))
+    if (const Order *changed = m_orders->orderById(m_recall->lastChanged()))
         return changed;
     return selectedOrder();
 }
@@ -442,7 +482,7 @@ const Order *MainWindow::recallTarget() const
 void MainWindow::acknowledgeSelected()
 {
     if (const Order *order = selectedOrder()) {
-        m_lastChanged = order->id;
+        m_recall->noteChange(order->id);
         m_actions->acknowledge(*order);
     }
 }
@@ -454,7 +494,7 @@ void MainWindow::advanceSelected()
     if (!expected)
         return;
     if (const std::optional<OrderStatus> next = nextStatus(*expected)) {
-        m_lastChanged = order->id;
+        m_recall->noteChange(order->id);
         m_actions->moveTo(*order, *next);
     }
 }
@@ -470,7 +510,7 @@ void MainWindow::cancelSelected()
         tr("Cancel order #%1 for %2? The customer will be told.").arg(order->number).arg(order->customerName),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (const Order *still = m_orders->orderById(id); answer == QMessageBox::Yes && still) {
-        m_lastChanged = id;
+        m_recall->noteChange(id);
         m_actions->moveTo(*still, OrderStatus::Cancelled);
     }
 }
@@ -478,7 +518,7 @@ void MainWindow::cancelSelected()
 void MainWindow::recallLast()
 {
     if (const Order *order = recallTarget()) {
-        m_lastChanged.clear(); // a recall is not recalled again; the next change is the new "last"
+        m_recall->forgetChange(); // a recall is not recalled again; the next change is the new "last"
         m_actions->recall(*order);
     }
     updateActions();
@@ -487,7 +527,7 @@ void MainWindow::recallLast()
 void MainWindow::reopenSelected()
 {
     if (const Order *order = selectedOrder()) {
-        m_lastChanged = order->id;
+        m_recall->noteChange(order->id);
         m_actions->reopen(*order);
     }
 }
@@ -596,8 +636,11 @@ void MainWindow::exportView()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         sizeColumns(); // kitchen mode, bigger or smaller text: the columns still fit their text
+        if (m_paneLayout)
+            m_paneLayout->update(); // wider columns may leave no room beside the table for the pane
+    }
 }
 
 void MainWindow::copyDiagnostics()

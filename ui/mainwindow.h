@@ -1,6 +1,6 @@
 #pragma once
 
-// The dashboard window: pages (Orders, Widgets) picked from a list on the left or with Ctrl+1/Ctrl+2,
+// The dashboard window: pages (Orders, Widgets, Inventory) picked from a list on the left or with Ctrl+1…3,
 // the orders table with its actions, and one connection-status bar for the whole window.
 // Reads the models; user intents go to OrderActions.
 #include "core/order.h"
@@ -23,6 +23,7 @@ namespace hearth {
 class AttentionNotifier;
 class ConnectionStatus;
 class ConnectionStatusBar;
+class DetailPaneLayout;
 class DiagnosticsModel;
 class DiagnosticsPanel;
 class MessageBar;
@@ -35,7 +36,9 @@ class OrdersFilterProxy;
 class OrdersModel;
 class OrdersPageSettings;
 class OrdersTableView;
+class RecallWindow;
 class TicketPrinter;
+class UnavailableItemsProxy;
 
 class MainWindow final : public QMainWindow
 {
@@ -43,7 +46,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Orders, Widgets };
+    enum class Page { Orders, Widgets, Inventory };
 
     MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
                DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
@@ -55,6 +58,10 @@ public:
     // The Widgets page, made by whoever owns the widgets' client; the window shows a placeholder
     // until then. The window takes ownership.
     void setWidgetsPage(QWidget *page);
+    // The Inventory page, likewise (a placeholder until then).
+    void setInventoryPage(QWidget *page);
+    // Marks open orders holding dishes that cannot be ordered now.
+    UnavailableItemsProxy *unavailableItems() const { return m_unavailable; }
     void showPage(Page page);
     // Widget edits not yet on the server, counted in the status bar beside the connection
     // ("2 unsaved changes"); hidden at 0. A click on it opens the Widgets page.
@@ -113,12 +120,13 @@ private:
     MessageBar *m_messageBar = nullptr;
     OrdersFilterBar *m_filterBar = nullptr;
     OrderDetailPane *m_detail = nullptr;
-    QString m_lastChanged; // the order whose status this window changed last: what Recall undoes
     OrdersTableView *m_view;
     ConnectionStatusBar *m_connectionBar;
     QListWidget *m_pageList = nullptr;
     QStackedWidget *m_pages = nullptr;
     QWidget *m_widgetsPage = nullptr;
+    QWidget *m_inventoryPage = nullptr;
+    UnavailableItemsProxy *m_unavailable = nullptr;
     QToolBar *m_ordersToolBar = nullptr;
     QLabel *m_unsavedLabel = nullptr;
     QLineEdit *m_search = nullptr;
@@ -135,6 +143,8 @@ private:
     OrdersPageSettings *m_settings = nullptr;
     AttentionNotifier *m_attention = nullptr;
     TicketPrinter *m_tickets = nullptr;
+    RecallWindow *m_recall; // what Recall undoes, and until when
+    DetailPaneLayout *m_paneLayout = nullptr;
 };
 
 } // namespace hearth

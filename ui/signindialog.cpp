@@ -110,6 +110,12 @@ void SignInDialog::onAccepted()
         m_ui->usernameEdit->setFocus();
         return;
     }
+    // Warned once per address: the second "Sign in" for the same one sends the password anyway.
+    if (address->isUnencryptedBeyondThisMachine() && m_unencryptedConfirmed != address->httpBase) {
+        m_unencryptedConfirmed = address->httpBase;
+        showError(address->unencryptedWarning() + u' ' + tr("Choose \"Sign in\" again to send it anyway."));
+        return;
+    }
     showError({});
     setBusy(true);
     emit signInRequested(*address, m_ui->usernameEdit->text().trimmed(), m_ui->passwordEdit->text());

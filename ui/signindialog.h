@@ -5,6 +5,7 @@
 #include "core/serveraddress.h"
 
 #include <QDialog>
+#include <QUrl>
 
 #include <memory>
 
@@ -47,6 +48,7 @@ private:
 
     std::unique_ptr<Ui::SignInDialog> m_ui;
     bool m_tokenMode = false;
+    QUrl m_unencryptedConfirmed; // the http:// address whose warning was shown
 };
 
 } // namespace hearth

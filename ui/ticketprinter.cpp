@@ -17,6 +17,12 @@ namespace hearth {
 
 TicketPrinter::TicketPrinter(QObject *parent) : QObject(parent) {}
 
+void TicketPrinter::openStore(const QString &path)
+{
+    if (path != m_printed.path())
+        m_printed.open(path); // another restaurant's prints are none of this one's business
+}
+
 std::unique_ptr<QTextDocument> TicketPrinter::ticketFor(const Order &order) const
 {
     return KitchenTicket::document(order, m_restaurant, wasPrinted(order.id), QDateTime::currentDateTime());
@@ -27,7 +33,7 @@ void TicketPrinter::print(const Order &order, QPrinter *printer)
     const bool reprint = wasPrinted(order.id);
     const std::unique_ptr<QTextDocument> ticket = ticketFor(order);
     ticket->print(printer);
-    m_printed.insert(order.id);
+    m_printed.add(order.id);
     qCInfo(lcUi) << "printed the ticket of order" << order.number << (reprint ? "(reprint)" : "");
     emit printed(order.id, reprint);
 }

@@ -1,12 +1,12 @@
 #pragma once
 
 // Prints kitchen tickets (KitchenTicket) on a printer, or into a PDF file where the PC has no
-// printer. Remembers which orders it has printed in this run, so the second ticket of an order
-// says "REPRINT".
+// printer. Remembers which orders it has printed (PrintedTickets: in a file once openStore() is
+// called), so the second ticket of an order says "REPRINT", after a restart too.
 #include "core/order.h"
+#include "store/printedtickets.h"
 
 #include <QObject>
-#include <QSet>
 
 #include <memory>
 
@@ -25,6 +25,8 @@ public:
     explicit TicketPrinter(QObject *parent = nullptr);
 
     void setRestaurantName(const QString &name) { m_restaurant = name; }
+    // Where the prints of this server and restaurant are remembered (a JSON file).
+    void openStore(const QString &path);
     bool wasPrinted(const QString &orderId) const { return m_printed.contains(orderId); }
     // The ticket the next print of `order` gives ("REPRINT" once it has been printed).
     std::unique_ptr<QTextDocument> ticketFor(const Order &order) const;
@@ -41,7 +43,7 @@ signals:
 
 private:
     QString m_restaurant;
-    QSet<QString> m_printed;
+    PrintedTickets m_printed;
 };
 
 } // namespace hearth

@@ -1,11 +1,13 @@
 // hearth-server: the reference backend of Hearth. Wiring only; the server is hearth::server.
 #include "core/logging.h"
+#include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/firstrunseeder.h"
 #include "server/hearthserver.h"
 #include "server/logguard.h"
 #include "server/servercommandline.h"
 #include "server/terminationsignals.h"
+#include "server/usercommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,8 +36,22 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == u"users") {
+        return UserCommands::run(arguments.mid(0, 1) + arguments.mid(2),
+                                 UserCommands::Io{&out, &err, &UserCommands::readSecretFromTerminal});
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Hearth reference backend: REST and WebSocket on one port."));
+    // Dispatched above; listed here so that --help (and the man page made from it) names it.
+    parser.addPositionalArgument(QStringLiteral("users"),
+                                 QStringLiteral("Manage the user accounts of --database, also while the server runs: "
+                                                "users list, users add USERNAME [--role staff|manager] [--name NAME], "
+                                                "users passwd USERNAME, users disable|enable USERNAME. Passwords are "
+                                                "asked for without echo, or read from --password-file or "
+                                                "HEARTH_USER_PASSWORD, and never printed. See hearth-server users "
+                                                "--help."),
+                                 QStringLiteral("[users list|add|passwd|disable|enable ...]"));
     parser.addHelpOption();
     parser.addVersionOption();
     ServerCommandLine::addOptions(&parser);
@@ -56,7 +72,15 @@ int main(int argc, char *argv[])
         << server.listenDescription() << "\n"
         << "From this machine: " << server.httpUrl().toString() << " (WebSocket " << server.webSocketUrl().toString()
         << ")\n"
-        << "Database: " << QDir::toNativeSeparators(parsed.options.databasePath) << "\n";
+        << "Database: "
+        << (Database::isPostgresUrl(parsed.options.databasePath)
+                ? Database::displayLocation(parsed.options.databasePath)
+                : QDir::toNativeSeparators(parsed.options.databasePath))
+        << "\n";
+    if (!server.usesTls() && !parsed.options.address.isLoopback()) {
+        out << "Warning: plain HTTP beyond this machine (--insecure-http): passwords and orders cross the network "
+               "unencrypted\n";
+    }
     if (parsed.options.seedDemoAccounts) {
         out << "Demo accounts: " << DemoAccounts::staffUsername << " / " << DemoAccounts::staffPassword << " (staff), "
             << DemoAccounts::managerUsername << " / " << DemoAccounts::managerPassword << " (manager)\n";
@@ -77,6 +101,10 @@ int main(int argc, char *argv[])
         QObject::connect(&server, &HearthServer::drained, &app, &QCoreApplication::quit, Qt::QueuedConnection);
         server.stop();
         QTimer::singleShot(shutdownTimeoutMs, &app, &QCoreApplication::quit);
+    });
+    QObject::connect(&termination, &TerminationSignals::reloadRequested, &server, [&server] {
+        if (server.usesTls())
+            server.reloadTls(); // says in the log what it did
     });
     return app.exec();
 }

@@ -5,8 +5,12 @@
 #include "server/demoaccounts.h"
 #include "server/embeddedserver.h"
 #include "models/displaylocale.h"
+#include "models/inventorymodel.h"
+#include "models/menuavailabilitymodel.h"
 #include "models/ordersmodel.h"
+#include "api/trustedcertificates.h"
 #include "ui/dashboard.h"
+#include "ui/inventorypage.h"
 #include "ui/apptranslations.h"
 #include "ui/mainwindow.h"
 #include "ui/singleinstance.h"
@@ -80,7 +84,7 @@ struct CommandLine
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE")};
     const QCommandLineOption page{QStringLiteral("page"),
-        QCoreApplication::translate("main", "The page to open on: orders (default) or widgets."), QStringLiteral("PAGE")};
+        QCoreApplication::translate("main", "The page to open on: orders (default), widgets or inventory."), QStringLiteral("PAGE")};
     const QCommandLineOption size{QStringLiteral("size"),
         QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
     const QCommandLineOption startAtLogin{QStringLiteral("start-at-login"),
@@ -180,8 +184,10 @@ Options parseOptions(const QApplication &app)
         const QString name = parser.value(commandLine.page).toLower();
         if (name == u"widgets")
             options.page = hearth::MainWindow::Page::Widgets;
+        else if (name == u"inventory")
+            options.page = hearth::MainWindow::Page::Inventory;
         else if (name != u"orders")
-            exitWithUsageError(QApplication::translate("main", "--page is orders or widgets."));
+            exitWithUsageError(QApplication::translate("main", "--page is orders, widgets or inventory."));
     }
     if (parser.isSet(commandLine.size)) {
         const QStringList parts = parser.value(commandLine.size).split(u'x');
@@ -218,6 +224,29 @@ void showAnOrderInThePane(hearth::MainWindow *window)
     qCInfo(lcUi).noquote() << QStringLiteral("screenshot: %1 orders shown, order %2 in the detail pane")
                                           .arg(view->model()->rowCount())
                                           .arg(rows.isEmpty() ? QStringLiteral("none") : rows.first().data().toString());
+}
+
+// A picture of the inventory page shows a low line in the count editor and a dish with its
+// weekday chips, unless something is selected already.
+void showAnItemInTheEditors(hearth::MainWindow *window)
+{
+    auto *page = window->findChild<hearth::InventoryPage *>();
+    if (!page)
+        return;
+    QTableView *stock = page->stockView();
+    stock->sortByColumn(hearth::InventoryModel::AvailableColumn, Qt::AscendingOrder); // the low ones first
+    for (int row = 0; row < stock->model()->rowCount() && !stock->selectionModel()->hasSelection(); ++row) {
+        if (stock->model()->index(row, 0).data(hearth::InventoryModel::IsLowRole).toBool())
+            stock->selectRow(row);
+    }
+    QTableView *menu = page->menuView();
+    for (int row = 0; row < menu->model()->rowCount() && !menu->selectionModel()->hasSelection(); ++row) {
+        if (!menu->model()->index(row, 0).data(hearth::MenuAvailabilityModel::DaysRole).value<QList<int>>().isEmpty())
+            menu->selectRow(row);
+    }
+    qCInfo(lcUi).noquote() << QStringLiteral("screenshot: %1 stock lines, %2 dishes shown")
+                                  .arg(stock->model()->rowCount())
+                                  .arg(menu->model()->rowCount());
 }
 
 QString appDataPath(const QString &subfolder)
@@ -264,6 +293,13 @@ int main(int argc, char *argv[])
     const QLocale locale = hearth::AppTranslations::requestedLocale(requestedLanguage(argc, argv));
     QLocale::setDefault(hearth::displayLocale(locale, translations.install(locale)));
     const Options options = parseOptions(app);
+    // A restaurant whose server has its own CA (or a self-signed certificate) names it here;
+    // every other certificate is still verified against the system's authorities.
+    if (const QString caFile = qEnvironmentVariable("HEARTH_CA_FILE"); !caFile.isEmpty()) {
+        QString error;
+        if (!hearth::TrustedCertificates::addFromFile(caFile, &error))
+            qCWarning(lcUi).noquote() << "HEARTH_CA_FILE:" << error;
+    }
 
     // One dashboard per user and data folder: launching Hearth again (the desktop icon clicked
     // while its window is behind others) brings the running one to the front instead of opening a
@@ -325,6 +361,8 @@ int main(int argc, char *argv[])
             int exitCode = 0;
             if (!options.screenshotPath.isEmpty() && options.page == hearth::MainWindow::Page::Orders)
                 showAnOrderInThePane(dashboard.window());
+            if (!options.screenshotPath.isEmpty() && options.page == hearth::MainWindow::Page::Inventory)
+                showAnItemInTheEditors(dashboard.window());
             if (!options.screenshotPath.isEmpty()
                 && !windowOnScreen(dashboard.window())->grab().save(options.screenshotPath)) {
                 fail(QApplication::translate("main", "could not write the screenshot to %1").arg(options.screenshotPath));

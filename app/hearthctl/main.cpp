@@ -3,6 +3,7 @@
 #include "core/serveraddress.h"
 #include "profile/profileloader.h"
 #include "sync/backendsetup.h"
+#include "api/trustedcertificates.h"
 #include "sync/connectioncheck.h"
 #include "sync/ordersclient.h"
 #include "sync/watchprinter.h"
@@ -111,12 +112,20 @@ int runCheck(const Target &target)
     return QCoreApplication::exec();
 }
 
-int runWatch(const Target &target, hearth::WatchPrinter::Format format)
+int runWatch(const Target &target, hearth::WatchPrinter::Format format, const QStringList &channels)
 {
     hearth::OrdersClient client;
     if (!applyProfile(target, &client))
         return 2;
-    hearth::WatchPrinter printer(&client, format, &out(), &err());
+    hearth::WatchPrinter printer(&client, format, &out(), &err(), channels);
+    // Once the client runs (signed in, or at once with a token), every other channel joins it.
+    QObject::connect(&client.realtime(), &hearth::RealtimeService::stateChanged, &printer,
+                     [&printer, done = false](hearth::ConnectionState state) mutable {
+                         if (!done && state == hearth::ConnectionState::Live) {
+                             done = true;
+                             printer.watchEveryChannel();
+                         }
+                     });
     hearth::SignIn &signIn = client.signIn();
     QObject::connect(&signIn, &hearth::SignIn::signInFailed, [](const QString &message) {
         err() << "hearthctl: " << message << Qt::endl;
@@ -236,7 +245,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "Hearth support tool.\n\n"
         "  check   test every step from this PC to the server, with a hint for each failure\n"
-        "  watch   print live events as the dashboard receives them (state changes on stderr)\n"
+        "  watch   print live events of every channel as the dashboard receives them (--channel to pick)\n"
         "  stats   the server's own figures (connections, subscriptions, events, its logs)\n\n"
         "The token may also come from HEARTH_TOKEN, the password for --user from HEARTH_PASSWORD."));
     parser.addHelpOption();
@@ -247,7 +256,13 @@ int main(int argc, char *argv[])
         {QStringLiteral("profile"), QStringLiteral("A backend profile (JSON) instead of --server: Rails, Supabase or Hearth."), QStringLiteral("FILE")},
         {QStringLiteral("token"), QStringLiteral("A session token (prefer HEARTH_TOKEN)."), QStringLiteral("TOKEN")},
         {QStringLiteral("user"), QStringLiteral("Sign in as this user; the password comes from HEARTH_PASSWORD."), QStringLiteral("NAME")},
+        {QStringLiteral("ca-file"), QStringLiteral("Also trust the certificate authority (or self-signed server "
+                                                   "certificate) in this PEM file."), QStringLiteral("FILE")},
         {QStringLiteral("json"), QStringLiteral("watch: one JSON object per line.")},
+        {QStringLiteral("channel"),
+         QStringLiteral("watch: only this channel (orders, inventory, widgets, presence, …); repeat or separate "
+                        "with commas. Default: every channel the backend offers."),
+         QStringLiteral("NAME")},
         {QStringLiteral("verbose"), QStringLiteral("Also print Hearth's own log lines on stderr.")},
     });
     parser.process(app);
@@ -264,11 +279,33 @@ int main(int argc, char *argv[])
         err() << "hearthctl: --server or --profile is required" << Qt::endl;
         return 2;
     }
+    if (parser.isSet(QStringLiteral("ca-file"))) {
+        QString error;
+        if (!hearth::TrustedCertificates::addFromFile(parser.value(QStringLiteral("ca-file")), &error)) {
+            err() << "hearthctl: " << error << Qt::endl;
+            return 2;
+        }
+    }
     const Target target = parseTarget(parser);
+    // Before anything is sent: a password over plain HTTP to another machine is readable on the way.
+    if (!target.credentials.username.isEmpty() && target.address.isUnencryptedBeyondThisMachine())
+        err() << "hearthctl: warning: " << target.address.unencryptedWarning() << Qt::endl;
     if (command == u"check")
         return runCheck(target);
     if (command == u"stats")
         return runStats(target, parser.isSet(QStringLiteral("json")));
+    QStringList channels;
+    for (const QString &value : parser.values(QStringLiteral("channel")))
+        channels += value.split(u',', Qt::SkipEmptyParts);
+    for (QString &channel : channels)
+        channel = channel.trimmed().toLower();
+    if (QStringList unknown; !channels.isEmpty()
+                             && (hearth::WatchPrinter::channelsFor(channels, &unknown), !unknown.isEmpty())) {
+        err() << "hearthctl: unknown channel " << unknown.join(QStringLiteral(", ")) << " (known: "
+              << hearth::WatchPrinter::channelsFor({}).join(QStringLiteral(", ")) << ')' << Qt::endl;
+        return 2;
+    }
     return runWatch(target, parser.isSet(QStringLiteral("json")) ? hearth::WatchPrinter::Format::Json
-                                                                 : hearth::WatchPrinter::Format::Text);
+                                                                 : hearth::WatchPrinter::Format::Text,
+                    channels);
 }

@@ -744,6 +744,198 @@
     </message>
 </context>
 <context>
+    <name>hearth::InventoryClient</name>
+    <message>
+        <source>This item is no longer in the inventory.</source>
+        <translation>Diesen Artikel gibt es im Lager nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::InventoryModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>%1 is a number, %2 its unit as the restaurant wrote it (&quot;kg&quot;, &quot;cans&quot;)</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is low: %2 available, alert at %3 or fewer</source>
+        <extracomment>%1 the item, %2 the available units with unit, %3 the threshold</extracomment>
+        <translation>%1 wird knapp: %2 verfügbar, Warnung bei %3 oder weniger</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>Knapp ab</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::InventoryPage</name>
+    <message>
+        <source>Stock cannot be below zero. Count what is on the shelf.</source>
+        <translation>Der Bestand kann nicht unter null liegen. Zählen Sie, was im Regal steht.</translation>
+    </message>
+    <message>
+        <source>Damaged cannot be below zero.</source>
+        <translation>Beschädigt kann nicht unter null liegen.</translation>
+    </message>
+    <message>
+        <source>Damaged cannot be more than the stock (%1): damaged units are part of the stock. Lower damaged, or count the stock again.</source>
+        <extracomment>%1 is the stock with its unit (&quot;12 kg&quot;)</extracomment>
+        <translation>Beschädigt kann nicht mehr sein als der Bestand (%1): Beschädigte Einheiten gehören zum Bestand. Verringern Sie „Beschädigt“ oder zählen Sie den Bestand neu.</translation>
+    </message>
+    <message>
+        <source>The low-stock alert cannot be below zero.</source>
+        <translation>Die Warnschwelle kann nicht unter null liegen.</translation>
+    </message>
+    <message>
+        <source>That number is too large to be a real count.</source>
+        <translation>Diese Zahl ist zu groß für eine echte Zählung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stock&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bestand&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Low only</source>
+        <translation>Nur &amp;knappe</translation>
+    </message>
+    <message>
+        <source>Show only the items at or below their low-stock alert</source>
+        <translation>Nur Artikel zeigen, die ihre Warnschwelle erreicht haben</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <source>Everything on the shelf, damaged units included</source>
+        <translation>Alles im Regal, beschädigte Einheiten eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Units on the shelf that cannot be sold</source>
+        <translation>Einheiten im Regal, die nicht verkauft werden können</translation>
+    </message>
+    <message>
+        <source>&amp;Stock:</source>
+        <translation>Bestand (&amp;insgesamt):</translation>
+    </message>
+    <message>
+        <source>&amp;Damaged:</source>
+        <translation>Bes&amp;chädigt:</translation>
+    </message>
+    <message>
+        <source>Alert at or &amp;below:</source>
+        <translation>&amp;Warnen bei höchstens:</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>Zählung speichern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Menu availability&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Verfügbarkeit der Speisekarte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Menu availability</source>
+        <translation>Verfügbarkeit der Speisekarte</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>Serviert am</translation>
+    </message>
+    <message>
+        <source>No day chosen: served every day.</source>
+        <translation>Kein Tag gewählt: jeden Tag serviert.</translation>
+    </message>
+    <message>
+        <source>With no day chosen, a dish is served every day.</source>
+        <translation>Ist kein Tag gewählt, wird ein Gericht jeden Tag serviert.</translation>
+    </message>
+    <message>
+        <source>Choose an item to count it.</source>
+        <translation>Wählen Sie einen Artikel, um ihn zu zählen.</translation>
+    </message>
+    <message>
+        <source>Available after saving: %1</source>
+        <extracomment>%1 the units that can be sold after this count (&quot;7 kg&quot;)</extracomment>
+        <translation>Verfügbar nach dem Speichern: %1</translation>
+    </message>
+    <message>
+        <source>(low)</source>
+        <translation>(knapp)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <extracomment>%1 the item&apos;s name</extracomment>
+        <translation>Gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Someone changed %1 on another PC while you were counting. The numbers above are the current ones: check them and save again.</source>
+        <extracomment>%1 the item&apos;s name</extracomment>
+        <translation>Jemand hat %1 an einem anderen PC geändert, während Sie gezählt haben. Oben stehen die aktuellen Zahlen: Prüfen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the low-stock alert. Your count was not saved; save it again without changing the alert.</source>
+        <translation>Nur eine Leitung kann die Warnschwelle ändern. Ihre Zählung wurde nicht gespeichert; speichern Sie sie erneut, ohne die Schwelle zu ändern.</translation>
+    </message>
+    <message>
+        <source>Choose a dish to set its days.</source>
+        <translation>Wählen Sie ein Gericht, um seine Tage festzulegen.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the menu.</source>
+        <translation>Nur eine Leitung kann die Speisekarte ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing is low</source>
+        <extracomment>shown above the stock table; %1 a count of items</extracomment>
+        <translation>Nichts ist knapp</translation>
+    </message>
+    <message>
+        <source>1 item low</source>
+        <translation>1 Artikel knapp</translation>
+    </message>
+    <message>
+        <source>%1 items low</source>
+        <translation>%1 Artikel knapp</translation>
+    </message>
+    <message>
+        <source>The line is low when available units fall to this number</source>
+        <translation>Der Artikel ist knapp, wenn die verfügbaren Einheiten auf diese Zahl fallen</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the low-stock alert</source>
+        <translation>Nur eine Leitung kann die Warnschwelle ändern</translation>
+    </message>
+    <message>
+        <source>Someone changed this dish on another PC; it is shown as it is now. Try again.</source>
+        <translation>Jemand hat dieses Gericht an einem anderen PC geändert; es wird so gezeigt, wie es jetzt ist. Versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ItemTotalsModel</name>
     <message>
         <source>%1 ×%2</source>
@@ -764,6 +956,23 @@
     <message>
         <source>The keychain could not keep the sign-in, so Hearth will ask for the password at the next start.</source>
         <translation>Der Schlüsselbund konnte die Anmeldung nicht speichern; daher fragt Hearth beim nächsten Start nach dem Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::LowStockNotifier</name>
+    <message>
+        <source>%1 is running low</source>
+        <extracomment>a desktop notice&apos;s title; %1 the item (&quot;Eggs&quot;)</extracomment>
+        <translation>%1 wird knapp</translation>
+    </message>
+    <message>
+        <source>None left to use. Click to open the inventory.</source>
+        <translation>Nichts mehr verwendbar. Klicken, um das Lager zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 left (alert at %2). Click to open the inventory.</source>
+        <extracomment>%1 the units left with their unit (&quot;5 kg&quot;), %2 the alert threshold</extracomment>
+        <translation>Noch %1 (Warnung bei %2). Klicken, um das Lager zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1255,70 @@
         <extracomment>%1 is the order (&quot;Order #12&quot;), %2 what was not done and why</extracomment>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Stock, low-stock alerts and menu availability (Ctrl+3)</source>
+        <translation>Bestand, Warnungen bei knappem Bestand und Verfügbarkeit der Speisekarte (Strg+3)</translation>
+    </message>
+    <message>
+        <source>Inventory is not available for this backend.</source>
+        <translation>Für dieses Backend gibt es kein Lager.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::MenuAvailabilityModel</name>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <extracomment>a range of weekdays, e.g. &quot;Mon–Fri&quot;</extracomment>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Off the menu</source>
+        <translation>Nicht auf der Karte</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <source>Not served today</source>
+        <translation>Heute nicht serviert</translation>
+    </message>
+    <message>
+        <source>Orderable</source>
+        <translation>Bestellbar</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Dish</source>
+        <translation>Gericht</translation>
+    </message>
+    <message>
+        <source>On the menu</source>
+        <translation>Auf der Karte</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>Serviert am</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
 </context>
 <context>
     <name>hearth::MessageBar</name>
@@ -1283,18 +1556,8 @@
         <translation>Bestellung #%1 · %2</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <comment>customer, order type</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Received at %1</source>
         <translation>Eingegangen um %1</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <comment>quantity</comment>
-        <translation>%1×</translation>
     </message>
     <message>
         <source>Fees and tax</source>
@@ -1305,17 +1568,90 @@
         <translation>Summe</translation>
     </message>
     <message>
-        <source>Received %1</source>
-        <translation>Eingegangen um %1</translation>
+        <source>Copy the phone number</source>
+        <translation>Telefonnummer kopieren</translation>
     </message>
     <message>
-        <source>Acknowledged %1</source>
-        <translation>Bestätigt um %1</translation>
+        <source>late by %1 min</source>
+        <translation>%1 Min. zu spät</translation>
     </message>
     <message>
-        <source>%1 since %2</source>
-        <comment>status, time</comment>
-        <translation>%1 seit %2</translation>
+        <source>%1 · copied</source>
+        <comment>phone number, copied to the clipboard</comment>
+        <translation>%1 · kopiert</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>Keine Bestellung ausgewählt</translation>
+    </message>
+    <message>
+        <source>☎ %1</source>
+        <comment>phone number, click to copy</comment>
+        <translation>☎ %1</translation>
+    </message>
+    <message>
+        <source>Phone %1, copy</source>
+        <comment>screen reader</comment>
+        <translation>Telefon %1, kopieren</translation>
+    </message>
+    <message>
+        <source>Delivery to %1</source>
+        <translation>Lieferung an %1</translation>
+    </message>
+    <message>
+        <source>Dine-in · table %1</source>
+        <translation>Vor Ort · Tisch %1</translation>
+    </message>
+    <message>
+        <source>Promised for %1</source>
+        <translation>Zugesagt für %1</translation>
+    </message>
+    <message>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Delivery fee</source>
+        <translation>Liefergebühr</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Servicegebühr</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>Weitere Beträge</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>time, status</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <comment>time, status, who</comment>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <comment>quantity, item</comment>
+        <translation>%1× %2</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +2014,22 @@ Notiz: %2</translation>
         <source>The server at %1 speaks another version of its live protocol than this Hearth. Ask whoever looks after the server; Hearth will not retry by itself.</source>
         <translation>Der Server unter %1 verwendet eine andere Version des Live-Protokolls als dieses Hearth. Fragen Sie den Betreuer des Servers; Hearth versucht es nicht von selbst erneut.</translation>
     </message>
+    <message>
+        <source>Signed out: a manager ended this session. Please sign in again.</source>
+        <translation>Abgemeldet: Eine Führungskraft hat diese Sitzung beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: this session was signed out. Please sign in again.</source>
+        <translation>Abgemeldet: Diese Sitzung wurde abgemeldet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: the session has expired. Please sign in again.</source>
+        <translation>Abgemeldet: Die Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed out: the account was disabled or its password changed. Please sign in again, or ask a manager.</source>
+        <translation>Abgemeldet: Das Konto wurde deaktiviert oder sein Passwort geändert. Bitte melden Sie sich erneut an oder fragen Sie eine Führungskraft.</translation>
+    </message>
 </context>
 <context>
     <name>hearth::RestClient</name>
@@ -1920,6 +2272,10 @@ Notiz: %2</translation>
         <source>Enter your user name.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
+    <message>
+        <source>Choose &quot;Sign in&quot; again to send it anyway.</source>
+        <translation>Wählen Sie erneut „Anmelden“, um es trotzdem zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>hearth::TicketPrinter</name>
@@ -1959,6 +2315,19 @@ Notiz: %2</translation>
     <message>
         <source>Print the ticket of order #%1</source>
         <translation>Bon der Bestellung #%1 drucken</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::UnavailableItemsProxy</name>
+    <message>
+        <source>Not available now: %1</source>
+        <extracomment>%1 dish names, comma-separated</extracomment>
+        <translation>Zurzeit nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>⊘ %1</source>
+        <extracomment>the Items cell of an order holding a dish that cannot be ordered now; %1 the items</extracomment>
+        <translation>⊘ %1</translation>
     </message>
 </context>
 <context>
@@ -2304,10 +2673,6 @@ Notiz: %2</translation>
         <translation>Mit --quit-after: vorher ein Bild des Fensters in FILE speichern.</translation>
     </message>
     <message>
-        <source>The page to open on: orders (default) or widgets.</source>
-        <translation>Die Seite beim Start: orders (Standard) oder widgets.</translation>
-    </message>
-    <message>
         <source>The window&apos;s size, e.g. 800x600 (for screenshots).</source>
         <translation>Die Größe des Fensters, z. B. 800x600 (für Screenshots).</translation>
     </message>
@@ -2340,10 +2705,6 @@ Notiz: %2</translation>
         <translation>--quit-after braucht eine ganze Zahl von Sekunden.</translation>
     </message>
     <message>
-        <source>--page is orders or widgets.</source>
-        <translation>--page ist orders oder widgets.</translation>
-    </message>
-    <message>
         <source>--size is a width and a height, like 800x600.</source>
         <translation>--size ist eine Breite und eine Höhe, etwa 800x600.</translation>
     </message>
@@ -2358,6 +2719,14 @@ Notiz: %2</translation>
     <message>
         <source>could not write the screenshot to %1</source>
         <translation>der Screenshot konnte nicht in %1 gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The page to open on: orders (default), widgets or inventory.</source>
+        <translation>Die Seite beim Start: orders (Vorgabe), widgets oder inventory.</translation>
+    </message>
+    <message>
+        <source>--page is orders, widgets or inventory.</source>
+        <translation>--page ist orders, widgets oder inventory.</translation>
     </message>
 </context>
 </TS>

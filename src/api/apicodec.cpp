@@ -1,5 +1,8 @@
 #include "api/apicodec.h"
 
+#include "core/decodearray.h"
+#include "core/inventorycodec.h"
+#include "core/menucodec.h"
 #include "core/ordercodec.h"
 #include "core/widgetcodec.h"
 
@@ -99,6 +102,22 @@ Decoded<QString> decodeHealth(const QJsonObject &json)
     return finish(std::move(epoch), std::move(errors));
 }
 
+Decoded<QString> decodeLogout(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    QString status = reader.requiredString("status"_L1);
+    return finish(std::move(status), std::move(errors));
+}
+
+Decoded<QDateTime> decodeSessionRefresh(const QJsonObject &json)
+{
+    FieldErrors errors;
+    JsonReader reader(json, &errors);
+    QDateTime expiresAt = reader.requiredTimestamp("expires_at"_L1);
+    return finish(std::move(expiresAt), std::move(errors));
+}
+
 Decoded<QJsonObject> decodeServerStats(const QJsonObject &json)
 {
     FieldErrors errors;
@@ -145,6 +164,52 @@ ServerErrorBody decodeErrorBody(const QByteArray &body)
 Decoded<WidgetsSnapshot> decodeWidgetsSnapshot(const QJsonObject &json)
 {
     return decodeListing(json, "widgets"_L1, &WidgetCodec::fromJsonArray, &WidgetsSnapshot::widgets);
+}
+
+Decoded<InventorySnapshot> decodeInventorySnapshot(const QJsonObject &json)
+{
+    const auto items = [](const QJsonArray &array) {
+        return decodeArray<InventoryItem>(array, &InventoryCodec::fromJson);
+    };
+    Decoded<InventorySnapshot> snapshot = decodeListing(json, "items"_L1, +items, &InventorySnapshot::items);
+    const QJsonValue menu = json.value("menu"_L1);
+    // Older servers' inventory has no menu: that is an empty one, not a broken answer.
+    if (menu.isUndefined())
+        return snapshot;
+    Decoded<QList<MenuItem>> decoded = decodeArray<MenuItem>(menu.toArray(), &MenuCodec::fromJson);
+    if (!menu.isArray())
+        decoded = Decoded<QList<MenuItem>>::failure({FieldError{QString(), u"must be an array"_s}});
+    if (!decoded.ok()) {
+        FieldErrors errors = snapshot.errors;
+        for (FieldError &error : decoded.errors)
+            errors.append({u"menu"_s + error.field, std::move(error.message)});
+        return Decoded<InventorySnapshot>::failure(std::move(errors));
+    }
+    if (snapshot.ok())
+        snapshot.value->menu = std::move(*decoded.value);
+    return snapshot;
+}
+
+Decoded<InventoryItem> decodeInventoryItem(const QJsonObject &json)
+{
+    return InventoryCodec::fromJson(json);
+}
+
+Decoded<MenuItem> decodeMenuItem(const QJsonObject &json)
+{
+    return MenuCodec::fromJson(json);
+}
+
+std::optional<InventoryItem> conflictCurrentInventoryItem(const ApiError &error)
+{
+    const Decoded<InventoryItem> item = InventoryCodec::fromJson(error.body.value("current"_L1).toObject());
+    return error.kind == ApiError::Kind::Conflict && item.ok() ? item.value : std::nullopt;
+}
+
+std::optional<MenuItem> conflictCurrentMenuItem(const ApiError &error)
+{
+    const Decoded<MenuItem> item = MenuCodec::fromJson(error.body.value("current"_L1).toObject());
+    return error.kind == ApiError::Kind::Conflict && item.ok() ? item.value : std::nullopt;
 }
 
 Decoded<WidgetConfig> decodeWidget(const QJsonObject &json)

@@ -2,6 +2,8 @@
 
 // What the REST API answers, as typed values, and how a failed call is described: a kind the
 // code can branch on, a message a restaurant manager can act on, and details for support.
+#include "core/inventoryitem.h"
+#include "core/menuitem.h"
 #include "core/order.h"
 #include "core/syncposition.h"
 #include "core/widgetconfig.h"
@@ -83,6 +85,13 @@ struct WidgetsSnapshot
 {
     QList<WidgetConfig> widgets; // a delta (since) includes archived ones: remove those
     SyncPosition position;       // the effect of every widgets event up to here
+};
+
+struct InventorySnapshot
+{
+    QList<InventoryItem> items; // stock lines
+    QList<MenuItem> menu;       // menu items with their availability
+    SyncPosition position;      // the effect of every inventory event up to here
 };
 
 // One person's presence on one widget (docs/protocol.md, "Presence").

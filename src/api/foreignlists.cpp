@@ -13,6 +13,8 @@ using namespace Qt::StringLiterals;
 constexpr qsizetype maxOrders = 20000;
 // A restaurant has a handful of widgets; a chain a few hundred.
 constexpr qsizetype maxWidgets = 2000;
+// A store room's lines: a large restaurant group's warehouse stays well below this.
+constexpr qsizetype maxInventoryItems = 20000;
 
 // The elements at `listPath`, each mapped by `mapOne` (QJsonObject → Decoded<T>); bad ones are
 // skipped and counted. `noun` names the elements in errors ("orders").
@@ -86,6 +88,19 @@ Decoded<WidgetsListing> decodeWidgets(const QJsonDocument &body, const QString &
     listing.snapshot.widgets = std::move(decoded.value->first);
     listing.skipped = std::move(decoded.value->second);
     return Decoded<WidgetsListing>{std::move(listing), {}};
+}
+
+Decoded<InventoryListing> decodeInventory(const QJsonDocument &body, const QString &listPath,
+                                          const FieldMapper &mapper)
+{
+    auto decoded = decodeList<InventoryItem>(body, listPath, u"inventory items", maxInventoryItems,
+                                             [&mapper](const QJsonObject &o) { return mapper.toInventoryItem(o); });
+    if (!decoded.ok())
+        return Decoded<InventoryListing>::failure(std::move(decoded.errors));
+    InventoryListing listing;
+    listing.snapshot.items = std::move(decoded.value->first);
+    listing.skipped = std::move(decoded.value->second);
+    return Decoded<InventoryListing>{std::move(listing), {}};
 }
 
 } // namespace hearth::ForeignLists

@@ -292,6 +292,43 @@ void RestClient::deleteWidget(const QString &widgetId, std::optional<qint64> ifM
     send<WidgetConfig>(request, context, std::move(done), objectBody(&ApiCodec::decodeWidget));
 }
 
+void RestClient::fetchInventory(std::optional<qint64> sinceSeq, QObject *context, Callback<InventorySnapshot> done)
+{
+    if (m_lists && m_lists->profile.rest.inventorySnapshot) {
+        // A profile's list: the whole list every time (no watermark), stock lines only.
+        const RestProfile &lists = m_lists->profile.rest;
+        fetchForeignList(sinceSeq && lists.inventoryPoll ? *lists.inventoryPoll : *lists.inventorySnapshot,
+                         "inventory items"_L1, context, std::move(done), &hearth::ForeignLists::decodeInventory);
+        return;
+    }
+    Request request{"GET", u"/api/inventory"_s, {}, std::nullopt, true, false, {}};
+    if (sinceSeq)
+        request.query.addQueryItem(u"since"_s, QString::number(*sinceSeq));
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<InventorySnapshot>(request, context, std::move(done), objectBody(&ApiCodec::decodeInventorySnapshot));
+}
+
+void RestClient::adjustInventory(const QString &itemId, qint64 ifMatchVersion, const QJsonObject &body,
+                                 const QString &idempotencyKey, QObject *context, Callback<InventoryItem> done)
+{
+    Request request{"PATCH", u"/api/inventory/%1"_s.arg(pathSegment(itemId)), {}, body, true, false,
+                    writeHeaders(idempotencyKey, ifMatchVersion)};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<InventoryItem>(request, context, std::move(done), objectBody(&ApiCodec::decodeInventoryItem));
+}
+
+void RestClient::updateMenuItem(const QString &menuItemId, qint64 ifMatchVersion, const QJsonObject &body,
+                                const QString &idempotencyKey, QObject *context, Callback<MenuItem> done)
+{
+    Request request{"PATCH", u"/api/menu/%1"_s.arg(pathSegment(menuItemId)), {}, body, true, false,
+                    writeHeaders(idempotencyKey, ifMatchVersion)};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<MenuItem>(request, context, std::move(done), objectBody(&ApiCodec::decodeMenuItem));
+}
+
 void RestClient::fetchPresence(QObject *context, Callback<PresenceSnapshot> done)
 {
     Request request{"GET", u"/api/presence"_s, {}, std::nullopt, true, false, {}};
@@ -315,6 +352,22 @@ void RestClient::checkHealth(QObject *context, Callback<QString> done)
 {
     Request request{"GET", u"/api/health"_s, {}, std::nullopt, false, false};
     send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeHealth));
+}
+
+void RestClient::logout(QObject *context, Callback<QString> done)
+{
+    Request request{"POST", u"/api/logout"_s, {}, QJsonObject{}, true, false};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &error) { done(ApiResult<QString>{{}, error}); }))
+        return;
+    send<QString>(request, context, std::move(done), objectBody(&ApiCodec::decodeLogout));
+}
+
+void RestClient::refreshSession(QObject *context, Callback<QDateTime> done)
+{
+    Request request{"POST", u"/api/session/refresh"_s, {}, QJsonObject{}, true, false};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &error) { done(ApiResult<QDateTime>{{}, error}); }))
+        return;
+    send<QDateTime>(request, context, std::move(done), objectBody(&ApiCodec::decodeSessionRefresh));
 }
 
 void RestClient::fetchServerStats(QObject *context, Callback<QJsonObject> done)

@@ -8,6 +8,7 @@
 #include "profile/backendprofile.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -89,6 +90,10 @@ public:
     // Takes a completed order back to ready.
     void reopenOrder(const OrderAction &action, QObject *context, Callback<Order> done);
     void checkHealth(QObject *context, Callback<QString> done); // the server's epoch
+    // POST /api/logout: the server ends the session of the token set now (its sockets close).
+    void logout(QObject *context, Callback<QString> done);
+    // POST /api/session/refresh: the session lives on (sliding expiry); the new expiry.
+    void refreshSession(QObject *context, Callback<QDateTime> done);
 
     // Widgets (docs/protocol.md, "Widgets"). Backends without the Hearth API can only be read,
     // through their profile's rest.widgets list (fetchWidgets); every other call, and
@@ -117,6 +122,19 @@ public:
     // Archives the widget; the answer is the widget at its new version, archived.
     void deleteWidget(const QString &widgetId, std::optional<qint64> ifMatchVersion,
                       const QString &idempotencyKey, QObject *context, Callback<WidgetConfig> done);
+    // GET /api/inventory: a snapshot of stock lines and menu items, or with sinceSeq those
+    // changed after that seq of the inventory channel. A backend without the Hearth API answers
+    // its profile's rest.inventory list (stock lines, no menu; its poll list with sinceSeq) or,
+    // without one, fails with "not_supported".
+    void fetchInventory(std::optional<qint64> sinceSeq, QObject *context, Callback<InventorySnapshot> done);
+    // PATCH /api/inventory/{id} with absolute numbers ({"stock"?, "damaged"?, "threshold"?}) and
+    // If-Match: a stale version fails with Kind::Conflict (ApiCodec::conflictCurrentInventoryItem),
+    // a broken rule with Kind::Rejected, code "validation_failed" and error.fieldErrors.
+    void adjustInventory(const QString &itemId, qint64 ifMatchVersion, const QJsonObject &body,
+                         const QString &idempotencyKey, QObject *context, Callback<InventoryItem> done);
+    // PATCH /api/menu/{id} ({"available"?, "days"?}), as adjustInventory.
+    void updateMenuItem(const QString &menuItemId, qint64 ifMatchVersion, const QJsonObject &body,
+                        const QString &idempotencyKey, QObject *context, Callback<MenuItem> done);
     // GET /api/presence: who has which widget open now.
     void fetchPresence(QObject *context, Callback<PresenceSnapshot> done);
     // GET /api/stats (managers): connections, subscriptions, events sent, the channels' logs.

@@ -54,7 +54,17 @@ bool operator==(const Order &a, const Order &b)
     return a.id == b.id && a.number == b.number && a.status == b.status && a.type == b.type
         && a.customerName == b.customerName && a.items == b.items && a.notes == b.notes
         && a.totalCents == b.totalCents && a.createdAt == b.createdAt && a.updatedAt == b.updatedAt
-        && a.acknowledgedAt == b.acknowledgedAt && a.version == b.version;
+        && a.acknowledgedAt == b.acknowledgedAt && a.version == b.version && a.charges == b.charges
+        && a.customerPhone == b.customerPhone && a.deliveryAddress == b.deliveryAddress && a.table == b.table
+        && a.promisedAt == b.promisedAt && a.history == b.history;
+}
+
+qint64 Order::itemsSubtotalCents() const
+{
+    qint64 sum = 0;
+    for (const OrderItem &item : items)
+        sum += item.lineTotalCents();
+    return sum;
 }
 
 bool isFinal(OrderStatus status)

@@ -26,6 +26,39 @@ struct OrderItem
     }
 };
 
+// One step of an order's life as the backend recorded it: the status it entered, when, and the
+// person who made the change (empty when nobody did: the order arriving, a backend's own rule).
+struct OrderStatusChange
+{
+    OrderStatus status = OrderStatus::New;
+    QDateTime at;
+    QString by; // a display name ("Sam Staff")
+
+    friend bool operator==(const OrderStatusChange &a, const OrderStatusChange &b)
+    {
+        return a.status == b.status && a.at == b.at && a.by == b.by;
+    }
+};
+
+// What the total is made of besides the items. Every part is optional on the wire (0 when a
+// backend does not say); a discount is a positive amount taken off.
+struct OrderCharges
+{
+    qint64 deliveryFeeCents = 0;
+    qint64 serviceFeeCents = 0;
+    qint64 tipCents = 0;
+    qint64 taxCents = 0;
+    qint64 discountCents = 0;
+
+    bool isEmpty() const { return *this == OrderCharges{}; }
+    qint64 sumCents() const { return deliveryFeeCents + serviceFeeCents + tipCents + taxCents - discountCents; }
+    friend bool operator==(const OrderCharges &a, const OrderCharges &b)
+    {
+        return a.deliveryFeeCents == b.deliveryFeeCents && a.serviceFeeCents == b.serviceFeeCents
+            && a.tipCents == b.tipCents && a.taxCents == b.taxCents && a.discountCents == b.discountCents;
+    }
+};
+
 struct Order
 {
     QString id;
@@ -40,6 +73,15 @@ struct Order
     QDateTime updatedAt;
     QDateTime acknowledgedAt;      // invalid until a member of staff acknowledges the order
     qint64 version = 1;            // increases with every change; lets replays be applied idempotently
+    // Optional details (docs/protocol.md, "Orders"); backends that do not send them leave them empty.
+    OrderCharges charges;
+    QString customerPhone;
+    QString deliveryAddress;       // delivery orders
+    QString table;                 // dine-in orders ("12", "Terrace 3")
+    QDateTime promisedAt;          // when the customer was told it would be ready; invalid: not said
+    QList<OrderStatusChange> history; // oldest first; empty when the backend keeps none
+
+    qint64 itemsSubtotalCents() const;
 
     bool isAcknowledged() const { return acknowledgedAt.isValid(); }
     bool isOpen() const;

@@ -11,6 +11,56 @@ namespace {
 constexpr qint64 maxCents = 100'000'000'00; // one hundred million in any currency: surely a typo
 constexpr qint64 maxQuantity = 10'000;
 constexpr qint64 maxItems = 500;
+// The optional details: as long as any real one, short enough that a hostile frame cannot make
+// a row or a ticket unreadable.
+constexpr qsizetype maxPhoneLength = 40;
+constexpr qsizetype maxAddressLength = 500;
+constexpr qsizetype maxTableLength = 40;
+constexpr qsizetype maxByLength = 120;
+
+struct ChargeField
+{
+    QLatin1StringView key;
+    qint64 OrderCharges::*member;
+};
+constexpr ChargeField chargeFields[] = {
+    {QLatin1StringView("delivery_fee_cents"), &OrderCharges::deliveryFeeCents},
+    {QLatin1StringView("service_fee_cents"), &OrderCharges::serviceFeeCents},
+    {QLatin1StringView("tip_cents"), &OrderCharges::tipCents},
+    {QLatin1StringView("tax_cents"), &OrderCharges::taxCents},
+    {QLatin1StringView("discount_cents"), &OrderCharges::discountCents},
+};
+
+QString limitedString(JsonReader &reader, QLatin1StringView key, qsizetype maxLength)
+{
+    const QString value = reader.optionalString(key);
+    if (value.size() > maxLength) {
+        reader.fail(key, QStringLiteral("is longer than %1 characters").arg(maxLength));
+        return {};
+    }
+    return value;
+}
+
+std::optional<OrderStatusChange> readChange(const QJsonValue &value, const QString &path, FieldErrors *errors)
+{
+    if (!value.isObject()) {
+        errors->append({path, QStringLiteral("must be an object")});
+        return std::nullopt;
+    }
+    const qsizetype errorsBefore = errors->size();
+    JsonReader reader(value.toObject(), errors, path);
+    OrderStatusChange change;
+    const QString status = reader.requiredString(QLatin1StringView("status"));
+    if (const auto parsed = statusFromWire(status))
+        change.status = *parsed;
+    else if (!status.isEmpty())
+        reader.fail(QLatin1StringView("status"), QStringLiteral("unknown status \"%1\"").arg(status));
+    change.at = reader.requiredTimestamp(QLatin1StringView("at"));
+    change.by = limitedString(reader, QLatin1StringView("by"), maxByLength);
+    if (errors->size() != errorsBefore)
+        return std::nullopt;
+    return change;
+}
 
 std::optional<OrderItem> readItem(const QJsonValue &value, const QString &path, FieldErrors *errors)
 {
@@ -39,7 +89,7 @@ QJsonObject toJson(const Order &order)
                                  {QStringLiteral("quantity"), item.quantity},
                                  {QStringLiteral("unit_price_cents"), item.unitPriceCents}});
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), order.id},
         {QStringLiteral("number"), order.number},
         {QStringLiteral("status"), statusToWire(order.status)},
@@ -55,6 +105,36 @@ QJsonObject toJson(const Order &order)
                                         : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("version"), order.version},
     };
+    // The optional details only when there is something to say: older peers and fixtures see
+    // the order they always did.
+    for (const ChargeField &charge : chargeFields) {
+        if (const qint64 cents = order.charges.*charge.member; cents != 0)
+            json.insert(QString(charge.key), cents);
+    }
+    if (!order.customerPhone.isEmpty())
+        json.insert(QStringLiteral("customer_phone"), order.customerPhone);
+    if (!order.deliveryAddress.isEmpty())
+        json.insert(QStringLiteral("delivery_address"), order.deliveryAddress);
+    if (!order.table.isEmpty())
+        json.insert(QStringLiteral("table"), order.table);
+    if (order.promisedAt.isValid())
+        json.insert(QStringLiteral("promised_at"), toWireTimestamp(order.promisedAt));
+    if (!order.history.isEmpty())
+        json.insert(QStringLiteral("history"), historyToJson(order.history));
+    return json;
+}
+
+QJsonArray historyToJson(const QList<OrderStatusChange> &history)
+{
+    QJsonArray array;
+    for (const OrderStatusChange &change : history) {
+        QJsonObject entry{{QStringLiteral("status"), statusToWire(change.status)},
+                          {QStringLiteral("at"), toWireTimestamp(change.at)}};
+        if (!change.by.isEmpty())
+            entry.insert(QStringLiteral("by"), change.by);
+        array.append(entry);
+    }
+    return array;
 }
 
 Decoded<Order> fromJson(const QJsonObject &json)
@@ -95,6 +175,22 @@ Decoded<Order> fromJson(const QJsonObject &json)
     order.version = reader.optionalInteger(QLatin1StringView("version"), 1,
                                            std::numeric_limits<qint64>::max() / 2)
                         .value_or(1);
+
+    for (const ChargeField &charge : chargeFields)
+        order.charges.*charge.member = reader.optionalInteger(charge.key, 0, maxCents).value_or(0);
+    order.customerPhone = limitedString(reader, QLatin1StringView("customer_phone"), maxPhoneLength);
+    order.deliveryAddress = limitedString(reader, QLatin1StringView("delivery_address"), maxAddressLength);
+    order.table = limitedString(reader, QLatin1StringView("table"), maxTableLength);
+    order.promisedAt = reader.optionalTimestamp(QLatin1StringView("promised_at"));
+    if (const QJsonValue history = json.value(QLatin1StringView("history")); !history.isUndefined() && !history.isNull()) {
+        const QJsonArray entries = reader.requiredArray(QLatin1StringView("history"));
+        if (entries.size() > maxHistoryEntries)
+            reader.fail(QLatin1StringView("history"), QStringLiteral("has more than %1 entries").arg(maxHistoryEntries));
+        for (qsizetype i = 0; i < entries.size() && i < maxHistoryEntries; ++i) {
+            if (auto change = readChange(entries.at(i), reader.pathOfIndex(QLatin1StringView("history"), i), &errors))
+                order.history.append(std::move(*change));
+        }
+    }
 
     if (!errors.isEmpty())
         return Decoded<Order>::failure(std::move(errors));

@@ -71,4 +71,17 @@ ServerAddress ServerAddress::fromHttpBase(const QUrl &httpBase)
     return address;
 }
 
+bool ServerAddress::isUnencryptedBeyondThisMachine() const
+{
+    return httpBase.scheme().compare(u"http", Qt::CaseInsensitive) == 0 && !isThisMachine(httpBase.host());
+}
+
+QString ServerAddress::unencryptedWarning() const
+{
+    return translate("The connection to %1 is not encrypted (http://): your password and the orders would "
+                     "cross the network readable by anyone on it. Ask whoever set up the server for its "
+                     "https:// address.")
+        .arg(httpBase.host());
+}
+
 } // namespace hearth

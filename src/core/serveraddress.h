@@ -18,6 +18,11 @@ struct ServerAddress
     // Without a scheme, https is assumed — except for this machine, where http is.
     static std::optional<ServerAddress> parse(const QString &text, QString *errorMessage);
     static ServerAddress fromHttpBase(const QUrl &httpBase);
+
+    // http:// to another machine: a password sent there crosses the network readable by anyone
+    // on it. The sign-in warns first (unencryptedWarning) and sends it only when asked again.
+    bool isUnencryptedBeyondThisMachine() const;
+    QString unencryptedWarning() const;
 };
 
 } // namespace hearth

@@ -78,6 +78,26 @@ void OrdersFilterProxy::setHeld(bool held)
     invalidateFilter();          // lets the waiting orders in, at their places
 }
 
+int OrdersFilterProxy::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : QSortFilterProxyModel::rowCount(parent);
+}
+
+int OrdersFilterProxy::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : QSortFilterProxyModel::columnCount(parent);
+}
+
+bool OrdersFilterProxy::hasChildren(const QModelIndex &parent) const
+{
+    return parent.isValid() ? false : QSortFilterProxyModel::hasChildren(parent);
+}
+
+QModelIndex OrdersFilterProxy::index(int row, int column, const QModelIndex &parent) const
+{
+    return parent.isValid() ? QModelIndex() : QSortFilterProxyModel::index(row, column, parent);
+}
+
 bool OrdersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *source = sourceModel();

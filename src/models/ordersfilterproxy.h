@@ -34,6 +34,16 @@ public:
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
 
+    // The orders are a flat list: no row has children. Answered here, without the base class,
+    // which creates and keeps a mapping for every parent it is asked about — one per row once a
+    // tree walker (QAbstractItemModelTester, accessibility) has passed — and, when a changed
+    // range holds rows that left the filter, erases theirs from the same hash it holds an
+    // iterator into while it goes on to announce the range (the shape of issue 13's crash).
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+
 signals:
     // Any of open-only, status, type or search changed.
     void filterChanged();

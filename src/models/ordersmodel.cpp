@@ -1,5 +1,7 @@
 #include "models/ordersmodel.h"
 
+#include "core/versionrule.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -11,10 +13,6 @@
 namespace hearth {
 
 namespace {
-
-// Above this share of changed rows one dataChanged over the whole table is cheaper for the views
-// than many small ranges.
-constexpr double wholeTableChangeShare = 0.5;
 
 QColor statusColor(OrderStatus status)
 {
@@ -210,13 +208,13 @@ void OrdersModel::upsert(const QList<Order> &orders)
     for (const Order &order : orders) {
         if (const auto row = m_rowById.constFind(order.id); row != m_rowById.cend()) {
             Order &current = m_orders[*row];
-            if (order.version > current.version) {
+            if (VersionRule::replaces(order, current)) {
                 attention += int(needsAttention(order)) - int(needsAttention(current));
                 current = order;
                 changedRows.append(*row);
             }
         } else if (const auto pending = insertedIndex.constFind(order.id); pending != insertedIndex.cend()) {
-            if (order.version > inserted.at(*pending).version)
+            if (VersionRule::replaces(order, inserted.at(*pending)))
                 inserted[*pending] = order;
         } else {
             insertedIndex.insert(order.id, inserted.size());
@@ -225,7 +223,7 @@ void OrdersModel::upsert(const QList<Order> &orders)
     }
     // Changed rows are announced before new rows arrive: a sorted proxy places the new rows
     // against the keys of the existing ones, so it must know those keys first.
-    emitChangedRows(std::move(changedRows));
+    emitChangedRows(changedRows);
     appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(attention);
 }
@@ -237,7 +235,7 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
     fresh.reserve(orders.size());
     for (const Order &order : orders) {
         if (const auto seen = freshIndex.constFind(order.id); seen != freshIndex.cend()) {
-            if (order.version > fresh.at(*seen).version)
+            if (VersionRule::replaces(order, fresh.at(*seen)))
                 fresh[*seen] = order;
             continue;
         }
@@ -261,15 +259,14 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
             continue;
         }
         Order &current = m_orders[*row];
-        // A newer version here (streamed, or our own action's echo) beats an older snapshot.
-        const bool newer = order.version > current.version;
-        const bool corrected = order.version == current.version && order != current;
-        if (newer || corrected) {
+        // A newer version here (streamed, or our own action's echo) beats an older snapshot; an
+        // equal one arrived later and corrects what is held (VersionRule).
+        if (VersionRule::replaces(order, current)) {
             current = std::move(order);
             changedRows.append(*row);
         }
     }
-    emitChangedRows(std::move(changedRows));
+    emitChangedRows(changedRows);
     int attention = 0;
     appendOrders(std::move(inserted), &attention);
     setUnacknowledgedCount(int(std::count_if(m_orders.cbegin(), m_orders.cend(), needsAttention)));
@@ -342,24 +339,18 @@ void OrdersModel::removeRowsIn(QList<int> rows)
     }
 }
 
-void OrdersModel::emitChangedRows(QList<int> rows)
+void OrdersModel::emitChangedRows(const QList<int> &rows)
 {
     if (rows.isEmpty())
         return;
-    const int lastColumn = ColumnCount - 1;
-    if (rows.size() > m_orders.size() * wholeTableChangeShare) {
-        emit dataChanged(index(0, 0), index(int(m_orders.size()) - 1, lastColumn));
-        return;
-    }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    qsizetype runStart = 0;
-    for (qsizetype i = 1; i <= rows.size(); ++i) {
-        if (i < rows.size() && rows.at(i) == rows.at(i - 1) + 1)
-            continue;
-        emit dataChanged(index(rows.at(runStart), 0), index(rows.at(i - 1), lastColumn));
-        runStart = i;
-    }
+    // One range from the first changed row to the last, never several: every row's data has
+    // already changed when the first signal goes out, and a sorted QSortFilterProxyModel checks
+    // a changed row only against its neighbours' current keys. Told about rows one range at a
+    // time it finds a neighbour "already in place" that has in fact moved too, re-sorts one row
+    // into an unsorted list, and the table stays out of order (issue 13: seen with two orders
+    // marked ready in one batch). Unchanged rows inside the range are merely re-checked.
+    const auto [first, last] = std::minmax_element(rows.cbegin(), rows.cend());
+    emit dataChanged(index(*first, 0), index(*last, ColumnCount - 1));
 }
 
 void OrdersModel::setUnacknowledgedCount(int count)

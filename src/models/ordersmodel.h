@@ -72,7 +72,7 @@ signals:
 private:
     QVariant displayData(const Order &order, int column) const;
     QVariant sortData(const Order &order, int column) const;
-    void emitChangedRows(QList<int> rows);
+    void emitChangedRows(const QList<int> &rows);
     void appendOrders(QList<Order> orders, int *attention);
     // Removes the rows (any order, no duplicates) in contiguous ranges, bottom up.
     void removeRowsIn(QList<int> rows);

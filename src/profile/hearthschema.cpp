@@ -21,6 +21,23 @@ const QList<Field> orderFields{
     {"updated_at"_L1, Kind::Timestamp, {}},
     {"acknowledged_at"_L1, Kind::Timestamp, {}},
     {"version"_L1, Kind::Version, {}},
+    // Optional details (docs/protocol.md, "Orders"); a backend without them maps nothing.
+    {"delivery_fee_cents"_L1, Kind::Cents, {}},
+    {"service_fee_cents"_L1, Kind::Cents, {}},
+    {"tip_cents"_L1, Kind::Cents, {}},
+    {"tax_cents"_L1, Kind::Cents, {}},
+    {"discount_cents"_L1, Kind::Cents, {}},
+    {"customer_phone"_L1, Kind::String, {}},
+    {"delivery_address"_L1, Kind::String, {}},
+    {"table"_L1, Kind::String, {}},
+    {"promised_at"_L1, Kind::Timestamp, {}},
+    {"history"_L1, Kind::EntityList, orderStatusChange},
+};
+
+const QList<Field> orderStatusChangeFields{
+    {"status"_L1, Kind::String, {}},
+    {"at"_L1, Kind::Timestamp, {}},
+    {"by"_L1, Kind::String, {}},
 };
 
 const QList<Field> orderItemFields{
@@ -116,6 +133,8 @@ const QList<Field> &fieldsOf(QStringView entity)
         return orderFields;
     if (entity == orderItem)
         return orderItemFields;
+    if (entity == orderStatusChange)
+        return orderStatusChangeFields;
     if (entity == inventoryItem)
         return inventoryItemFields;
     if (entity == widget)
@@ -136,7 +155,7 @@ const Field *field(QStringView entity, QStringView name)
 
 QStringList entityNames()
 {
-    return {QString(order), QString(orderItem), QString(inventoryItem), QString(widget),
+    return {QString(order), QString(orderItem), QString(orderStatusChange), QString(inventoryItem), QString(widget),
             QString(widgetSettings)};
 }
 

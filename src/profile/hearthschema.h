@@ -12,6 +12,7 @@ namespace hearth::HearthSchema {
 
 inline constexpr QLatin1StringView order("order");
 inline constexpr QLatin1StringView orderItem("order_item");
+inline constexpr QLatin1StringView orderStatusChange("order_status_change");
 inline constexpr QLatin1StringView inventoryItem("inventory_item");
 inline constexpr QLatin1StringView widget("widget");
 inline constexpr QLatin1StringView widgetSettings("widget_settings");

@@ -1,5 +1,7 @@
 #include "profile/profileparser.h"
 
+#include "profile/placeholders.h"
+
 #include "profile/hearthschema.h"
 #include "profile/profilereader.h"
 
@@ -92,12 +94,21 @@ std::optional<TokenTransport> parseAuth(ProfileReader &parent, const QString &ke
     return auth;
 }
 
-QUrl parseUrl(ProfileReader &reader, const QString &key, const QStringList &schemes, Need need)
+QUrl parseUrl(ProfileReader &reader, const QString &key, const QStringList &schemes, Need need,
+              const QString &restaurantId)
 {
     const std::optional<QString> text = reader.string(key, need);
     if (!text)
         return {};
-    const QUrl url(*text, QUrl::StrictMode);
+    const QString placeholder = u'{' + QString(Placeholders::restaurantId) + u'}';
+    QString address = *text;
+    if (address.contains(placeholder)) {
+        if (restaurantId.isEmpty())
+            return {}; // "restaurant_id: is missing, but url uses {restaurant_id}" says it
+        // One pass: an id holding braces is not expanded again, and cannot break the address.
+        address.replace(placeholder, QString::fromLatin1(QUrl::toPercentEncoding(restaurantId)));
+    }
+    const QUrl url(address, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
         reader.fail(key, u"must be a full %1 address, like %2://server.example.com/…"_s.arg(
                              schemes.join(u" or "), schemes.constLast()));
@@ -143,13 +154,14 @@ Decoded<BackendProfile> fromJson(const QJsonObject &object)
         reader.fail(u"protocol"_s, u"must be one of hearth, actioncable, phoenix"_s);
     profile.protocol = protocol.value_or(BackendProtocol::Hearth);
 
-    profile.url = parseUrl(reader, u"url"_s, {u"ws"_s, u"wss"_s}, Need::Required);
+    // Read first: the addresses below may hold {restaurant_id}.
+    profile.restaurantId = reader.stringOrInteger(u"restaurant_id"_s, Need::Optional).value_or(QString());
+    profile.url = parseUrl(reader, u"url"_s, {u"ws"_s, u"wss"_s}, Need::Required, profile.restaurantId);
     profile.origin = parseUrl(reader, u"origin"_s, {u"http"_s, u"https"_s}, Need::Optional);
     const QString originPath = profile.origin.path();
     if (!profile.origin.isEmpty()
         && ((!originPath.isEmpty() && originPath != "/"_L1) || profile.origin.hasQuery()))
         reader.fail(u"origin"_s, u"must be a scheme and host only, like https://shop.example.com"_s);
-    profile.restaurantId = reader.stringOrInteger(u"restaurant_id"_s, Need::Optional).value_or(QString());
     if (const auto auth = parseAuth(reader, u"auth"_s, false, &errors))
         profile.auth = *auth;
     if (const auto heartbeat = reader.integer(u"heartbeat_ms"_s, Need::Optional, minHeartbeatMs,

@@ -67,7 +67,11 @@ bool isValidDottedPath(const QString &path);
 
 bool mentionsToken(const QString &text);
 // An absolute URL with one of `schemes`, a host, and no user info.
-QUrl parseUrl(ProfileReader &reader, const QString &key, const QStringList &schemes, Need need);
+// `{restaurant_id}` in the address (a Rails app reading the restaurant from the query) is
+// expanded with `restaurantId` (percent-encoded) before the address is judged; without a
+// restaurant id the placeholder check reports it, not this one.
+QUrl parseUrl(ProfileReader &reader, const QString &key, const QStringList &schemes, Need need,
+              const QString &restaurantId = {});
 
 // The sections of a profile, each in its own file; `parent` is the object holding the section.
 // auth (and rest.auth): how the token travels. forRest: no subprotocol.

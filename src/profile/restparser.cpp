@@ -80,7 +80,7 @@ RestProfile parseRest(ProfileReader &parent, const BackendProfile &profile, Fiel
     if (!section)
         return rest;
     ProfileReader reader(*section, parent.pathOf(u"rest"_s), errors);
-    rest.baseUrl = parseUrl(reader, u"base_url"_s, {u"http"_s, u"https"_s}, Need::Optional);
+    rest.baseUrl = parseUrl(reader, u"base_url"_s, {u"http"_s, u"https"_s}, Need::Optional, profile.restaurantId);
     if (const auto auth = parseAuth(reader, u"auth"_s, true, errors))
         rest.auth = *auth;
     if (const auto headers = reader.object(u"headers"_s, Need::Optional)) {

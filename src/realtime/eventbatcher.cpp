@@ -26,6 +26,13 @@ void EventBatcher::addEvent(ChannelEvent event)
     arm();
 }
 
+qint64 EventBatcher::firstPendingSeq(const QString &channel) const
+{
+    const auto pending = m_events.constFind(channel);
+    return pending == m_events.cend() || pending->isEmpty() ? ChannelEvent::unsequenced
+                                                              : pending->constFirst().seq;
+}
+
 void EventBatcher::addOrder(Order order)
 {
     m_orders.append(std::move(order));

@@ -24,6 +24,8 @@ public:
     void addEvent(ChannelEvent event);
     void addOrder(Order order);
     bool isEmpty() const { return m_channels.isEmpty() && m_orders.isEmpty(); }
+    // The seq of the oldest event of `channel` still waiting here, or 0 (none, or unsequenced).
+    qint64 firstPendingSeq(const QString &channel) const;
     // Emits what is pending now; used before a signal that must not overtake earlier events.
     void flush();
     qint64 batchesEmitted() const { return m_batches; }

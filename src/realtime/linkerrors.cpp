@@ -110,6 +110,19 @@ LinkError describeConnectTimeout(const QUrl &url, std::chrono::milliseconds time
 
 LinkError describeSignedOut(const QString &details)
 {
+    // hearth-server says why in its error frame and close reason ("signed out: revoked by a
+    // manager", "unauthorized: expired"); other servers say nothing we know.
+    if (details.contains("revoked"_L1, Qt::CaseInsensitive))
+        return {Text::tr("Signed out: a manager ended this session. Please sign in again."), details};
+    if (details.contains("logged out"_L1, Qt::CaseInsensitive))
+        return {Text::tr("Signed out: this session was signed out. Please sign in again."), details};
+    if (details.contains("expired"_L1, Qt::CaseInsensitive))
+        return {Text::tr("Signed out: the session has expired. Please sign in again."), details};
+    if (details.contains("signed out: ended"_L1, Qt::CaseInsensitive)
+        || details.contains("unauthorized: ended"_L1, Qt::CaseInsensitive))
+        return {Text::tr("Signed out: the account was disabled or its password changed. Please sign in "
+                         "again, or ask a manager."),
+                details};
     return {Text::tr("Your session has ended. Please sign in again."), details};
 }
 

@@ -19,6 +19,7 @@ constexpr QLatin1StringView phxReply("phx_reply");
 constexpr QLatin1StringView phxError("phx_error");
 constexpr QLatin1StringView phxClose("phx_close");
 constexpr QLatin1StringView heartbeat("heartbeat");
+constexpr QLatin1StringView accessToken("access_token");
 
 Decoded<ServerMessage> failure(const QString &field, const QString &message)
 {
@@ -106,6 +107,8 @@ void PhoenixAdapter::resetConnection()
 {
     m_ref = 0;
     m_skipNextBeat = false;
+    m_pendingBeat.clear();
+    m_beatMissed = false;
     m_joinRef.clear();
     m_leaveRefs.clear();
 }
@@ -137,7 +140,30 @@ QString PhoenixAdapter::heartbeatFrame()
     m_skipNextBeat = !m_skipNextBeat;
     if (!m_skipNextBeat)
         return {};
-    return encode(QJsonValue::Null, nextRef(), QString(phoenixTopic), heartbeat, {});
+    if (!m_pendingBeat.isEmpty()) {
+        // The last beat is still unanswered: any other frame proves only that the socket's
+        // broadcasts flow, not that the server hears us (heartbeatMissed() says so).
+        m_beatMissed = true;
+        return {};
+    }
+    m_pendingBeat = nextRef();
+    return encode(QJsonValue::Null, m_pendingBeat, QString(phoenixTopic), heartbeat, {});
+}
+
+std::optional<QStringList> PhoenixAdapter::tokenRefreshFrames(const QString &token)
+{
+    if (m_profile.auth.method != TokenTransport::Method::None)
+        return std::nullopt; // the socket itself was authorised with the old token
+    m_token = token; // joins from now on carry it
+    QStringList frames;
+    for (auto it = m_joinRef.cbegin(); it != m_joinRef.cend(); ++it) {
+        const ChannelProfile *channel = m_profile.channel(it.key());
+        if (!channel || !channel->joinPayload.contains(accessToken))
+            continue; // this topic's join did not carry the token
+        frames.append(encode(it.value(), nextRef(), topicOf(it.key()), accessToken,
+                             QJsonObject{{QString(accessToken), token}}));
+    }
+    return frames;
 }
 
 QString PhoenixAdapter::subscribeFrame(const QString &channel, const std::optional<SyncPosition> &)
@@ -191,8 +217,11 @@ Decoded<ServerMessage> PhoenixAdapter::decode(const QByteArray &utf8, qint64 max
 
     if (topic == phoenixTopic) {
         // The heartbeat's reply: onTextMessage has marked the link alive, which is all it is for.
-        if (event == phxReply)
+        if (event == phxReply) {
+            if (ref == m_pendingBeat)
+                m_pendingBeat.clear();
             return ignored(IgnoredMessage::Why::KeepAlive, {});
+        }
         return ignored(IgnoredMessage::Why::UnknownSubscription, u"\"%1\" on phoenix"_s.arg(event.left(40)));
     }
     const QString channel = m_channelByTopic.value(topic);

@@ -40,6 +40,12 @@ public:
     // Cowboy answers WebSocket pings even when the socket process is stuck; only the answer to
     // our own heartbeat proves the channels' side alive.
     bool pongProvesLiveness() const override { return false; }
+    // A beat still unanswered when the next is due: phoenix.js closes the socket then.
+    bool heartbeatMissed() const override { return m_beatMissed; }
+    // realtime-js's setAuth: `access_token` pushed to every joined topic whose join carried the
+    // token, when the token reaches the server only in join payloads (Supabase: auth "none").
+    // Later joins use the new token too. Otherwise nothing: the socket is opened again.
+    std::optional<QStringList> tokenRefreshFrames(const QString &token) override;
     bool carries(const QString &channel) const override { return m_profile.channel(channel) != nullptr; }
     Decoded<ServerMessage> decode(const QByteArray &utf8, qint64 maxBytes) override;
     // A join; sent again for a channel already joined on this socket it is a rejoin under a new
@@ -74,6 +80,8 @@ private:
     // Per connection.
     quint64 m_ref = 0;
     bool m_skipNextBeat = false;
+    QString m_pendingBeat; // ref of the heartbeat not yet answered
+    bool m_beatMissed = false;
     QHash<QString, QString> m_joinRef;     // channel → join_ref of its current join
     QHash<QString, QString> m_leaveRefs;   // ref of a phx_leave → channel
     qint64 m_staleDropped = 0;

@@ -45,6 +45,17 @@ public:
     // Whether a pong to the WebSocket ping proves the link alive, or only the server's own frames
     // do (the round trip is measured either way).
     virtual bool pongProvesLiveness() const;
+    // Whether a heartbeat of ours went unanswered until the next was due (Phoenix): the link is
+    // dead even while the server keeps broadcasting on it.
+    virtual bool heartbeatMissed() const { return false; }
+    // Frames that hand a new token to the server on the open socket (Phoenix channels take a
+    // refreshed `access_token` per joined topic), or nothing when the socket must be opened
+    // again under the new token instead (the token went at the handshake).
+    virtual std::optional<QStringList> tokenRefreshFrames(const QString &token)
+    {
+        Q_UNUSED(token)
+        return std::nullopt;
+    }
     // Whether this backend has the Hearth channel at all (a profile may leave widgets out). A
     // subscribe to one it has not would never be answered.
     virtual bool carries(const QString &channel) const;

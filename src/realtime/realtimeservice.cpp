@@ -63,6 +63,8 @@ RealtimeService::RealtimeService(QObject *parent)
             ++m_stats.pingsSent;
             if (const QString beat = m_adapter->heartbeatFrame(); m_welcomed && !beat.isEmpty())
                 sendText(beat);
+            if (m_adapter->heartbeatMissed())
+                onStale(); // the server broadcasts but no longer hears us
         }
     });
     connect(m_heartbeat, &Heartbeat::stale, this, &RealtimeService::onStale);
@@ -90,13 +92,27 @@ void RealtimeService::setEndpoint(const QUrl &webSocketUrl, const QString &token
 {
     const bool urlChanged = webSocketUrl != m_url;
     const bool tokenChanged = token != m_token;
+    QStringList refused;
     if (tokenChanged) {
         m_token = token;
         m_tokenRenewed = !token.isEmpty();
         // Another account may read what this one was refused; asked again at the next link.
-        m_registry.clearFailures();
+        refused = m_registry.clearFailures();
     }
     m_url = webSocketUrl;
+    // A backend that takes the token per channel (Supabase's access_token, refreshed hourly as
+    // its JWTs expire) gets the new one on the open socket, as realtime-js does: no reconnect,
+    // no snapshot reload, and the server re-checks each channel under the new token.
+    if (tokenChanged && !urlChanged && !token.isEmpty() && m_running && m_socket && m_welcomed) {
+        if (const std::optional<QStringList> frames = m_adapter->tokenRefreshFrames(token)) {
+            qCInfo(lcRealtime) << "token refreshed on the open link for" << frames->size() << "channels";
+            for (const QString &frame : *frames)
+                sendText(frame);
+            for (const QString &channel : std::as_const(refused))
+                sendSubscribe(channel); // refused under the old token (expired): joined again
+            return;
+        }
+    }
     // A new token may be another user or restaurant: the live socket was authorised as the old
     // one and would go on streaming its events, so the link is renewed under the new identity.
     if ((urlChanged || (tokenChanged && !token.isEmpty())) && m_running) {

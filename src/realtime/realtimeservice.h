@@ -14,6 +14,7 @@
 #include "realtime/inboundqueue.h"
 #include "realtime/outgoingbuffer.h"
 #include "realtime/realtimestats.h"
+#include "realtime/rejoinbackoff.h"
 #include "realtime/servermessage.h"
 #include "realtime/subscribewatchdog.h"
 #include "realtime/subscriptionregistry.h"
@@ -73,6 +74,8 @@ public:
     // How long a subscribe may go unconfirmed, and how often it is sent again before the link
     // is renewed.
     void setSubscribePolicy(const SubscribePolicy &policy);
+    // How soon a channel the server lost (Phoenix phx_error) is joined again, per channel.
+    RejoinBackoff &rejoinBackoff() { return m_rejoins; }
     SubscribePolicy subscribePolicy() const { return m_watchdog->policy(); }
     void setOutgoingLimits(const OutgoingLimits &limits) { m_outgoing.setLimits(limits); }
     // How many received frames may wait to be applied before the link is dropped and resumed.
@@ -95,6 +98,10 @@ public:
     // After a REST snapshot (or from the local cache): resume the channel from its watermark.
     void setSyncPosition(const QString &channel, const SyncPosition &position);
     SyncPosition syncPosition(const QString &channel) const;
+    // Where the events handed to receivers reach: syncPosition() moves on as soon as an event is
+    // accepted, while it may wait in this turn's batch. What is saved for a restart to resume
+    // from must be this one, or a crash before the batch lands skips its events for good.
+    SyncPosition deliveredPosition(const QString &channel) const;
     // User-facing, when the server refused the channel (see channelFailed()); empty otherwise.
     QString channelError(const QString &channel) const { return m_registry.failure(channel); }
 
@@ -192,6 +199,7 @@ private:
     OutgoingBuffer m_outgoing;
     EventRate m_eventRate;
     ErrorHistory m_errorHistory;
+    RejoinBackoff m_rejoins;
     QTimer m_retryTimer;
     QTimer m_connectTimer;
     QElapsedTimer m_liveSince;

@@ -110,6 +110,15 @@ SyncPosition RealtimeService::syncPosition(const QString &channel) const
     return m_registry.position(channel);
 }
 
+SyncPosition RealtimeService::deliveredPosition(const QString &channel) const
+{
+    SyncPosition position = m_registry.position(channel);
+    const qint64 firstPending = m_batcher->firstPendingSeq(channel);
+    if (firstPending != ChannelEvent::unsequenced && firstPending - 1 < position.seq)
+        position.seq = firstPending - 1;
+    return position;
+}
+
 bool RealtimeService::sendFrame(const QString &frame)
 {
     if (m_socket && m_welcomed) {
@@ -205,8 +214,20 @@ void RealtimeService::handleChannelError(const ServerError &message)
     if (m_registry.dropOwedUnsubscribe(channel))
         return;
     if (message.code == ServerErrorCode::channelLost) {
-        if (m_registry.isWanted(channel))
-            sendSubscribe(channel); // the watchdog bounds it as any subscribe
+        if (!m_registry.isWanted(channel))
+            return;
+        // A channel that crashes again at every join must not be joined in a loop; the other
+        // channels of the socket carry on meanwhile. The rejoin's subscribe is bounded by the
+        // watchdog as any subscribe; a new socket joins every channel itself.
+        const std::chrono::milliseconds delay = m_rejoins.lost(channel);
+        qCInfo(lcRealtime) << "the server lost" << channel << "- joining it again in" << delay.count() << "ms";
+        m_registry.markPending(channel);
+        const quint64 generation = m_generation;
+        QTimer::singleShot(delay, this, [this, channel, generation] {
+            if (isCurrent(generation) && m_registry.isWanted(channel)
+                && m_registry.link(channel) == SubscriptionRegistry::Link::Pending)
+                sendSubscribe(channel);
+        });
         return;
     }
     const bool forbidden = message.code == ServerErrorCode::forbidden;

@@ -191,6 +191,7 @@ void RealtimeService::handle(const SubscribedMessage &message)
         return;
     }
     m_watchdog->forget(message.channel);
+    m_rejoins.joined(message.channel);
     if (!outcome.snapshotRequired) {
         qCDebug(lcRealtime) << "resumed" << message.channel << "from seq"
                             << m_registry.position(message.channel).seq << "up to"

@@ -56,15 +56,13 @@ bool AccountRepository::setPasswordHash(qint64 userId, const QString &passwordHa
         && query.numRowsAffected() == 1;
 }
 
-std::optional<User> AccountRepository::userByUsername(const QString &username) const
+namespace {
+
+const QString userColumns =
+    QStringLiteral("SELECT id, restaurant_id, username, display_name, role, password_hash, disabled FROM users ");
+
+User userFrom(const QSqlQuery &query)
 {
-    QSqlQuery query(m_database->connection());
-    if (!execPrepared(query,
-                      QStringLiteral("SELECT id, restaurant_id, username, display_name, role, password_hash "
-                                     "FROM users WHERE username = ?"),
-                      {username})
-        || !query.next())
-        return std::nullopt;
     User user;
     user.id = query.value(0).toLongLong();
     user.restaurantId = query.value(1).toString();
@@ -72,7 +70,48 @@ std::optional<User> AccountRepository::userByUsername(const QString &username) c
     user.displayName = query.value(3).toString();
     user.role = roleFromWire(query.value(4).toString()).value_or(Role::Staff);
     user.passwordHash = query.value(5).toString();
+    user.disabled = query.value(6).toInt() != 0;
     return user;
+}
+
+} // namespace
+
+std::optional<User> AccountRepository::userByUsername(const QString &username) const
+{
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query, userColumns + QStringLiteral("WHERE username = ?"), {username}) || !query.next())
+        return std::nullopt;
+    return userFrom(query);
+}
+
+QList<User> AccountRepository::users(const QString &restaurantId) const
+{
+    QSqlQuery query(m_database->connection());
+    const bool ok = restaurantId.isEmpty()
+        ? execPrepared(query, userColumns + QStringLiteral("ORDER BY restaurant_id, username"))
+        : execPrepared(query, userColumns + QStringLiteral("WHERE restaurant_id = ? ORDER BY username"), {restaurantId});
+    QList<User> result;
+    while (ok && query.next())
+        result.append(userFrom(query));
+    return result;
+}
+
+QList<Restaurant> AccountRepository::restaurants() const
+{
+    QSqlQuery query(m_database->connection());
+    QList<Restaurant> result;
+    if (!execPrepared(query, QStringLiteral("SELECT id, name FROM restaurants ORDER BY id")))
+        return result;
+    while (query.next())
+        result.append(Restaurant{query.value(0).toString(), query.value(1).toString()});
+    return result;
+}
+
+bool AccountRepository::setDisabled(qint64 userId, bool disabled)
+{
+    QSqlQuery query(m_database->connection());
+    return execPrepared(query, QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"), {disabled ? 1 : 0, userId})
+        && query.numRowsAffected() == 1;
 }
 
 } // namespace hearth::server

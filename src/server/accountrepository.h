@@ -3,6 +3,7 @@
 // SQL for restaurants and their users. No rules here: AuthService decides who may sign in.
 #include "server/role.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -25,6 +26,7 @@ struct User
     QString displayName;
     Role role = Role::Staff;
     QString passwordHash;
+    bool disabled = false; // may not sign in; has no sessions
 };
 
 class AccountRepository final
@@ -41,7 +43,11 @@ public:
                                      const QString &displayName, Role role,
                                      const QString &passwordHash);
     std::optional<User> userByUsername(const QString &username) const;
+    // A restaurant's users by username; every restaurant's when `restaurantId` is empty.
+    QList<User> users(const QString &restaurantId = {}) const;
+    QList<Restaurant> restaurants() const;
     bool setPasswordHash(qint64 userId, const QString &passwordHash);
+    bool setDisabled(qint64 userId, bool disabled);
 
 private:
     Database *m_database;

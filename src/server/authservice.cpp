@@ -6,6 +6,8 @@
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace hearth::server {
 
 AuthService::AuthService(AccountRepository *accounts, SessionRepository *sessions)
@@ -54,6 +56,10 @@ std::optional<LoginResult> AuthService::finishLogin(const LoginAttempt &attempt,
         qCInfo(lcServer).noquote() << "login failed: wrong password for" << user.username;
         return std::nullopt;
     }
+    if (user.disabled) {
+        qCInfo(lcServer).noquote() << "login refused: the account" << user.username << "is disabled";
+        return std::nullopt;
+    }
     const std::optional<Restaurant> restaurant = m_accounts->restaurant(user.restaurantId);
     if (!restaurant)
         return std::nullopt;
@@ -90,6 +96,60 @@ std::optional<AuthContext> AuthService::authenticate(const QString &token) const
 std::optional<AuthContext> AuthService::authenticateBearer(QByteArrayView authorizationHeader) const
 {
     return authenticate(bearerToken(authorizationHeader));
+}
+
+std::optional<QDateTime> AuthService::sessionExpiry(const QByteArray &sessionKey) const
+{
+    const std::optional<AuthContext> context = m_sessions->find(sessionKey, QDateTime::currentDateTimeUtc());
+    if (!context)
+        return std::nullopt;
+    return context->expiresAt;
+}
+
+bool AuthService::logout(const AuthContext &context)
+{
+    const bool removed = m_sessions->remove(context.sessionKey);
+    if (removed)
+        qCInfo(lcServer).noquote() << "signed out:" << context.username;
+    return removed;
+}
+
+std::optional<QDateTime> AuthService::refresh(const AuthContext &context)
+{
+    const std::optional<QDateTime> created = m_sessions->createdAt(context.sessionKey);
+    if (!created)
+        return std::nullopt;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime wanted = std::min(now.addMSecs(m_tokenLifetime.count()), created->addMSecs(m_maxSessionAge.count()));
+    if (wanted <= context.expiresAt)
+        return context.expiresAt; // at its maximum age already: it ends when it ends
+    if (!m_sessions->setExpiry(context.sessionKey, wanted))
+        return std::nullopt;
+    return wanted;
+}
+
+QList<SessionRecord> AuthService::sessions(const QString &restaurantId) const
+{
+    return m_sessions->list(restaurantId, QDateTime::currentDateTimeUtc());
+}
+
+QString AuthService::sessionId(const QByteArray &sessionKey)
+{
+    // Derived, so it needs no column of its own; one-way, so it tells nothing about the token.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray("hearth-session-id:" + sessionKey), QCryptographicHash::Sha256).left(12).toHex());
+}
+
+std::optional<SessionRecord> AuthService::revoke(const QString &restaurantId, const QString &sessionId)
+{
+    const QList<SessionRecord> live = sessions(restaurantId);
+    for (const SessionRecord &record : live) {
+        if (AuthService::sessionId(record.tokenHash) == sessionId && m_sessions->remove(record.tokenHash)) {
+            qCInfo(lcServer).noquote() << "session of" << record.username << "revoked";
+            return record;
+        }
+    }
+    return std::nullopt;
 }
 
 QString AuthService::bearerToken(QByteArrayView authorizationHeader)

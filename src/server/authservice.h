@@ -8,6 +8,7 @@
 
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <chrono>
@@ -16,6 +17,7 @@
 namespace hearth::server {
 
 class SessionRepository;
+struct SessionRecord;
 
 struct LoginResult
 {
@@ -58,10 +60,26 @@ public:
     // Accepts "Bearer <token>" (scheme case-insensitive, as HTTP says).
     std::optional<AuthContext> authenticateBearer(QByteArrayView authorizationHeader) const;
 
+    // The session's current expiry; nothing once it has ended (any reason). For open WebSockets.
+    std::optional<QDateTime> sessionExpiry(const QByteArray &sessionKey) const;
+    // POST /api/logout: the caller's session ends. False when it was already gone.
+    bool logout(const AuthContext &context);
+    // Sliding expiry: the session lives another token lifetime from now, but never past the
+    // maximum age counted from its sign-in. The new expiry, or nothing when it has ended.
+    std::optional<QDateTime> refresh(const AuthContext &context);
+    // A restaurant's live sessions, and the public id that names one of them (never the token
+    // or its hash; the same for the session's whole life).
+    QList<SessionRecord> sessions(const QString &restaurantId) const;
+    static QString sessionId(const QByteArray &sessionKey);
+    // Ends the restaurant's session with `sessionId`; its record (for closing its sockets), or
+    // nothing when the restaurant has no such session.
+    std::optional<SessionRecord> revoke(const QString &restaurantId, const QString &sessionId);
+
     static QString bearerToken(QByteArrayView authorizationHeader);
     static bool hasRole(const AuthContext &context, Role required) { return roleAtLeast(context.role, required); }
 
     void setTokenLifetime(std::chrono::milliseconds lifetime) { m_tokenLifetime = lifetime; }
+    void setMaxSessionAge(std::chrono::milliseconds age) { m_maxSessionAge = age; }
     // The work factor of new hashes and of the decoy check for unknown users.
     void setPasswordIterations(int iterations) { m_passwordIterations = iterations; }
 
@@ -72,6 +90,7 @@ private:
     AccountRepository *m_accounts;
     SessionRepository *m_sessions;
     std::chrono::milliseconds m_tokenLifetime = defaultTokenLifetime;
+    std::chrono::milliseconds m_maxSessionAge = std::chrono::hours(24 * 30);
     int m_passwordIterations = PasswordHasher::defaultIterations;
 };
 

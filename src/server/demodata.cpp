@@ -41,6 +41,10 @@ constexpr std::array kitchenNotes{
     u"Birthday: add a candle", u"Sauce on the side",
 };
 
+constexpr std::array streets{
+    u"Harbour Road", u"Mill Lane", u"Station Street", u"Church Walk", u"Orchard Close", u"Victoria Avenue",
+};
+
 constexpr std::array deliveryNotes{
     u"Ring the bell twice", u"Leave at the door", u"Third floor, no lift",
 };
@@ -73,6 +77,29 @@ NewOrder randomOrder(QRandomGenerator &random)
         else
             order.items.append({name, quantity, item.priceCents});
     }
+    // Contact and the details the pass needs: where it goes, where it sits, when it was promised.
+    order.customerPhone = QStringLiteral("+1 555 %1").arg(random.bounded(10000u), 4, 10, QLatin1Char('0'));
+    switch (order.type) {
+    case OrderType::Delivery:
+        order.deliveryAddress = QStringLiteral("%1 %2").arg(1 + random.bounded(120u)).arg(QString::fromUtf16(pick(random, streets)));
+        order.promisedMinutes = 35 + int(random.bounded(16u));
+        break;
+    case OrderType::Pickup:
+        order.promisedMinutes = 15 + int(random.bounded(11u));
+        break;
+    case OrderType::DineIn:
+        order.table = QString::number(1 + random.bounded(24u));
+        order.customerPhone.clear(); // sitting at the table
+        order.charges.serviceFeeCents = 150;
+        break;
+    }
+    qint64 subtotal = 0;
+    for (const OrderItem &item : std::as_const(order.items))
+        subtotal += item.lineTotalCents();
+    if (order.type != OrderType::DineIn && random.bounded(100u) < 40)
+        order.charges.tipCents = (subtotal * (10 + random.bounded(11u)) / 100 + 49) / 50 * 50; // rounded to 50 cents
+    if (random.bounded(100u) < 15)
+        order.charges.discountCents = subtotal / 10; // the 10 % newsletter code
     if (random.bounded(100u) < 20) {
         const bool aboutDelivery = order.type == OrderType::Delivery && random.bounded(2u) == 0;
         order.notes = QString::fromUtf16(aboutDelivery ? pick(random, deliveryNotes) : pick(random, kitchenNotes));

@@ -1,6 +1,7 @@
 #include "server/demoservice.h"
 
 #include "core/logging.h"
+#include "server/demoaccounts.h"
 #include "server/demodata.h"
 #include "server/orderservice.h"
 
@@ -99,7 +100,7 @@ bool seedIfFresh(OrderService *orders, const QString &restaurantId, const QDateT
     for (const Step &step : steps) {
         QString &id = ids[size_t(step.order)];
         const OrderResult result = step.status
-            ? orders->setStatus(restaurantId, id, *step.status, step.at)
+            ? orders->setStatus(restaurantId, id, *step.status, step.at, QString(DemoAccounts::staffDisplayName))
             : orders->createOrder(restaurantId, DemoData::randomOrder(random), step.at);
         if (!result.ok())
             return fail(QStringLiteral("cannot seed the demo service: %1").arg(result.message));

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "server/database.h"
+#include "server/sqldialect.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -14,6 +15,14 @@ namespace hearth::server {
 EventLog::EventLog(Database *database, qint64 retention)
     : m_database(database), m_retention(std::max<qint64>(1, retention))
 {
+}
+
+QString EventLog::notificationPayload(const QString &restaurantId, const QString &channel, qint64 seq)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("restaurant"), restaurantId},
+                                                       {QStringLiteral("channel"), channel},
+                                                       {QStringLiteral("seq"), seq}})
+                                 .toJson(QJsonDocument::Compact));
 }
 
 QString EventLog::epoch() const
@@ -31,17 +40,30 @@ std::optional<StoredEvent> EventLog::append(const QString &restaurantId, const Q
     event.type = type;
     event.data = QJsonDocument(data).toJson(QJsonDocument::Compact);
     event.ts = ts.toUTC();
-    // The caller's transaction serializes appends, so head + 1 cannot be taken twice; the
-    // UNIQUE constraint would reject it if it were.
-    event.seq = headSeq(restaurantId, channel) + 1;
+    // The seq comes from the channel's counter row, which this statement locks until the caller's
+    // transaction ends: another instance's append to the channel waits, then takes the next one.
+    // So seqs are unique across instances and commit in order, without gaps.
+    QSqlQuery query(m_database->connection());
+    if (!execPrepared(query,
+                      QStringLiteral("INSERT INTO event_counters (restaurant_id, channel, head) VALUES (?, ?, 1) "
+                                     "ON CONFLICT (restaurant_id, channel) DO UPDATE SET head = event_counters.head + 1 "
+                                     "RETURNING head"),
+                      {restaurantId, channel})
+        || !query.next())
+        return std::nullopt;
+    event.seq = query.value(0).toLongLong();
+    query.finish();
     if (event.seq <= 0)
         return std::nullopt;
-    QSqlQuery query(m_database->connection());
     if (!execPrepared(query,
                       QStringLiteral("INSERT INTO events (restaurant_id, channel, seq, type, data, ts) "
                                      "VALUES (?, ?, ?, ?, ?, ?)"),
                       {restaurantId, channel, event.seq, type, QString::fromUtf8(event.data),
                        event.ts.toMSecsSinceEpoch()}))
+        return std::nullopt;
+    // The other instances hear of it once it commits, and read it from the log (ClusterFeed).
+    if (!SqlDialect::notifyOnCommit(m_database->connection(), QString(notificationChannel),
+                                    notificationPayload(restaurantId, channel, event.seq)))
         return std::nullopt;
     ++m_appendsSincePrune;
     return event;

@@ -1,6 +1,7 @@
 #pragma once
 
-// The append-only log behind replay: events per restaurant and channel, numbered without gaps.
+// The append-only log behind replay: events per restaurant and channel, numbered without gaps
+// by a counter row per channel, so that several instances sharing a PostgreSQL database agree.
 // Appends run inside the caller's transaction, so an entity change and its event commit together.
 // Retention keeps the newest N events per channel; pruning runs every so many appends, not on each.
 #include "server/eventsource.h"
@@ -18,6 +19,11 @@ class Database;
 class EventLog final : public EventSource
 {
 public:
+    // Where every append is announced to the other instances on PostgreSQL (LISTEN/NOTIFY),
+    // with notificationPayload() as the payload.
+    static constexpr QLatin1StringView notificationChannel{"hearth_events"};
+    static QString notificationPayload(const QString &restaurantId, const QString &channel, qint64 seq);
+
     EventLog(Database *database, qint64 retention);
 
     // Must run inside a transaction (see SqlTransaction); returns the stored event with its seq.

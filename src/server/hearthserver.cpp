@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "server/accountrepository.h"
 #include "server/authservice.h"
+#include "server/clusterfeed.h"
 #include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/demoseeder.h"
@@ -16,13 +17,22 @@
 #include "server/httpresponses.h"
 #include "server/httpservercompat.h"
 #include "server/idempotencystore.h"
+#include "server/demoinventory.h"
+#include "server/inventoryapi.h"
+#include "server/inventoryrepository.h"
+#include "server/inventoryservice.h"
+#include "server/inventorysimulator.h"
+#include "server/menurepository.h"
 #include "server/orderapi.h"
 #include "server/migrations.h"
 #include "server/orderrepository.h"
 #include "server/orderservice.h"
 #include "server/ordersimulator.h"
 #include "server/presenceregistry.h"
+#include "server/sessionapi.h"
+#include "server/tlscredentials.h"
 #include "server/sessionrepository.h"
+#include "server/sqldialect.h"
 #include "server/websockethub.h"
 #include "server/widgetapi.h"
 #include "server/widgetrepository.h"
@@ -30,6 +40,7 @@
 
 #include <QHttpServer>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -63,7 +74,14 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_presence(new PresenceRegistry(this)),
       m_simulator(new OrderSimulator(m_orderService, QString(DemoAccounts::restaurantId), this)),
       m_hub(new WebSocketHub(m_auth.get(), m_eventLog.get(), this)),
-      m_drainTimer(new QTimer(this))
+      m_feed(new ClusterFeed(m_database.get(), m_eventLog.get(), this)),
+      m_drainTimer(new QTimer(this)),
+      m_inventoryRepository(std::make_unique<InventoryRepository>(m_database.get())),
+      m_menuRepository(std::make_unique<MenuRepository>(m_database.get())),
+      m_inventoryService(new InventoryService(m_database.get(), m_inventoryRepository.get(), m_menuRepository.get(),
+                                              m_eventLog.get(), this)),
+      m_inventorySimulator(new InventorySimulator(m_orderService, m_inventoryService,
+                                                  QString(DemoAccounts::restaurantId), this))
 {
     m_auth->setPasswordIterations(m_options.passwordHashIterations);
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
@@ -74,10 +92,13 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
         if (!m_retiredTcpServers.isEmpty())
             finishDrain();
     });
-    connect(m_orderService, &OrderService::eventAppended, m_hub, &WebSocketHub::publish);
-    connect(m_widgetService, &WidgetService::eventAppended, m_hub, &WebSocketHub::publish);
+    connect(m_orderService, &OrderService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    connect(m_widgetService, &WidgetService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    connect(m_feed, &ClusterFeed::eventReady, m_hub, &WebSocketHub::publish);
     connect(m_presence, &PresenceRegistry::eventAppended, m_hub, &WebSocketHub::publish);
     m_hub->channels().add(QString(WidgetEvents::channel), Role::Staff, m_eventLog.get());
+    connect(m_inventoryService, &InventoryService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    m_hub->channels().add(QString(InventoryEvents::channel), Role::Staff, m_eventLog.get());
     m_hub->channels().add(QString(PresenceEvents::channel), Role::Staff, m_presence);
     m_hub->setPresence(m_presence);
     m_presence->setWidgetCheck([this](const QString &restaurantId, const QString &widgetId) {
@@ -103,14 +124,28 @@ bool HearthServer::start(QString *errorMessage)
         qCWarning(lcServer).noquote() << "cannot start:" << message;
         if (errorMessage)
             *errorMessage = message;
+        m_feed->stop();
         m_database->close();
         return false;
     };
     if (m_options.databasePath.isEmpty())
         return fail(QStringLiteral("no database path given"));
     QString problem;
-    if (!m_database->open(m_options.databasePath, &problem)
-        || !Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
+    if (!m_database->open(m_options.databasePath, &problem))
+        return fail(problem);
+    // Instances starting together on one PostgreSQL database migrate and seed one at a time.
+    const auto unlockSchema = [this] {
+        QSqlDatabase connection = m_database->connection();
+        if (connection.isOpen()) // else closing the connection released the lock
+            SqlDialect::unlockSchema(connection);
+    };
+    {
+        QSqlDatabase connection = m_database->connection();
+        if (!SqlDialect::lockSchema(connection))
+            return fail(QStringLiteral("cannot lock the database schema"));
+    }
+    auto schemaLock = qScopeGuard(unlockSchema);
+    if (!Migrations::apply(m_database->connection(), &problem) || !m_database->loadEpoch(&problem)
         || !seedAccounts(&problem))
         return fail(problem);
     if (!m_options.address.isLoopback() && publishedPasswordsInUse()) {
@@ -118,13 +153,29 @@ bool HearthServer::start(QString *errorMessage)
                                    "127.0.0.1, or start a database without --demo)")
                         .arg(m_options.address.toString()));
     }
+    if (usesTls()) {
+        m_tls = TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+        if (!m_tls)
+            return fail(problem);
+    } else if (!m_options.address.isLoopback() && !m_options.allowInsecureHttp) {
+        return fail(QStringLiteral("refusing plain HTTP on %1: passwords would cross the network readable by anyone on "
+                                   "it. Give --tls-cert and --tls-key, or --insecure-http on a network you trust")
+                        .arg(m_options.address.toString()));
+    }
     if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
         && !DemoWidgets::seedIfFresh(m_widgetService, QString(DemoAccounts::restaurantId), &problem))
+        return fail(problem);
+    if (m_options.seedDemoAccounts && m_accounts->restaurant(QString(DemoAccounts::restaurantId))
+        && !DemoInventory::seedIfFresh(m_inventoryService, QString(DemoAccounts::restaurantId), &problem))
         return fail(problem);
     // Before the simulator starts, so that it adopts the seeded open orders and carries them on.
     if (m_options.seedDemoService
         && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
                                      QDateTime::currentDateTimeUtc(), *QRandomGenerator::global(), &problem))
+        return fail(problem);
+    schemaLock.dismiss();
+    unlockSchema();
+    if (!m_feed->start(&problem))
         return fail(problem);
 
     ensureHttpServer();
@@ -141,6 +192,7 @@ bool HearthServer::start(QString *errorMessage)
     requestLimits.requestTimeoutMs = m_options.requestTimeoutMs;
     requestLimits.idleTimeoutMs = m_options.idleTimeoutMs;
     auto *tcpServer = new GuardedTcpServer(connectionLimits, requestLimits, this);
+    tcpServer->setTlsConfiguration(m_tls);
     if (!tcpServer->listen(m_options.address, wantedPort)) {
         const QString reason = tcpServer->errorString();
         delete tcpServer;
@@ -175,8 +227,31 @@ bool HearthServer::start(QString *errorMessage)
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
-    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << "epoch" << m_database->epoch();
+    m_inventorySimulator->setActive(m_options.simulateOrdersPerMinute > 0, m_options.simulationSpeed);
+    qCInfo(lcServer).noquote() << "listening on" << listenDescription() << (usesTls() ? "with TLS" : "plain HTTP")
+                               << "epoch" << m_database->epoch();
     emit started(m_port);
+    return true;
+}
+
+bool HearthServer::reloadTls(QString *errorMessage)
+{
+    if (!usesTls())
+        return true;
+    QString problem;
+    std::optional<QSslConfiguration> fresh =
+        TlsCredentials::load(m_options.tlsCertificatePath, m_options.tlsKeyPath, &problem);
+    if (!fresh) {
+        qCWarning(lcServer).noquote() << "TLS certificate not reloaded (the old one stays):" << problem;
+        if (errorMessage)
+            *errorMessage = problem;
+        return false;
+    }
+    m_tls = std::move(fresh);
+    if (auto *guarded = qobject_cast<GuardedTcpServer *>(m_tcpServer.data()))
+        guarded->setTlsConfiguration(m_tls);
+    qCInfo(lcServer).noquote() << "TLS certificate reloaded; it expires"
+                               << m_tls->localCertificate().expiryDate().toString(Qt::ISODate);
     return true;
 }
 
@@ -212,6 +287,7 @@ void HearthServer::stop()
         return;
     m_running = false;
     m_simulator->stop();
+    m_inventorySimulator->setActive(false);
     m_api->setAccepting(false);
     m_hub->shutdown(m_options.reconnectAfterMs);
     if (m_tcpServer) {
@@ -220,6 +296,7 @@ void HearthServer::stop()
         m_retiredTcpServers.append(m_tcpServer);
         m_tcpServer = nullptr;
     }
+    m_feed->stop();
     m_database->close();
     qCInfo(lcServer) << "stopped";
     if (m_hub->closingCount() == 0)
@@ -263,7 +340,9 @@ void HearthServer::ensureHttpServer()
     m_api = new HttpApi(m_http, m_auth.get(), m_orderService, m_database.get(), this);
     m_api->setStatsSource([this](const QString &restaurantId) { return statsFor(restaurantId); });
     new OrderApi(m_http, m_api, m_orderService, m_idempotency.get(), this);
+    new SessionApi(m_http, m_api, m_auth.get(), m_hub, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
+    new InventoryApi(m_http, m_api, m_inventoryService, m_idempotency.get(), this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),
@@ -303,7 +382,7 @@ int HearthServer::httpConnectionCount() const
 QUrl HearthServer::httpUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(usesTls() ? QStringLiteral("https") : QStringLiteral("http"));
     QHostAddress host = m_options.address;
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
         host = QHostAddress(QHostAddress::LocalHost);
@@ -333,7 +412,7 @@ QString HearthServer::describeListenAddress(const QHostAddress &address, quint16
 QUrl HearthServer::webSocketUrl() const
 {
     QUrl url = httpUrl();
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(usesTls() ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/ws"));
     return url;
 }
@@ -346,8 +425,10 @@ QString HearthServer::epoch() const
 void HearthServer::setSimulationRate(double ordersPerMinute)
 {
     m_options.simulateOrdersPerMinute = ordersPerMinute;
-    if (m_running)
+    if (m_running) {
         m_simulator->setRate(ordersPerMinute);
+        m_inventorySimulator->setActive(ordersPerMinute > 0, m_options.simulationSpeed);
+    }
 }
 
 ServerStats HearthServer::stats(const QString &restaurantId) const

@@ -12,9 +12,11 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 class QTcpServer;
@@ -24,10 +26,15 @@ namespace hearth::server {
 
 class AccountRepository;
 class AuthService;
+class ClusterFeed;
 class Database;
 class EventLog;
 class HttpApi;
 class IdempotencyStore;
+class InventoryRepository;
+class InventoryService;
+class InventorySimulator;
+class MenuRepository;
 class OrderRepository;
 class OrderService;
 class OrderSimulator;
@@ -63,6 +70,10 @@ public:
     QString listenDescription() const { return describeListenAddress(m_options.address, m_port); }
     static QString describeListenAddress(const QHostAddress &address, quint16 port);
     QUrl webSocketUrl() const;
+    bool usesTls() const { return !m_options.tlsCertificatePath.isEmpty(); }
+    // Reads --tls-cert/--tls-key again for the connections that follow (SIGHUP). On failure
+    // the certificate in use stays, and `errorMessage` says why.
+    bool reloadTls(QString *errorMessage = nullptr);
     QString epoch() const;
     const ServerOptions &options() const { return m_options; }
     // The random password given to `admin` by this start, to be shown once; empty otherwise.
@@ -70,6 +81,7 @@ public:
 
     OrderService *orders() const { return m_orderService; }
     WidgetService *widgets() const { return m_widgetService; }
+    InventoryService *inventory() const { return m_inventoryService; }
     PresenceRegistry *presence() const { return m_presence; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
@@ -115,16 +127,22 @@ private:
     PresenceRegistry *m_presence;
     OrderSimulator *m_simulator;
     WebSocketHub *m_hub;
+    ClusterFeed *m_feed; // the durable events of every instance on the database, to m_hub
     QTimer *m_drainTimer;
     QHttpServer *m_http = nullptr; // created by the first start(), in the server's thread
     HttpApi *m_api = nullptr;
     WidgetApi *m_widgetApi = nullptr;
+    std::unique_ptr<InventoryRepository> m_inventoryRepository;
+    std::unique_ptr<MenuRepository> m_menuRepository;
+    InventoryService *m_inventoryService;
+    InventorySimulator *m_inventorySimulator;
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;
     QElapsedTimer m_uptime;
     bool m_running = false;
     QString m_firstRunPassword;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace hearth::server

@@ -37,6 +37,10 @@ QByteArray allowedMethods(const QString &path)
 {
     static const QList<std::pair<QRegularExpression, QByteArray>> routes = {
         {QRegularExpression(QStringLiteral("^/api/login$")), QByteArrayLiteral("POST")},
+        {QRegularExpression(QStringLiteral("^/api/logout$")), QByteArrayLiteral("POST")},
+        {QRegularExpression(QStringLiteral("^/api/session/refresh$")), QByteArrayLiteral("POST")},
+        {QRegularExpression(QStringLiteral("^/api/sessions$")), QByteArrayLiteral("GET")},
+        {QRegularExpression(QStringLiteral("^/api/sessions/[^/]+$")), QByteArrayLiteral("DELETE")},
         {QRegularExpression(QStringLiteral("^/api/orders$")), QByteArrayLiteral("GET")},
         {QRegularExpression(QStringLiteral("^/api/orders/[^/]+/(acknowledge|recall|reopen)$")), QByteArrayLiteral("POST")},
         {QRegularExpression(QStringLiteral("^/api/orders/[^/]+$")), QByteArrayLiteral("PATCH")},

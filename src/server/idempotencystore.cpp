@@ -76,11 +76,14 @@ IdempotencyStore::Lookup IdempotencyStore::lookup(const IdempotentRequest &reque
 bool IdempotencyStore::remember(const IdempotentRequest &request, const StoredAnswer &answer)
 {
     QSqlQuery query(m_database->connection());
-    // REPLACE: an expired row of the same key may still be there until the next prune.
+    // An upsert: an expired row of the same key may still be there until the next prune.
     const bool stored = execPrepared(
         query,
-        QStringLiteral("INSERT OR REPLACE INTO idempotency_keys (restaurant_id, key, method, path, body_hash, "
-                       "status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO idempotency_keys (restaurant_id, key, method, path, body_hash, "
+                       "status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (restaurant_id, key) DO UPDATE SET method = excluded.method, "
+                       "path = excluded.path, body_hash = excluded.body_hash, status = excluded.status, "
+                       "response = excluded.response, created_at = excluded.created_at"),
         {request.restaurantId, request.key, request.method, request.path, request.fingerprint, answer.status,
          QString::fromUtf8(answer.body), m_clock().toMSecsSinceEpoch()});
     if (stored && ++m_remembersSincePrune >= pruneInterval)

@@ -44,6 +44,23 @@ StoredAnswer badRequest(const QString &message)
     return error(Status::BadRequest, QLatin1StringView("bad_request"), message);
 }
 
+StoredAnswer validationFailed(const FieldErrors &errors)
+{
+    QJsonObject fields;
+    for (const FieldError &error : errors) {
+        const QString previous = fields.value(error.field).toString();
+        fields.insert(error.field, previous.isEmpty() ? error.message : previous + u"; " + error.message);
+    }
+    QJsonObject body = HttpResponses::errorBody(
+        QLatin1StringView("validation_failed"),
+        fields.size() == 1 ? QStringLiteral("1 field is not valid")
+                           : QStringLiteral("%1 fields are not valid").arg(fields.size()));
+    QJsonObject error = body.value(QLatin1StringView("error")).toObject();
+    error.insert(QStringLiteral("fields"), fields);
+    body.insert(QStringLiteral("error"), error);
+    return answer(Status::UnprocessableEntity, body);
+}
+
 QHttpServerResponse respond(const StoredAnswer &stored, bool replayed)
 {
     QHttpServerResponse response(QByteArrayLiteral("application/json"), stored.body, Status(stored.status));

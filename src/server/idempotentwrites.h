@@ -5,6 +5,7 @@
 // the same key on another request is refused. Shared by every route set that writes (widgets,
 // order actions), so they all keep a key's answer the same way: inside the change's own
 // transaction when the write records it there, after the fact for refusals, never for a 5xx.
+#include "core/jsonreader.h"
 #include "server/idempotencystore.h"
 #include "server/role.h"
 
@@ -27,6 +28,9 @@ using Status = QHttpServerResponder::StatusCode;
 StoredAnswer answer(Status status, const QJsonObject &body);
 StoredAnswer error(Status status, QLatin1StringView code, const QString &message);
 StoredAnswer badRequest(const QString &message);
+// 422 `validation_failed` with one message per bad field, keyed by its path
+// ("settings.opening_hours.mon[1]", "damaged").
+StoredAnswer validationFailed(const FieldErrors &errors);
 // The stored answer as an HTTP response; a 2xx whose body has a "version" carries it as ETag.
 QHttpServerResponse respond(const StoredAnswer &stored, bool replayed = false);
 // `"7"`, `7` or `W/"7"`: the version a change started from. Nothing for anything else.

@@ -2,8 +2,11 @@
 
 #include "core/logging.h"
 #include "server/database.h"
+#include "server/inventoryschema.h"
+#include "server/sqldialect.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -120,14 +123,37 @@ bool addOrderLastChanges(QSqlDatabase &database)
     });
 }
 
-bool setUserVersion(QSqlDatabase &database, int version)
+// The optional details of an order (fees, contact, address or table, promised time, the status
+// history with who made each change), as one JSON object: they are read and written whole.
+bool addOrderDetails(QSqlDatabase &database)
 {
-    // PRAGMA takes no bound parameters; `version` is a constant of this file, never input.
-    QSqlQuery query(database);
-    if (query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
-        return true;
-    qCWarning(lcServer) << "cannot set user_version:" << query.lastError().text();
-    return false;
+    return Migrations::execAll(database, {
+        QStringLiteral("ALTER TABLE orders ADD COLUMN details TEXT NOT NULL DEFAULT '{}'"),
+    });
+}
+
+// A user can be disabled (hearth-server users disable): no sign-in, and their sessions end.
+bool addUserDisabled(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+    });
+}
+
+// The head seq of every channel, so that an append takes the next one by locking a single row
+// (UPDATE … RETURNING): instances sharing a PostgreSQL database never hand out one seq twice,
+// and an append waits for the previous one of its channel to commit, so seqs commit in order.
+bool addEventCounters(QSqlDatabase &database)
+{
+    return Migrations::execAll(database, {
+        QStringLiteral("CREATE TABLE event_counters ("
+                       " restaurant_id TEXT NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " head INTEGER NOT NULL,"
+                       " PRIMARY KEY (restaurant_id, channel))"),
+        QStringLiteral("INSERT INTO event_counters (restaurant_id, channel, head) "
+                       "SELECT restaurant_id, channel, MAX(seq) FROM events GROUP BY restaurant_id, channel"),
+    });
 }
 
 } // namespace
@@ -138,6 +164,10 @@ QList<MigrationStep> Migrations::steps()
         {1, QStringLiteral("restaurants, users, sessions, orders, events, meta"), createInitialSchema},
         {2, QStringLiteral("widgets, idempotency keys"), addWidgetsAndIdempotencyKeys},
         {3, QStringLiteral("order last changes (recall)"), addOrderLastChanges},
+        {4, QStringLiteral("order details (fees, contact, history)"), addOrderDetails},
+        {5, QStringLiteral("inventory items, menu items"), InventorySchema::create},
+        {6, QStringLiteral("disabled users"), addUserDisabled},
+        {7, QStringLiteral("event counters (seq per channel from the database)"), addEventCounters},
     };
 }
 
@@ -149,10 +179,7 @@ int Migrations::latestVersion()
 
 int Migrations::currentVersion(QSqlDatabase database)
 {
-    QSqlQuery query(database);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return -1;
-    return query.value(0).toInt();
+    return SqlDialect::schemaVersion(database);
 }
 
 bool Migrations::apply(QSqlDatabase database, QString *errorMessage)
@@ -168,6 +195,11 @@ bool Migrations::apply(QSqlDatabase database, const QList<MigrationStep> &migrat
             *errorMessage = message;
         return false;
     };
+    // Instances starting together on one PostgreSQL database migrate one after the other; the
+    // later ones then find the schema current.
+    if (!SqlDialect::lockSchema(database))
+        return fail(QStringLiteral("cannot lock the schema: %1").arg(database.lastError().text()));
+    const auto unlock = qScopeGuard([&database] { SqlDialect::unlockSchema(database); });
     const int current = currentVersion(database);
     if (current < 0)
         return fail(QStringLiteral("cannot read the schema version: %1").arg(database.lastError().text()));
@@ -182,7 +214,7 @@ bool Migrations::apply(QSqlDatabase database, const QList<MigrationStep> &migrat
         SqlTransaction transaction(database);
         if (!transaction.isActive())
             return fail(QStringLiteral("cannot begin the migration to version %1").arg(step.version));
-        if (!step.apply(database) || !setUserVersion(database, step.version) || !transaction.commit()) {
+        if (!step.apply(database) || !SqlDialect::setSchemaVersion(database, step.version) || !transaction.commit()) {
             return fail(QStringLiteral("migration to version %1 (%2) failed: %3")
                             .arg(step.version).arg(step.description, database.lastError().text()));
         }
@@ -195,7 +227,7 @@ bool Migrations::execAll(QSqlDatabase &database, const QStringList &statements)
 {
     for (const QString &statement : statements) {
         QSqlQuery query(database);
-        if (!query.exec(statement)) {
+        if (!query.exec(SqlDialect::ddl(database, statement))) {
             qCWarning(lcServer).noquote() << "migration statement failed:" << query.lastError().text()
                                           << "in" << statement;
             return false;

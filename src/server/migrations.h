@@ -1,6 +1,7 @@
 #pragma once
 
-// Brings a database to the current schema. The schema version lives in `PRAGMA user_version`;
+// Brings a database to the current schema, on either engine (the DDL is SQLite's, translated by
+// SqlDialect). The schema version lives in `PRAGMA user_version` (PostgreSQL: a one-row table);
 // each step runs in its own transaction together with the version bump, so a crash or an error
 // leaves the database at the last complete version, never half-migrated.
 #include <QList>
@@ -30,6 +31,7 @@ public:
     // newer than the newest step, since this binary would misread it.
     static bool apply(QSqlDatabase database, QString *errorMessage);
     static bool apply(QSqlDatabase database, const QList<MigrationStep> &steps, QString *errorMessage);
+    // steps' DDL goes through SqlDialect::ddl.
 
     // Runs statements that take no parameters (DDL) one by one; for writing steps.
     static bool execAll(QSqlDatabase &database, const QStringList &statements);

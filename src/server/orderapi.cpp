@@ -59,7 +59,7 @@ OrderApi::OrderApi(QHttpServer *server, HttpApi *guard, OrderService *orders, Id
         server->route(QStringLiteral("/api/orders/<arg>/") + QLatin1StringView(post.suffix), Method::Post,
                       [this, kind](const QString &orderId, const QHttpServerRequest &request) {
                           return m_guard->guardedChange(request, Role::Staff, [&, this](const AuthContext &context) {
-                              return act(context, orderId, request, OrderAction{kind, OrderStatus::Acknowledged, {}});
+                              return act(context, orderId, request, OrderAction{kind, OrderStatus::Acknowledged, {}, {}});
                           });
                       });
     }
@@ -86,12 +86,13 @@ QHttpServerResponse OrderApi::patch(const AuthContext &context, const QString &o
     const std::optional<OrderStatus> status = statusFromWire(statusName);
     if (!status)
         return HttpResponses::badRequest(QStringLiteral("status: unknown status \"%1\"").arg(statusName));
-    return act(context, orderId, request, OrderAction{OrderAction::Kind::SetStatus, *status, {}});
+    return act(context, orderId, request, OrderAction{OrderAction::Kind::SetStatus, *status, {}, {}});
 }
 
 QHttpServerResponse OrderApi::act(const AuthContext &context, const QString &orderId,
                                   const QHttpServerRequest &request, OrderAction action)
 {
+    action.by = context.displayName.isEmpty() ? context.username : context.displayName;
     // Keys are optional here: clients older than order actions' keys send none, and their
     // actions still work (without the replay guarantee).
     return m_writes.run(

@@ -1,6 +1,7 @@
 #include "server/orderrepository.h"
 
 #include "core/logging.h"
+#include "core/ordercodec.h"
 #include "server/database.h"
 
 #include <QJsonArray>
@@ -15,7 +16,42 @@ namespace {
 
 const QString selectColumns = QStringLiteral(
     "SELECT id, number, status, type, customer_name, items, notes, total_cents, created_at, "
-    "updated_at, acknowledged_at, version FROM orders ");
+    "updated_at, acknowledged_at, version, details FROM orders ");
+
+// The keys of the optional details (docs/protocol.md, "Orders"), kept together in `details`.
+const QLatin1StringView detailKeys[] = {
+    QLatin1StringView("delivery_fee_cents"), QLatin1StringView("service_fee_cents"), QLatin1StringView("tip_cents"),
+    QLatin1StringView("tax_cents"),          QLatin1StringView("discount_cents"),    QLatin1StringView("customer_phone"),
+    QLatin1StringView("delivery_address"),   QLatin1StringView("table"),             QLatin1StringView("promised_at"),
+    QLatin1StringView("history"),
+};
+
+QString detailsToJson(const Order &order)
+{
+    const QJsonObject json = OrderCodec::toJson(order);
+    QJsonObject details;
+    for (const QLatin1StringView key : detailKeys) {
+        if (const QJsonValue value = json.value(key); !value.isUndefined())
+            details.insert(key, value);
+    }
+    return QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+}
+
+// What the server wrote itself, read back through the codec; a row it cannot read keeps its
+// core fields (and says so in the log) rather than vanishing from every listing.
+void readDetails(Order *order, const QString &text)
+{
+    const QJsonObject details = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (details.isEmpty())
+        return;
+    QJsonObject json = OrderCodec::toJson(*order);
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it)
+        json.insert(it.key(), it.value());
+    if (Decoded<Order> decoded = OrderCodec::fromJson(json); decoded.ok())
+        *order = std::move(*decoded.value);
+    else
+        qCWarning(lcServer).noquote() << "order" << order->id << "has unreadable details:" << decoded.errorString();
+}
 
 QString itemsToJson(const QList<OrderItem> &items)
 {
@@ -73,6 +109,7 @@ Order orderFrom(const QSqlQuery &query)
     order.updatedAt = timestampFrom(query.value(9));
     order.acknowledgedAt = timestampFrom(query.value(10));
     order.version = query.value(11).toLongLong();
+    readDetails(&order, query.value(12).toString());
     return order;
 }
 
@@ -98,12 +135,12 @@ bool OrderRepository::insert(const QString &restaurantId, const Order &order, qi
     return execPrepared(query,
                         QStringLiteral("INSERT INTO orders (restaurant_id, id, number, status, type, "
                                        "customer_name, items, notes, total_cents, created_at, updated_at, "
-                                       "acknowledged_at, version, last_seq) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       "acknowledged_at, version, last_seq, details) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                         {restaurantId, order.id, order.number, statusToWire(order.status),
                          typeToWire(order.type), text(order.customerName), itemsToJson(order.items), text(order.notes),
                          order.totalCents, timestampValue(order.createdAt), timestampValue(order.updatedAt),
-                         timestampValue(order.acknowledgedAt), order.version, lastSeq});
+                         timestampValue(order.acknowledgedAt), order.version, lastSeq, detailsToJson(order)});
 }
 
 bool OrderRepository::update(const QString &restaurantId, const Order &order, qint64 lastSeq)
@@ -112,11 +149,11 @@ bool OrderRepository::update(const QString &restaurantId, const Order &order, qi
     if (!execPrepared(query,
                       QStringLiteral("UPDATE orders SET status = ?, type = ?, customer_name = ?, items = ?, "
                                      "notes = ?, total_cents = ?, updated_at = ?, acknowledged_at = ?, "
-                                     "version = ?, last_seq = ? WHERE restaurant_id = ? AND id = ?"),
+                                     "version = ?, last_seq = ?, details = ? WHERE restaurant_id = ? AND id = ?"),
                       {statusToWire(order.status), typeToWire(order.type), text(order.customerName),
                        itemsToJson(order.items), text(order.notes), order.totalCents,
                        timestampValue(order.updatedAt), timestampValue(order.acknowledgedAt),
-                       order.version, lastSeq, restaurantId, order.id}))
+                       order.version, lastSeq, detailsToJson(order), restaurantId, order.id}))
         return false;
     return query.numRowsAffected() == 1;
 }
@@ -189,8 +226,11 @@ bool OrderRepository::setLastStatusChange(const QString &restaurantId, const QSt
 {
     QSqlQuery query(m_database->connection());
     return execPrepared(query,
-                        QStringLiteral("INSERT OR REPLACE INTO order_last_changes (restaurant_id, order_id, "
-                                       "from_status, to_status, changed_at, version) VALUES (?, ?, ?, ?, ?, ?)"),
+                        QStringLiteral("INSERT INTO order_last_changes (restaurant_id, order_id, "
+                                       "from_status, to_status, changed_at, version) VALUES (?, ?, ?, ?, ?, ?) "
+                                       "ON CONFLICT (restaurant_id, order_id) DO UPDATE SET "
+                                       "from_status = excluded.from_status, to_status = excluded.to_status, "
+                                       "changed_at = excluded.changed_at, version = excluded.version"),
                         {restaurantId, orderId, statusToWire(change.from), statusToWire(change.to),
                          change.at.toMSecsSinceEpoch(), change.version});
 }

@@ -6,6 +6,7 @@
 #include "server/demodata.h"
 #include "server/eventlog.h"
 #include "server/orderrepository.h"
+#include "server/watermarkedread.h"
 
 #include <QRandomGenerator>
 #include <QUuid>
@@ -34,6 +35,14 @@ QString validate(const NewOrder &draft)
     }
     if (draft.totalCents && *draft.totalCents < 0)
         return QStringLiteral("the total must not be negative");
+    const OrderCharges &charges = draft.charges;
+    if (charges.deliveryFeeCents < 0 || charges.serviceFeeCents < 0 || charges.tipCents < 0 || charges.taxCents < 0
+        || charges.discountCents < 0)
+        return QStringLiteral("fees, tip, tax and discount must not be negative");
+    if (draft.customerPhone.size() > 40 || draft.table.size() > 40 || draft.deliveryAddress.size() > 500)
+        return QStringLiteral("the phone, table or address is too long");
+    if (draft.promisedMinutes && (*draft.promisedMinutes < 0 || *draft.promisedMinutes > 24 * 60))
+        return QStringLiteral("the promised time must be within a day");
     return {};
 }
 
@@ -49,7 +58,7 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     if (const QString problem = validate(draft); !problem.isEmpty())
         return failure(OrderError::InvalidInput, problem);
 
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return failure(OrderError::Storage, QStringLiteral("the database is not available"));
     Order order;
@@ -60,12 +69,18 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     order.customerName = draft.customerName.trimmed();
     order.items = draft.items;
     order.notes = draft.notes;
-    qint64 total = draft.type == OrderType::Delivery ? deliveryFeeCents : 0;
-    for (const OrderItem &item : draft.items)
-        total += item.lineTotalCents();
-    order.totalCents = draft.totalCents.value_or(total);
+    order.charges = draft.charges;
+    if (draft.type == OrderType::Delivery && order.charges.deliveryFeeCents == 0)
+        order.charges.deliveryFeeCents = deliveryFeeCents;
+    order.customerPhone = draft.customerPhone.trimmed();
+    order.deliveryAddress = draft.deliveryAddress.trimmed();
+    order.table = draft.table.trimmed();
+    order.totalCents = draft.totalCents.value_or(std::max<qint64>(0, order.itemsSubtotalCents() + order.charges.sumCents()));
     order.createdAt = at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
     order.updatedAt = order.createdAt;
+    if (draft.promisedMinutes)
+        order.promisedAt = order.createdAt.addSecs(qint64(*draft.promisedMinutes) * 60);
+    order.history = {OrderStatusChange{OrderStatus::New, order.createdAt, {}}};
     order.version = 1;
     if (order.number < 1)
         return failure(OrderError::Storage, QStringLiteral("cannot number the order"));
@@ -82,14 +97,14 @@ Order OrderService::createRandomOrder(const QString &restaurantId)
 
 OrderResult OrderService::acknowledge(const QString &restaurantId, const QString &orderId)
 {
-    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::Acknowledge, OrderStatus::Acknowledged, {}},
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::Acknowledge, OrderStatus::Acknowledged, {}, {}},
                  QDateTime(), {});
 }
 
 OrderResult OrderService::setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                                    const QDateTime &at)
+                                    const QDateTime &at, const QString &by)
 {
-    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::SetStatus, status, {}}, at, {});
+    return apply(restaurantId, orderId, OrderAction{OrderAction::Kind::SetStatus, status, {}, by}, at, {});
 }
 
 OrderResult OrderService::apply(const QString &restaurantId, const QString &orderId, const OrderAction &action,
@@ -103,7 +118,7 @@ OrderResult OrderService::apply(const QString &restaurantId, const QString &orde
 {
     using Kind = OrderAction::Kind;
     // The row is read inside the write transaction, so the check and the change see one state.
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return failure(OrderError::Storage, QStringLiteral("the database is not available"));
     std::optional<Order> current = m_orders->find(restaurantId, orderId);
@@ -193,6 +208,10 @@ OrderResult OrderService::apply(const QString &restaurantId, const QString &orde
         order.acknowledgedAt = now;
     if (target == OrderStatus::New)
         order.acknowledgedAt = QDateTime(); // an acknowledge recalled: the order is unseen again
+    // Bounded like the wire's list: the arrival and the latest steps are what anyone reads.
+    if (order.history.size() >= OrderCodec::maxHistoryEntries)
+        order.history.remove(1, order.history.size() - OrderCodec::maxHistoryEntries + 1);
+    order.history.append(OrderStatusChange{target, now, action.by.left(120)});
     ++order.version;
     // A recall is not itself recalled (that would walk the history back step by step); the move
     // it undid is made again with the ordinary action.
@@ -238,15 +257,13 @@ QList<Order> OrderService::openOrders(const QString &restaurantId) const
 OrderListing OrderService::snapshot(const QString &restaurantId, std::optional<OrderStatus> status) const
 {
     OrderListing listing;
-    // One read transaction: the watermark and the rows come from the same state of the database.
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(OrderEvents::channel));
-    listing.orders = m_orders->openAndClosedSince(
-        restaurantId, QDateTime::currentDateTimeUtc().addSecs(-24 * 60 * 60), status);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const QDateTime closedSince = QDateTime::currentDateTimeUtc().addSecs(-24 * 60 * 60);
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, OrderEvents::channel, [&] {
+        listing.orders = m_orders->openAndClosedSince(restaurantId, closedSince, status);
+    });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 
@@ -254,13 +271,12 @@ OrderListing OrderService::changesSince(const QString &restaurantId, qint64 sinc
                                         std::optional<OrderStatus> status) const
 {
     OrderListing listing;
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(OrderEvents::channel));
-    listing.orders = m_orders->changedSince(restaurantId, since, status);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, OrderEvents::channel, [&] {
+        listing.orders = m_orders->changedSince(restaurantId, since, status);
+    });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 

@@ -29,7 +29,12 @@ struct NewOrder
     QString customerName;
     QList<OrderItem> items;
     QString notes;
-    std::optional<qint64> totalCents; // default: the items plus the delivery fee, if any
+    std::optional<qint64> totalCents; // default: the items plus the charges (a delivery always has its fee)
+    OrderCharges charges;              // a delivery without a fee gets deliveryFeeCents
+    QString customerPhone;
+    QString deliveryAddress;
+    QString table;
+    std::optional<int> promisedMinutes; // ready (or at the door) this long after it was placed
 };
 
 enum class OrderError {
@@ -77,6 +82,7 @@ struct OrderAction
     Kind kind = Kind::Acknowledge;
     OrderStatus status = OrderStatus::New; // for SetStatus
     std::optional<qint64> seenVersion;
+    QString by; // who made it (a display name), for the order's history
 };
 
 // Records the answer to a change in the change's own transaction (the idempotency key's answer);
@@ -105,7 +111,7 @@ public:
     OrderResult acknowledge(const QString &restaurantId, const QString &orderId);
     // Validated with hearth::canTransition; entering `acknowledged` also stamps acknowledged_at.
     OrderResult setStatus(const QString &restaurantId, const QString &orderId, OrderStatus status,
-                          const QDateTime &at = {});
+                          const QDateTime &at = {}, const QString &by = {});
 
     // A staff action (docs/protocol.md, "Order actions"). With a seen version older than the
     // order's: a move that is still possible is made, one whose result the order already has

@@ -146,7 +146,8 @@ void OrderSimulator::onTick()
         }
         const std::optional<OrderStatus> next = plan.cancel ? std::optional(OrderStatus::Cancelled)
                                                             : nextStatus(order->status);
-        const OrderResult result = m_orders->setStatus(m_restaurantId, orderId, *next);
+        // Named in the order's history as what it is, so nobody takes it for a colleague.
+        const OrderResult result = m_orders->setStatus(m_restaurantId, orderId, *next, {}, QStringLiteral("Kitchen (simulated)"));
         if (!result.ok() || !result.order.isOpen()) {
             m_plans.remove(orderId);
             continue;

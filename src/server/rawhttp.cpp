@@ -3,6 +3,7 @@
 #include "server/httpresponses.h"
 
 #include <QJsonDocument>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -53,7 +54,9 @@ void answerAndClose(QTcpSocket *socket, const QByteArray &answer)
 #ifdef Q_OS_UNIX
     // FIN after the answer; the read side stays open so that what the client still sends
     // does not turn the close into a reset. (Elsewhere the socket just closes after the answer.)
-    if (socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0)
+    // Not under TLS: the encrypted bytes may still wait below the QSslSocket, and the close
+    // must go through it (close_notify) anyway.
+    if (!qobject_cast<QSslSocket *>(socket) && socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0)
         ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
     else
         socket->disconnectFromHost();

@@ -19,18 +19,27 @@ const QString noDemoSeedName = QStringLiteral("no-demo-seed");
 const QString demoName = QStringLiteral("demo");
 const QString adminPasswordFileName = QStringLiteral("admin-password-file");
 const QString restaurantNameName = QStringLiteral("restaurant-name");
+const QString tlsCertName = QStringLiteral("tls-cert");
+const QString tlsKeyName = QStringLiteral("tls-key");
+const QString insecureHttpName = QStringLiteral("insecure-http");
 
 } // namespace
 
+QString defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("hearth.db"));
+}
+
 void addOptions(QCommandLineParser *parser)
 {
-    const QString defaultDatabase =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("hearth.db"));
+    const QString defaultDatabase = defaultDatabasePath();
     parser->addOptions({
         {listenName, QStringLiteral("Address to listen on."), QStringLiteral("address"), QStringLiteral("127.0.0.1")},
         {portName, QStringLiteral("TCP port (0: any free port)."), QStringLiteral("port"), QStringLiteral("8080")},
-        {databaseName, QStringLiteral("SQLite database file (created when missing)."), QStringLiteral("path"),
-         defaultDatabase},
+        {databaseName,
+         QStringLiteral("SQLite database file (created when missing), or a PostgreSQL database shared by several "
+                        "instances: postgresql://user@host:port/database (password from PGPASSWORD or ~/.pgpass)."),
+         QStringLiteral("path|url"), defaultDatabase},
         {simulateName, QStringLiteral("Simulate a service with RATE new orders per minute."), QStringLiteral("rate"),
          QStringLiteral("0")},
         {heartbeatName, QStringLiteral("Heartbeat interval announced to clients."), QStringLiteral("ms"),
@@ -46,6 +55,14 @@ void addOptions(QCommandLineParser *parser)
          QStringLiteral("path")},
         {restaurantNameName, QStringLiteral("A new database's restaurant name."), QStringLiteral("name"),
          QStringLiteral("My restaurant")},
+        {tlsCertName, QStringLiteral("Serve HTTPS and WSS with this PEM certificate (its chain after it). Read again "
+                                     "on SIGHUP."),
+         QStringLiteral("path")},
+        {tlsKeyName, QStringLiteral("The PEM private key of --tls-cert (unencrypted; keep it readable by the "
+                                    "server only)."),
+         QStringLiteral("path")},
+        {insecureHttpName, QStringLiteral("Allow plain HTTP on an address other than loopback (passwords and "
+                                          "orders then cross the network readable by anyone on it).")},
     });
 }
 
@@ -63,7 +80,7 @@ Parsed read(const QCommandLineParser &parser)
     options.port = quint16(portNumber);
     options.databasePath = parser.value(databaseName);
     if (options.databasePath.isEmpty())
-        errors.append(QStringLiteral("--database: expected a file path"));
+        errors.append(QStringLiteral("--database: expected a file path or a postgresql:// URL"));
     options.simulateOrdersPerMinute = parser.value(simulateName).toDouble(&ok);
     if (!ok || !(options.simulateOrdersPerMinute >= 0))
         errors.append(QStringLiteral("--simulate: expected orders per minute, e.g. 30 or 2.5"));
@@ -83,6 +100,11 @@ Parsed read(const QCommandLineParser &parser)
     } else {
         options.adminPassword = qEnvironmentVariable("HEARTH_ADMIN_PASSWORD");
     }
+    options.tlsCertificatePath = parser.value(tlsCertName);
+    options.tlsKeyPath = parser.value(tlsKeyName);
+    if (options.tlsCertificatePath.isEmpty() != options.tlsKeyPath.isEmpty())
+        errors.append(QStringLiteral("--tls-cert and --tls-key go together"));
+    options.allowInsecureHttp = parser.isSet(insecureHttpName);
     options.heartbeatMs = parser.value(heartbeatName).toInt(&ok);
     if (!ok || options.heartbeatMs < 1000)
         errors.append(QStringLiteral("--heartbeat-ms: expected at least 1000"));

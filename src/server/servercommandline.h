@@ -16,6 +16,8 @@ struct Parsed
     QString error; // non-empty: the command line is unusable, and this says why
 };
 
+// Where the database is when --database is not given.
+QString defaultDatabasePath();
 // Declares the server's options (not --help and --version, which belong to the program).
 void addOptions(QCommandLineParser *parser);
 // Reads a parser that has processed the arguments; the first unusable value is reported.

@@ -21,6 +21,11 @@ struct ServerOptions
     // Off (hearth-server's default), it gets a restaurant and one manager `admin` instead, and a
     // server whose database holds a published password refuses to listen beyond loopback.
     bool seedDemoAccounts = true;
+    // HTTPS and WSS with this PEM certificate (chain) and key; both or neither. Without them the
+    // server speaks plain HTTP, and refuses to on a non-loopback address unless allowInsecureHttp.
+    QString tlsCertificatePath;
+    QString tlsKeyPath;
+    bool allowInsecureHttp = false;
     QString adminPassword;               // the first admin's; empty: a random one (HearthServer::firstRunPassword)
     QString restaurantName = QStringLiteral("My restaurant");
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it, the

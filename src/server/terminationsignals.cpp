@@ -26,9 +26,9 @@ namespace {
 // (the "self-pipe" trick) and the QSocketNotifier on the other end wakes the event loop.
 int signalPipe[2] = {-1, -1};
 
-void onUnixSignal(int)
+void onUnixSignal(int number)
 {
-    const char byte = 1;
+    const char byte = char(number);
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, sizeof(byte));
 }
 #endif
@@ -68,6 +68,7 @@ TerminationSignals::TerminationSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
     m_active = true;
 #endif
 #ifdef Q_OS_WIN
@@ -83,6 +84,7 @@ TerminationSignals::~TerminationSignals()
 #ifdef Q_OS_UNIX
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
     // The notifier (a child) still watches signalPipe[1]; it goes first, then the pipe.
     qDeleteAll(findChildren<QSocketNotifier *>(Qt::FindDirectChildrenOnly));
     ::close(signalPipe[0]);
@@ -99,6 +101,10 @@ void TerminationSignals::onNotified()
 #ifdef Q_OS_UNIX
     char byte = 0;
     [[maybe_unused]] const auto bytesRead = ::read(signalPipe[1], &byte, sizeof(byte));
+    if (byte == char(SIGHUP)) {
+        emit reloadRequested();
+        return;
+    }
 #endif
     emit terminationRequested();
 }

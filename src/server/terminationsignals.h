@@ -2,6 +2,7 @@
 
 // Turns SIGINT/SIGTERM (Ctrl+C, `kill`, systemd stop; console close on Windows) into a Qt
 // signal delivered on the thread that created it, so shutdown runs as ordinary event-loop code.
+// SIGHUP (Unix) becomes reloadRequested: the server reads its TLS certificate again.
 // The operating system has one handler per signal: create at most one of these at a time.
 #include <QObject>
 
@@ -21,6 +22,7 @@ public:
 
 signals:
     void terminationRequested();
+    void reloadRequested();
 
 private:
     void onNotified();

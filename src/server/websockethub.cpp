@@ -42,7 +42,10 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, QTcpSocket *transp
     const QString token = handshakeToken(socket->request());
     auto *session = new WebSocketSession(std::move(socket), transport,
                                          SessionEnvironment{&m_channels, &m_counters, m_presence, m_epoch, m_frameLimits,
-                                                            m_sendLimitBytes, m_socketSendBufferBytes},
+                                                            m_sendLimitBytes, m_socketSendBufferBytes,
+                                                            [this](const QByteArray &key) {
+                                                                return m_auth->sessionExpiry(key);
+                                                            }},
                                          this);
     m_sessions.append(session);
     if (!m_livenessTimer->isActive()) {
@@ -69,6 +72,24 @@ void WebSocketHub::publish(const StoredEvent &event)
     const QString frame = Frames::event(event); // built once, however many sessions follow
     for (WebSocketSession *session : std::as_const(m_sessions))
         session->deliver(event, frame);
+}
+
+void WebSocketHub::endSession(const QByteArray &sessionKey, const QString &reason)
+{
+    const QList<WebSocketSession *> sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        if (session->isAuthenticated() && session->sessionKey() == sessionKey)
+            session->endSession(reason);
+    }
+}
+
+void WebSocketHub::endUser(qint64 userId, const QString &reason)
+{
+    const QList<WebSocketSession *> sessions = m_sessions;
+    for (WebSocketSession *session : sessions) {
+        if (session->isAuthenticated() && session->userId() == userId)
+            session->endSession(reason);
+    }
 }
 
 void WebSocketHub::shutdown(int reconnectAfterMs)
@@ -134,6 +155,10 @@ void WebSocketHub::onLivenessTick()
             session->abort();
             continue;
         }
+        // A session may end where this process cannot see it (`hearth-server users disable`,
+        // another instance): each tick asks, so its sockets close within a heartbeat.
+        if (!session->checkSession())
+            continue;
         session->ping();
     }
 }

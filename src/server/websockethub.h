@@ -50,6 +50,11 @@ public:
     // Sends a committed event to every session that follows its restaurant's channel.
     void publish(const StoredEvent &event);
 
+    // Closes every socket of a sign-in session that ended here (logout, revocation).
+    void endSession(const QByteArray &sessionKey, const QString &reason);
+    // Closes the sockets of a user whose account was disabled.
+    void endUser(qint64 userId, const QString &reason);
+
     // Reconnect advice and a close to every open session; they finish when the peers answer.
     void shutdown(int reconnectAfterMs);
     // Drops every connection without a close frame, as a crash or a cable pull would.

@@ -99,13 +99,40 @@ void WebSocketSession::start(const AuthContext &context, int heartbeatMs)
 
 void WebSocketSession::onSessionExpired()
 {
+    // The session may have slid on (a refresh): then this only re-arms the timer.
+    checkSession();
+}
+
+bool WebSocketSession::checkSession()
+{
+    if (m_closing || !m_authenticated)
+        return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const std::optional<QDateTime> expiry = m_environment.sessionExpiry
+        ? m_environment.sessionExpiry(m_context.sessionKey)
+        : (m_context.expiresAt.isValid() && m_context.expiresAt <= now ? std::nullopt
+                                                                       : std::optional<QDateTime>(m_context.expiresAt));
+    if (!expiry) {
+        const bool expired = m_context.expiresAt.isValid() && m_context.expiresAt <= now;
+        qCInfo(lcServer).noquote() << "websocket" << m_id << "closed: the session of" << m_context.username
+                                   << (expired ? "has expired" : "has ended");
+        endSession(expired ? QStringLiteral("expired") : QStringLiteral("ended"));
+        return false;
+    }
+    if (*expiry != m_context.expiresAt) {
+        m_context.expiresAt = *expiry;
+        m_expiryTimer->start(int(std::clamp<qint64>(now.msecsTo(*expiry), 0, std::numeric_limits<int>::max())));
+    }
+    return true;
+}
+
+void WebSocketSession::endSession(const QString &reason)
+{
     if (m_closing)
         return;
-    qCInfo(lcServer).noquote() << "websocket" << m_id << "closed: the session of" << m_context.username
-                               << "has expired";
-    send(Frames::error(Frames::ErrorCode::unauthorized, QStringLiteral("the session has expired; sign in again"),
-                       false));
-    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("unauthorized: session expired"));
+    // Clients read "unauthorized" (frame code and close reason) as: do not reconnect, ask for a sign-in.
+    send(Frames::error(Frames::ErrorCode::unauthorized, QStringLiteral("signed out: %1").arg(reason), false));
+    closeWith(int(QWebSocketProtocol::CloseCodePolicyViolated), QStringLiteral("unauthorized: %1").arg(reason).left(100));
 }
 
 void WebSocketSession::ping()
@@ -282,6 +309,8 @@ void WebSocketSession::rejectFrame(const QString &message, bool malformed, const
 
 void WebSocketSession::handleSubscribe(const QJsonObject &frame)
 {
+    if (!checkSession())
+        return; // a session that ended meanwhile reads nothing more
     FieldErrors errors;
     JsonReader reader(frame, &errors);
     const QString channel = reader.requiredString(QLatin1StringView("channel"));

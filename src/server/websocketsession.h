@@ -17,7 +17,9 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 class QTimer;
@@ -37,6 +39,9 @@ struct SessionEnvironment
     FrameLimits frameLimits;                  // per-connection client frame rate
     qint64 sendLimitBytes = 0;                // unsent bytes held for the client; 0: no cap
     int socketSendBufferBytes = 0;            // SO_SNDBUF; 0: the OS's
+    // The current expiry of a sign-in session (by AuthContext::sessionKey); nothing when it has
+    // ended (signed out, revoked, expired, user disabled). Unset: sessions are not re-checked.
+    std::function<std::optional<QDateTime>(const QByteArray &sessionKey)> sessionExpiry;
 };
 
 class WebSocketSession final : public QObject
@@ -64,9 +69,17 @@ public:
     // Advises the client when to come back, then closes (1001 going away).
     void shutdown(int reconnectAfterMs);
     void abort();
+    // The sign-in session behind this socket ended: an `unauthorized` error frame saying
+    // "signed out: <reason>", then 1008 "unauthorized: <reason>".
+    void endSession(const QString &reason);
+    // Asks whether the sign-in session still lives (and follows a sliding expiry); ends the
+    // socket when it does not. True while it lives.
+    bool checkSession();
 
     QString id() const { return m_id; }
     QString restaurantId() const { return m_context.restaurantId; }
+    QByteArray sessionKey() const { return m_context.sessionKey; }
+    qint64 userId() const { return m_context.userId; }
     bool isAuthenticated() const { return m_authenticated; }
     bool isClosing() const { return m_closing; }
     // A replay is paused until the client reads what is already queued for it.

@@ -24,28 +24,11 @@ using IdempotentAnswers::answer;
 using IdempotentAnswers::badRequest;
 using IdempotentAnswers::parseIfMatch;
 using IdempotentAnswers::respond;
+using IdempotentAnswers::validationFailed;
 
 StoredAnswer errorAnswer(Status status, QLatin1StringView code, const QString &message)
 {
     return IdempotentAnswers::error(status, code, message);
-}
-
-// 422 with one message per bad field, keyed by its path ("settings.opening_hours.mon[1]").
-StoredAnswer validationFailed(const FieldErrors &errors)
-{
-    QJsonObject fields;
-    for (const FieldError &error : errors) {
-        const QString previous = fields.value(error.field).toString();
-        fields.insert(error.field, previous.isEmpty() ? error.message : previous + u"; " + error.message);
-    }
-    QJsonObject body = HttpResponses::errorBody(
-        QLatin1StringView("validation_failed"),
-        fields.size() == 1 ? QStringLiteral("1 field is not valid")
-                           : QStringLiteral("%1 fields are not valid").arg(fields.size()));
-    QJsonObject error = body.value(QLatin1StringView("error")).toObject();
-    error.insert(QStringLiteral("fields"), fields);
-    body.insert(QStringLiteral("error"), error);
-    return answer(Status::UnprocessableEntity, body);
 }
 
 StoredAnswer resultAnswer(const WidgetResult &result)

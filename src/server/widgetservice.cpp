@@ -4,6 +4,7 @@
 #include "core/widgetcodec.h"
 #include "server/database.h"
 #include "server/eventlog.h"
+#include "server/watermarkedread.h"
 #include "server/widgetrepository.h"
 
 #include <QUuid>
@@ -36,7 +37,7 @@ WidgetService::WidgetService(Database *database, WidgetRepository *widgets, Even
 WidgetResult WidgetService::create(const QString &restaurantId, const NewWidget &draft, const WidgetEditor &editor,
                                    const AnswerRecorder &record)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     WidgetResult result;
@@ -58,7 +59,7 @@ WidgetResult WidgetService::update(const QString &restaurantId, const QString &w
                                    const WidgetEditor &editor, const AnswerRecorder &record)
 {
     // Read inside the write transaction, so the version check and the change see one state.
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     std::optional<WidgetConfig> current = m_widgets->find(restaurantId, widgetId);
@@ -97,7 +98,7 @@ WidgetResult WidgetService::archive(const QString &restaurantId, const QString &
                                     std::optional<qint64> expectedVersion, const WidgetEditor &editor,
                                     const AnswerRecorder &record)
 {
-    SqlTransaction transaction(m_database->connection());
+    SqlTransaction transaction(m_database->connection(), restaurantId);
     if (!transaction.isActive())
         return unavailable();
     std::optional<WidgetConfig> current = m_widgets->find(restaurantId, widgetId);
@@ -162,27 +163,22 @@ bool WidgetService::exists(const QString &restaurantId, const QString &widgetId)
 WidgetListing WidgetService::snapshot(const QString &restaurantId) const
 {
     WidgetListing listing;
-    // One read transaction: the watermark and the rows come from the same state of the database.
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(WidgetEvents::channel));
-    listing.widgets = m_widgets->active(restaurantId);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, WidgetEvents::channel,
+                                                [&] { listing.widgets = m_widgets->active(restaurantId); });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 
 WidgetListing WidgetService::changesSince(const QString &restaurantId, qint64 since) const
 {
     WidgetListing listing;
-    SqlTransaction transaction(m_database->connection());
-    if (!transaction.isActive())
-        return listing;
-    listing.seq = m_events->headSeq(restaurantId, QString(WidgetEvents::channel));
-    listing.widgets = m_widgets->changedSince(restaurantId, since);
-    listing.epoch = m_database->epoch();
-    listing.ok = listing.seq >= 0 && transaction.commit();
+    const Watermark watermark = readWatermarked(m_database, m_events, restaurantId, WidgetEvents::channel,
+                                                [&] { listing.widgets = m_widgets->changedSince(restaurantId, since); });
+    listing.epoch = watermark.epoch;
+    listing.seq = watermark.seq;
+    listing.ok = watermark.ok;
     return listing;
 }
 

@@ -75,7 +75,9 @@ bool write(const QSqlDatabase &database, const OrdersWriteBatch &batch, const QD
             "INSERT INTO orders (id, version, closed, updated_at, json) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET version = excluded.version, closed = excluded.closed,"
             " updated_at = excluded.updated_at, json = excluded.json"
-            " WHERE excluded.version > orders.version"))) {
+            // >=: an equal version arrived later and wins (core/versionrule.h); the batch holds
+            // one copy per order, the model's.
+            " WHERE excluded.version >= orders.version"))) {
         return rollBack(database, upsert.lastError(), error);
     }
     for (const Order &order : batch.orders()) {

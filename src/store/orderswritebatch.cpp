@@ -1,5 +1,7 @@
 #include "store/orderswritebatch.h"
 
+#include "core/versionrule.h"
+
 namespace hearth {
 
 OrdersWriteBatch::OrdersWriteBatch(const QList<Order> &orders, const SyncPosition &position,
@@ -39,7 +41,7 @@ void OrdersWriteBatch::merge(const Order &order)
     const auto existing = m_orders.find(order.id);
     if (existing == m_orders.end())
         m_orders.insert(order.id, order);
-    else if (order.version > existing->version)
+    else if (VersionRule::replaces(order, *existing))
         *existing = order;
 }
 

@@ -53,9 +53,9 @@ void OrdersPersistence::saveSnapshot(const QList<Order> &orders, const SyncPosit
     // stream stands when that is past the watermark (same epoch, no snapshot owed): saving only
     // the watermark would make the next start replay what the cache already holds, and no upsert
     // need follow to move it on. Changes the stream still batches are saved by the upsert that
-    // follows, as for every other batch.
+    // follows, as for every other batch — the position saved here stops before them.
     SyncPosition reached = position;
-    const SyncPosition stream = m_realtime->syncPosition(OrdersSync::channelName());
+    const SyncPosition stream = m_realtime->deliveredPosition(OrdersSync::channelName());
     if (!m_sync->isSnapshotOwed() && stream.epoch == position.epoch && stream.seq > position.seq)
         reached = stream;
     m_cache->replaceAll(orders, reached);
@@ -91,7 +91,7 @@ void OrdersPersistence::saveChanges(const QList<Order> &orders)
     // makes it load a snapshot instead.
     const SyncPosition position = m_sync->isSnapshotOwed()
         ? SyncPosition{}
-        : m_realtime->syncPosition(OrdersSync::channelName());
+        : m_realtime->deliveredPosition(OrdersSync::channelName());
     m_cache->upsert(orders, position);
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/restclient.h"
 #include "core/logging.h"
+#include "core/versionrule.h"
 #include "realtime/realtimeservice.h"
 
 #include <algorithm>
@@ -81,7 +82,7 @@ void OrdersSync::keepWhileLoading(const QList<Order> &orders)
         auto pending = m_pendingChanges.find(order.id);
         if (pending == m_pendingChanges.end())
             m_pendingChanges.insert(order.id, order);
-        else if (order.version > pending->version)
+        else if (VersionRule::replaces(order, *pending))
             *pending = order;
     }
 }

@@ -6,6 +6,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace hearth {
 
 namespace {
@@ -27,6 +29,14 @@ SessionKeeper::SessionKeeper(SignIn *signIn, TokenVault *vault, QObject *parent)
 {
     connect(signIn, &SignIn::signedIn, this, &SessionKeeper::onSignedIn);
     connect(signIn, &SignIn::signedOut, this, &SessionKeeper::onSignedOut);
+    connect(signIn, &SignIn::sessionRefreshed, this, &SessionKeeper::onSessionRefreshed);
+    // Offline or the server busy: try again a little later; the session usually has hours left.
+    connect(signIn, &SignIn::refreshFailed, this, [this] {
+        if (m_signIn->isSignedIn())
+            m_refreshTimer.start(std::max(m_minimumRefresh, std::chrono::milliseconds(60000)));
+    });
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, m_signIn, &SignIn::refresh);
     connect(vault, &TokenVault::tokenRead, this, &SessionKeeper::onTokenRead);
     connect(vault, &TokenVault::failed, this, &SessionKeeper::onVaultFailed);
 }
@@ -93,8 +103,33 @@ void SessionKeeper::onVaultFailed(const QString &account, const QString &message
     }
 }
 
+void SessionKeeper::scheduleRefresh(const QDateTime &expiresAt)
+{
+    if (!expiresAt.isValid()) {
+        m_refreshTimer.stop();
+        return;
+    }
+    const qint64 remainingMs = QDateTime::currentDateTimeUtc().msecsTo(expiresAt);
+    const auto halfway = std::chrono::milliseconds(std::clamp<qint64>(remainingMs / 2, 0, 24LL * 3600 * 1000));
+    m_refreshTimer.start(std::max(halfway, m_minimumRefresh));
+}
+
+void SessionKeeper::keepExpiry(const QDateTime &expiresAt)
+{
+    if (m_enabled && !m_keptAccount.isEmpty())
+        QSettings().setValue(expiresKey, expiresAt);
+}
+
+void SessionKeeper::onSessionRefreshed(const Session &session)
+{
+    qCDebug(lcSync) << "session refreshed until" << session.expiresAt;
+    keepExpiry(session.expiresAt);
+    scheduleRefresh(session.expiresAt);
+}
+
 void SessionKeeper::onSignedIn(const Session &session)
 {
+    scheduleRefresh(session.expiresAt);
     if (!m_enabled)
         return;
     const QString account = accountFor(m_signIn->address().httpBase, session.username);
@@ -120,6 +155,7 @@ void SessionKeeper::onSignedIn(const Session &session)
 void SessionKeeper::onSignedOut()
 {
     // Signed out by hand or by the server: either way the kept token is worth nothing now.
+    m_refreshTimer.stop();
     QSettings().remove(keptKey);
     if (!m_keptAccount.isEmpty())
         m_vault->remove(m_keptAccount);

@@ -9,6 +9,9 @@
 #include "core/serveraddress.h"
 
 #include <QObject>
+#include <QTimer>
+
+#include <chrono>
 
 namespace hearth {
 
@@ -31,6 +34,9 @@ public:
     void resume(const QUrl &server, const QString &username);
     // The session ends here at the user's request; the kept token is forgotten.
     void signOut();
+    // Refreshes are never closer than this (tests shorten it; the server decides the lifetime).
+    void setMinimumRefreshInterval(std::chrono::milliseconds interval) { m_minimumRefresh = interval; }
+    bool isRefreshScheduled() const { return m_refreshTimer.isActive(); }
 
 signals:
     void resumed();
@@ -41,6 +47,9 @@ signals:
 private:
     void onSignedIn(const Session &session);
     void onSignedOut();
+    void onSessionRefreshed(const Session &session);
+    void scheduleRefresh(const QDateTime &expiresAt);
+    void keepExpiry(const QDateTime &expiresAt);
     void onTokenRead(const QString &account, const QString &token);
     void onVaultFailed(const QString &account, const QString &message, const QString &details);
     static QString accountFor(const QUrl &server, const QString &username);
@@ -53,6 +62,8 @@ private:
     QString m_keptAccount; // the account of the session signed in now
     Session m_pending;   // what the settings say about the session being resumed
     ServerAddress m_pendingAddress;
+    QTimer m_refreshTimer;
+    std::chrono::milliseconds m_minimumRefresh{30000};
 };
 
 } // namespace hearth

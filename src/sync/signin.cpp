@@ -8,10 +8,13 @@ namespace hearth {
 SignIn::SignIn(RestClient *rest, RealtimeService *realtime, QObject *parent)
     : QObject(parent), m_rest(rest), m_realtime(realtime)
 {
-    connect(m_rest, &RestClient::unauthorized, this, &SignIn::onUnauthorized);
+    connect(m_rest, &RestClient::unauthorized, this, [this] {
+        onUnauthorized(tr("Your session has ended. Please sign in again."));
+    });
     connect(m_realtime, &RealtimeService::stateChanged, this, [this](ConnectionState state) {
+        // The realtime service says why ("Signed out: a manager ended this session …").
         if (state == ConnectionState::SignedOut && isSignedIn())
-            onUnauthorized();
+            onUnauthorized(m_realtime->lastError());
     });
 }
 
@@ -56,6 +59,10 @@ void SignIn::signOut(const QString &reason)
     ++m_attempt;
     if (!isSignedIn())
         return;
+    // Sent with the token still set; nobody waits for the answer (offline, the token simply
+    // expires on the server later).
+    if (m_rest->speaksHearthApi())
+        m_rest->logout(nullptr, [](const ApiResult<QString> &) {});
     m_session = {};
     m_rest->setToken({});
     m_realtime->setEndpoint(m_address.webSocketUrl, QString());
@@ -63,7 +70,24 @@ void SignIn::signOut(const QString &reason)
     emit signedOut(reason);
 }
 
-void SignIn::onUnauthorized()
+void SignIn::refresh()
+{
+    if (!isSignedIn() || !m_rest->speaksHearthApi())
+        return;
+    const QString token = m_session.token;
+    m_rest->refreshSession(this, [this, token](const ApiResult<QDateTime> &result) {
+        if (m_session.token != token)
+            return; // signed out or in again meanwhile
+        if (!result.ok()) {
+            emit refreshFailed(result.error.message);
+            return;
+        }
+        m_session.expiresAt = *result.value;
+        emit sessionRefreshed(m_session);
+    });
+}
+
+void SignIn::onUnauthorized(const QString &reason)
 {
     if (!isSignedIn())
         return;
@@ -71,7 +95,7 @@ void SignIn::onUnauthorized()
     m_rest->setToken({});
     // The realtime service finds out on its own: the server refuses the old token at the next
     // handshake, and its state then says "Signed out" rather than a misleading "Offline".
-    emit signedOut(tr("Your session has ended. Please sign in again."));
+    emit signedOut(reason.isEmpty() ? tr("Your session has ended. Please sign in again.") : reason);
 }
 
 } // namespace hearth

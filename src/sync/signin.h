@@ -23,8 +23,12 @@ public:
     // Takes up a session kept from an earlier start (its token from the keychain) without asking
     // the server first: a token it no longer accepts ends in signedOut, as any expired session.
     void resume(const ServerAddress &address, const hearth::Session &session);
-    // Ends the session at the user's request: signedOut with `reason`.
+    // Ends the session at the user's request: the server is told (POST /api/logout, so the
+    // token is dead everywhere at once), then signedOut with `reason`.
     void signOut(const QString &reason);
+    // Asks the server to extend the session (sliding expiry): sessionRefreshed with the new
+    // expiry, or refreshFailed (a 401 ends the session as any other does).
+    void refresh();
     bool isSignedIn() const { return !m_session.token.isEmpty(); }
     const Session &session() const { return m_session; }
     const ServerAddress &address() const { return m_address; }
@@ -35,9 +39,11 @@ signals:
     void signedIn(const hearth::Session &session);
     void signInFailed(const QString &message);
     void signedOut(const QString &reason);
+    void sessionRefreshed(const hearth::Session &session);
+    void refreshFailed(const QString &message);
 
 private:
-    void onUnauthorized();
+    void onUnauthorized(const QString &reason);
 
     RestClient *m_rest;
     RealtimeService *m_realtime;

@@ -1,6 +1,7 @@
 #include "sync/watchprinter.h"
 
 #include "core/ordercodec.h"
+#include "profile/hearthschema.h"
 #include "realtime/channelevent.h"
 #include "sync/ordersclient.h"
 
@@ -35,8 +36,10 @@ QString textLine(const QString &channel, const QString &type, qint64 seq, const 
 
 } // namespace
 
-WatchPrinter::WatchPrinter(OrdersClient *client, Format format, QTextStream *out, QTextStream *err, QObject *parent)
-    : QObject(parent), m_format(format), m_out(out), m_err(err)
+WatchPrinter::WatchPrinter(OrdersClient *client, Format format, QTextStream *out, QTextStream *err,
+                           QStringList channels, QObject *parent)
+    : QObject(parent), m_client(client), m_channels(channelsFor(channels)), m_asked(std::move(channels)),
+      m_format(format), m_out(out), m_err(err)
 {
     RealtimeService *realtime = &client->realtime();
     connect(realtime, &RealtimeService::channelEvents, this, &WatchPrinter::printEvents);
@@ -56,6 +59,40 @@ WatchPrinter::WatchPrinter(OrdersClient *client, Format format, QTextStream *out
     connect(&client->sync(), &OrdersSync::errorOccurred, this, [this](const QString &message) {
         *m_err << "sync: " << message << Qt::endl;
     });
+    connect(realtime, &RealtimeService::channelFailed, this, [this](const QString &channel, const QString &message) {
+        if (m_asked.contains(channel))
+            *m_err << "channel " << channel << ": " << message << Qt::endl;
+        else
+            *m_err << "channel " << channel << ": not offered by this server" << Qt::endl;
+    });
+}
+
+QStringList WatchPrinter::channelsFor(const QStringList &channels, QStringList *unknown)
+{
+    const QStringList known = HearthSchema::knownChannels();
+    if (channels.isEmpty())
+        return known;
+    QStringList chosen;
+    for (const QString &channel : channels) {
+        if (!known.contains(channel)) {
+            if (unknown)
+                unknown->append(channel);
+        } else if (!chosen.contains(channel)) {
+            chosen.append(channel);
+        }
+    }
+    return chosen;
+}
+
+void WatchPrinter::watchEveryChannel()
+{
+    RealtimeService &realtime = m_client->realtime();
+    for (const QString &channel : std::as_const(m_channels)) {
+        if (channel == OrdersSync::channelName() || !realtime.carriesChannel(channel))
+            continue;
+        realtime.subscribe(channel);
+        *m_err << "watching: " << channel << Qt::endl;
+    }
 }
 
 QString WatchPrinter::eventLine(const ChannelEvent &event, Format format)
@@ -67,7 +104,8 @@ QString WatchPrinter::eventLine(const ChannelEvent &event, Format format)
 
 void WatchPrinter::printEvents(const QString &channel, const QList<ChannelEvent> &events)
 {
-    Q_UNUSED(channel)
+    if (!prints(channel))
+        return;
     for (const ChannelEvent &event : events)
         *m_out << eventLine(event, m_format) << '\n';
     m_out->flush();
@@ -75,12 +113,16 @@ void WatchPrinter::printEvents(const QString &channel, const QList<ChannelEvent>
 
 void WatchPrinter::printSnapshot(const QList<Order> &orders, const SyncPosition &position)
 {
+    if (!prints(OrdersSync::channelName()))
+        return;
     *m_err << "snapshot: " << orders.size() << " orders at seq " << position.seq << Qt::endl;
     printOrders(QStringLiteral("order.snapshot"), orders, 0);
 }
 
 void WatchPrinter::printPolled(const QList<Order> &orders)
 {
+    if (!prints(OrdersSync::channelName()))
+        return;
     printOrders(QStringLiteral("order.polled"), orders, 0);
 }
 

@@ -109,6 +109,7 @@ void FakeCableServer::onNewConnection()
         const QString token = QUrlQuery(socket->requestUrl()).queryItemValue(u"token"_s, QUrl::FullyDecoded);
         tokens.append(token);
         origins.append(socket->request().rawHeader("Origin"));
+        requestUrls.append(socket->requestUrl());
         negotiated.append(socket->subprotocol());
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, index](const QString &text) { onText(index, text); });

@@ -59,6 +59,7 @@ public:
     int commandCount(const QString &command, const QString &channelClass, int connection = 0) const;
     QStringList tokens;      // the ?token= of each handshake
     QList<QByteArray> origins;
+    QList<QUrl> requestUrls; // each handshake's address, query included
     QStringList negotiated;  // the subprotocol each connection ended up with
     QElapsedTimer sinceLastFrame; // restarted at every frame sent
     int subscriptionCount() const; // on the current connection

@@ -5,6 +5,7 @@
 #include "cablestack.h"
 
 #include <QSignalSpy>
+#include <QUrlQuery>
 #include <QtTest>
 
 using namespace hearth;
@@ -120,6 +121,53 @@ private slots:
         QCOMPARE(m_stack->realtime.state(), ConnectionState::Live);
     }
 
+    // A Rails app that reads the restaurant from the cable's query string.
+    void theRestaurantIdReachesTheServerInTheAddress()
+    {
+        QJsonObject json = hafalohaProfileJson();
+        json.insert(u"url"_s, QString(m_cable->url().toString() + u"?restaurant_id={restaurant_id}"_s));
+        QJsonObject rest = json.value(u"rest"_s).toObject();
+        rest.insert(u"base_url"_s, m_http->url().toString());
+        json.insert(u"rest"_s, rest);
+        m_stack->profile = profileFrom(json);
+        QString error;
+        QVERIFY2(BackendSetup::apply(m_stack->profile, &m_stack->rest, &m_stack->realtime, &error), qPrintable(error));
+        BackendSetup::setToken(m_stack->profile, u"tok"_s, &m_stack->rest, &m_stack->realtime);
+        m_stack->go();
+        QTRY_COMPARE(m_stack->realtime.state(), ConnectionState::Live);
+        QCOMPARE(QUrlQuery(m_cable->requestUrls.constFirst()).queryItemValue(u"restaurant_id"_s), u"1"_s);
+        QCOMPARE(m_cable->tokens.constFirst(), u"tok"_s); // the token still added as the profile says
+    }
+
+    // Rails writes updated_at in whole seconds here: the order created and marked ready within
+    // one second arrives as two frames with the same derived version. The later one must win,
+    // or the dashboard shows "new" while the kitchen sees "ready".
+    void anUpdateInTheSameSecondIsNotLost()
+    {
+        goLive();
+        QJsonObject order = m_rails->create(u"Kai"_s, "12");
+        order.insert(u"created_at"_s, u"2026-11-20T07:59:05-10:00"_s);
+        order.insert(u"updated_at"_s, u"2026-11-20T07:59:05-10:00"_s);
+        const int id = order.value("id"_L1).toInt();
+        m_cable->broadcast(u"OrderChannel"_s, u"1"_s, newOrderMessage(order));
+        QTRY_VERIFY(m_stack->order(id));
+        const qint64 version = m_stack->order(id)->version;
+        order.insert(u"status"_s, u"ready"_s);
+        m_cable->broadcast(u"OrderChannel"_s, u"1"_s, updatedMessage(order));
+        QTRY_COMPARE(m_stack->order(id)->status, OrderStatus::Ready);
+        QCOMPARE(m_stack->order(id)->version, version); // a tie, decided by arrival
+        // A later second still orders by version: the frame of the earlier second, arriving
+        // after it, is ignored.
+        const QJsonObject later = m_rails->setStatus(id, u"picked_up"_s); // stamped after 07:59:05
+        m_cable->broadcast(u"OrderChannel"_s, u"1"_s, updatedMessage(later));
+        QTRY_COMPARE(m_stack->order(id)->status, OrderStatus::Completed);
+        m_cable->broadcast(u"OrderChannel"_s, u"1"_s, updatedMessage(order)); // older: ignored
+        const int probe = m_rails->create(u"Probe"_s, "1").value("id"_L1).toInt();
+        m_cable->broadcast(u"OrderChannel"_s, u"1"_s, newOrderMessage(m_rails->setStatus(probe, u"pending"_s)));
+        QTRY_VERIFY(m_stack->order(probe)); // delivered after the older frame, so that one was seen
+        QCOMPARE(m_stack->order(id)->status, OrderStatus::Completed);
+    }
+
     void reconnectResubscribesAndReloadsTheList()
     {
         goLive();
@@ -196,10 +244,16 @@ private slots:
     void aServerRestartComesBackAndReloads()
     {
         goLive();
+        QSignalSpy errors(&m_stack->realtime, &RealtimeService::errorOccurred);
         m_cable->disconnectCurrent(u"server_restart"_s, true);
         QTRY_COMPARE(m_cable->connectionCount(), 2);
         QTRY_COMPARE(m_stack->realtime.state(), ConnectionState::Live);
         QTRY_COMPARE(listRequests(), 2);
+        // Said of this Rails backend as "the server", never as "the Hearth server".
+        QVERIFY(!errors.isEmpty());
+        const QString message = errors.constFirst().constFirst().toString();
+        QVERIFY2(message.startsWith(u"The server is restarting"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"Hearth server"_s, Qt::CaseInsensitive), qPrintable(message));
     }
 
     void aRejectedSubscriptionIsShownAndNotRetried()

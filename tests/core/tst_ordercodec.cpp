@@ -110,6 +110,97 @@ private slots:
         QTest::newRow("updated number") << "updated_at" << QJsonValue(1700000000) << "updated_at";
         QTest::newRow("acknowledged bad") << "acknowledged_at" << QJsonValue(QStringLiteral("soon")) << "acknowledged_at";
         QTest::newRow("version zero") << "version" << QJsonValue(0) << "version";
+        QTest::newRow("tip negative") << "tip_cents" << QJsonValue(-1) << "tip_cents";
+        QTest::newRow("discount text") << "discount_cents" << QJsonValue(QStringLiteral("5")) << "discount_cents";
+        QTest::newRow("fee fraction") << "delivery_fee_cents" << QJsonValue(3.5) << "delivery_fee_cents";
+        QTest::newRow("phone too long") << "customer_phone" << QJsonValue(QString(41, u'1')) << "customer_phone";
+        QTest::newRow("address too long") << "delivery_address" << QJsonValue(QString(501, u'a')) << "delivery_address";
+        QTest::newRow("table number") << "table" << QJsonValue(12) << "table";
+        QTest::newRow("promised bad") << "promised_at" << QJsonValue(QStringLiteral("in 20 min")) << "promised_at";
+        QTest::newRow("history object") << "history" << QJsonValue(QJsonObject{}) << "history";
+        QTest::newRow("history status unknown")
+            << "history"
+            << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("eaten")},
+                                                 {QStringLiteral("at"), QStringLiteral("2026-11-20T18:01:02.123Z")}}})
+            << "history[0].status";
+        QTest::newRow("history time missing")
+            << "history" << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("new")}}})
+            << "history[0].at";
+        QTest::newRow("history who too long")
+            << "history"
+            << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("new")},
+                                                 {QStringLiteral("at"), QStringLiteral("2026-11-20T18:01:02.123Z")},
+                                                 {QStringLiteral("by"), QString(121, u'x')}}})
+            << "history[0].by";
+    }
+
+    void detailsAreOptionalAndRoundTrip()
+    {
+        // An older server's order: no details, and none invented.
+        const Decoded<Order> plain = OrderCodec::fromJson(validOrderJson());
+        QVERIFY(plain.ok());
+        QVERIFY(plain.value->charges.isEmpty());
+        QVERIFY(plain.value->history.isEmpty());
+        QVERIFY(!plain.value->promisedAt.isValid());
+        // ... and written back without them, as an older client expects.
+        const QJsonObject written = OrderCodec::toJson(*plain.value);
+        for (const char *key : {"tip_cents", "customer_phone", "table", "promised_at", "history"})
+            QVERIFY2(!written.contains(QLatin1StringView(key)), key);
+
+        QJsonObject json = validOrderJson();
+        json[QStringLiteral("delivery_fee_cents")] = 399;
+        json[QStringLiteral("service_fee_cents")] = 150;
+        json[QStringLiteral("tip_cents")] = 300;
+        json[QStringLiteral("tax_cents")] = 212;
+        json[QStringLiteral("discount_cents")] = 265;
+        json[QStringLiteral("customer_phone")] = QStringLiteral("+1 555 0142");
+        json[QStringLiteral("delivery_address")] = QStringLiteral("12 Mill Lane");
+        json[QStringLiteral("table")] = QStringLiteral("Terrace 3");
+        json[QStringLiteral("promised_at")] = QStringLiteral("2026-11-20T18:30:00+01:00");
+        json[QStringLiteral("customer_phone")] = QStringLiteral("+1 555 0142");
+        json[QStringLiteral("history")] = QJsonArray{
+            QJsonObject{{QStringLiteral("status"), QStringLiteral("new")}, {QStringLiteral("at"), QStringLiteral("2026-11-20T18:01:02.123Z")}},
+            QJsonObject{{QStringLiteral("status"), QStringLiteral("acknowledged")},
+                        {QStringLiteral("at"), QStringLiteral("2026-11-20T18:02:00.000Z")},
+                        {QStringLiteral("by"), QStringLiteral("Sam Staff")}}};
+        const Decoded<Order> decoded = OrderCodec::fromJson(json);
+        QVERIFY2(decoded.ok(), qPrintable(decoded.errorString()));
+        const Order &order = *decoded.value;
+        QCOMPARE(order.charges.deliveryFeeCents, 399);
+        QCOMPARE(order.charges.serviceFeeCents, 150);
+        QCOMPARE(order.charges.tipCents, 300);
+        QCOMPARE(order.charges.taxCents, 212);
+        QCOMPARE(order.charges.discountCents, 265);
+        QCOMPARE(order.charges.sumCents(), 399 + 150 + 300 + 212 - 265);
+        QCOMPARE(order.table, QStringLiteral("Terrace 3"));
+        QCOMPARE(order.promisedAt, QDateTime(QDate(2026, 11, 20), QTime(17, 30), Qt::UTC));
+        QCOMPARE(order.history.size(), 2);
+        QCOMPARE(order.history.at(1).status, OrderStatus::Acknowledged);
+        QCOMPARE(order.history.at(1).by, QStringLiteral("Sam Staff"));
+        QVERIFY(order.history.at(0).by.isEmpty());
+
+        const Decoded<Order> again = OrderCodec::fromJson(OrderCodec::toJson(order));
+        QVERIFY(again.ok());
+        QCOMPARE(*again.value, order);
+        Order changed = order;
+        changed.history[1].by = QStringLiteral("Morgan Manager");
+        QVERIFY(changed != order); // the details take part in equality (caches, upserts)
+    }
+
+    void aHistoryIsBounded()
+    {
+        QJsonArray history;
+        for (int i = 0; i < OrderCodec::maxHistoryEntries + 1; ++i)
+            history.append(QJsonObject{{QStringLiteral("status"), QStringLiteral("new")},
+                                       {QStringLiteral("at"), QStringLiteral("2026-11-20T18:01:02.123Z")}});
+        QJsonObject json = validOrderJson();
+        json[QStringLiteral("history")] = history;
+        const Decoded<Order> tooLong = OrderCodec::fromJson(json);
+        QVERIFY(!tooLong.ok());
+        QCOMPARE(tooLong.errors.constFirst().field, QStringLiteral("history"));
+        history.removeLast();
+        json[QStringLiteral("history")] = history;
+        QVERIFY(OrderCodec::fromJson(json).ok());
     }
 
     void rejectsEachInvalidField()

@@ -58,6 +58,34 @@ private slots:
         QVERIFY(!ServerAddress::parse(input, &error).has_value());
         QVERIFY2(error.contains(hint), qPrintable(error));
     }
+
+    // Issue 8, item 2: the sign-in (dashboard and hearthctl) warns before a password goes out
+    // unencrypted to another machine.
+    void plainHttpBeyondThisMachineIsFlagged_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("unencrypted");
+        QTest::newRow("LAN address over http") << QStringLiteral("http://192.168.1.20:8080") << true;
+        QTest::newRow("host name over http") << QStringLiteral("http://bistro.lan") << true;
+        QTest::newRow("ws scheme") << QStringLiteral("ws://10.0.0.5:8080/ws") << true;
+        QTest::newRow("https") << QStringLiteral("https://bistro.example.com") << false;
+        QTest::newRow("no scheme means https") << QStringLiteral("bistro.example.com") << false;
+        QTest::newRow("loopback") << QStringLiteral("http://127.0.0.1:8080") << false;
+        QTest::newRow("localhost") << QStringLiteral("localhost:8080") << false;
+        QTest::newRow("ipv6 loopback") << QStringLiteral("http://[::1]:8080") << false;
+    }
+
+    void plainHttpBeyondThisMachineIsFlagged()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, unencrypted);
+        QString error;
+        const std::optional<ServerAddress> address = ServerAddress::parse(typed, &error);
+        QVERIFY2(address, qPrintable(error));
+        QCOMPARE(address->isUnencryptedBeyondThisMachine(), unencrypted);
+        if (unencrypted)
+            QVERIFY(address->unencryptedWarning().contains(address->httpBase.host()));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestServerAddress)

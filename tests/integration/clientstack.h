@@ -3,6 +3,7 @@
 // The dashboard's client stack without widgets, signed in to a real hearth-server on loopback,
 // plus a load generator that changes orders on the server the way a busy service does.
 #include "api/restclient.h"
+#include "postgrestestserver.h"
 #include "core/serveraddress.h"
 #include "models/ordersfilterproxy.h"
 #include "models/ordersmodel.h"
@@ -28,6 +29,9 @@ inline server::ServerOptions testServerOptions(const QTemporaryDir &dir)
 {
     server::ServerOptions options;
     options.databasePath = dir.filePath(QStringLiteral("server.sqlite"));
+    // The *_pg variants (CMakeLists.txt) run against a PostgreSQL the test program starts itself.
+    if (qEnvironmentVariable("HEARTH_TEST_DATABASE") == u"postgresql")
+        options.databasePath = testing::PostgresTestServer::sharedDatabaseFor(options.databasePath);
     options.passwordHashIterations = 1000;
     return options;
 }

@@ -58,6 +58,25 @@ private slots:
         QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->version, 3);
     }
 
+    // Versions derived from whole-second updated_at tie: created and marked ready in one second,
+    // the second frame was dropped as a repeat and the row said "new" (core/versionrule.h).
+    void anEqualVersionThatDiffersArrivedLaterAndWins()
+    {
+        m_model->upsert({makeOrder(1), makeOrder(2, OrderStatus::New, 7)});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->upsert({makeOrder(2, OrderStatus::Ready, 7)});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->status, OrderStatus::Ready);
+        m_model->upsert({makeOrder(2, OrderStatus::Ready, 7)}); // the same frame again: nothing
+        QCOMPARE(changed.size(), 1);
+        // Within one batch too, for an order not yet shown: the later copy.
+        m_model->upsert({makeOrder(9, OrderStatus::New, 4), makeOrder(9, OrderStatus::Acknowledged, 4)});
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-9"))->status, OrderStatus::Acknowledged);
+        // An older version still never wins.
+        m_model->upsert({makeOrder(2, OrderStatus::Preparing, 6)});
+        QCOMPARE(m_model->orderById(QStringLiteral("ord-2"))->status, OrderStatus::Ready);
+    }
+
     void severalVersionsOfANewOrderInOneBatchKeepTheNewest()
     {
         m_model->upsert({makeOrder(5, OrderStatus::New, 1), makeOrder(5, OrderStatus::Ready, 4),
@@ -66,7 +85,9 @@ private slots:
         QCOMPARE(m_model->orderAt(0)->status, OrderStatus::Ready);
     }
 
-    void scatteredUpdatesBecomeContiguousRanges()
+    // One range from the first changed row to the last (issue 13): with several ranges a sorted
+    // proxy re-sorts each against neighbours whose keys changed too, and stays out of order.
+    void scatteredUpdatesAreOneSpan()
     {
         QList<Order> orders;
         for (int i = 1; i <= 10; ++i)
@@ -75,10 +96,10 @@ private slots:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         m_model->upsert({makeOrder(2, OrderStatus::Acknowledged, 2), makeOrder(3, OrderStatus::Acknowledged, 2),
                          makeOrder(8, OrderStatus::Acknowledged, 2)});
-        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
-        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
-        QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 7);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 7);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().column(), OrdersModel::ColumnCount - 1);
     }
 
     void mostRowsChangedIsOneSignal()

@@ -122,6 +122,10 @@ void FakePhoenixServer::onText(int number, const QString &text)
         return;
     }
     // A push to a topic not joined: Phoenix answers with phx_reply error "unmatched topic".
+    if (connection.joins.contains(topic)) {
+        pushes.append({topic, event, frame.at(4).toObject()}); // Supabase: {:noreply}
+        return;
+    }
     if (!connection.joins.contains(topic)) {
         send(socket, QJsonValue::Null, ref, topic, u"phx_reply"_s,
              {{u"status"_s, u"error"_s}, {u"response"_s, QJsonObject{{u"reason"_s, u"unmatched topic"_s}}}});

@@ -46,6 +46,13 @@ public:
     QList<Join> joins;
     int joinCount(const QString &topic, int connection = 0) const; // connection 0: any
     int heartbeats = 0;
+    struct Push
+    {
+        QString topic;
+        QString event;
+        QJsonObject payload;
+    };
+    QList<Push> pushes; // other events a client pushed to a joined topic (access_token, …)
     int leaves = 0;
     QString currentJoinRef(const QString &topic) const; // on the current connection
 

@@ -129,9 +129,53 @@ private slots:
         auto adapter = connectedAdapter();
         QCOMPARE(parsed(adapter->heartbeatFrame().toUtf8()), parsed(R"([null,"1","phoenix","heartbeat",{}])"));
         QVERIFY(adapter->heartbeatFrame().isEmpty());
+        QVERIFY(adapter->decode(R"([null,"1","phoenix","phx_reply",{"status":"ok","response":{}}])", 1 << 20).ok());
         QCOMPARE(parsed(adapter->heartbeatFrame().toUtf8()), parsed(R"([null,"2","phoenix","heartbeat",{}])"));
+        QVERIFY(!adapter->heartbeatMissed());
         adapter->resetConnection();
         QCOMPARE(parsed(adapter->heartbeatFrame().toUtf8()), parsed(R"([null,"1","phoenix","heartbeat",{}])"));
+    }
+
+    // phoenix.js: a heartbeat still unanswered when the next is due means the server no longer
+    // hears us, whatever else arrives; no second beat goes out.
+    void anUnansweredHeartbeatIsMissedAtTheNextBeat()
+    {
+        auto adapter = connectedAdapter();
+        QVERIFY(!adapter->heartbeatFrame().isEmpty());
+        QVERIFY(adapter->heartbeatFrame().isEmpty());
+        // Another reply (a push's) or a broadcast does not answer the heartbeat.
+        QVERIFY(adapter->decode(R"([null,"7","phoenix","phx_reply",{"status":"ok","response":{}}])", 1 << 20).ok());
+        QVERIFY(!adapter->heartbeatMissed());
+        QVERIFY(adapter->heartbeatFrame().isEmpty()); // the next beat is due: none, and missed
+        QVERIFY(adapter->heartbeatMissed());
+        adapter->resetConnection(); // a new socket starts afresh
+        QVERIFY(!adapter->heartbeatMissed());
+    }
+
+    // realtime-js's setAuth: a refreshed token goes to each joined topic whose join carried it,
+    // under that join's join_ref; later joins carry it too. A token that went at the handshake
+    // cannot be refreshed on the socket.
+    void aRefreshedTokenIsPushedPerJoinedTopic()
+    {
+        auto adapter = connectedAdapter();
+        QCOMPARE(adapter->tokenRefreshFrames(u"early"_s)->size(), 0); // nothing joined yet
+        (void)adapter->subscribeFrame(u"orders"_s, std::nullopt);
+        const std::optional<QStringList> frames = adapter->tokenRefreshFrames(u"fresh"_s);
+        QVERIFY(frames);
+        QCOMPARE(frames->size(), 1);
+        const QJsonArray push = parsed(frames->constFirst().toUtf8());
+        QCOMPARE(push.at(0), QJsonValue(adapter->joinRefOf(u"orders"_s)));
+        QCOMPARE(push.at(2).toString(), adapter->topicOf(u"orders"_s));
+        QCOMPARE(push.at(3).toString(), u"access_token"_s);
+        QCOMPARE(push.at(4).toObject().value("access_token"_L1).toString(), u"fresh"_s);
+        const QJsonArray rejoin = parsed(adapter->subscribeFrame(u"orders"_s, std::nullopt).toUtf8());
+        QCOMPARE(rejoin.at(4).toObject().value("access_token"_L1).toString(), u"fresh"_s);
+
+        QJsonObject json = supabaseProfileJson();
+        json.insert(u"auth"_s, QJsonObject{{u"method"_s, u"query"_s}, {u"parameter"_s, u"token"_s}});
+        auto inUrl = connectedAdapter(profileFrom(json));
+        (void)inUrl->subscribeFrame(u"orders"_s, std::nullopt);
+        QVERIFY(!inUrl->tokenRefreshFrames(u"fresh"_s));
     }
 
     void defaultHeartbeatIsThirtySeconds()

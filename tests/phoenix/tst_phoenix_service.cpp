@@ -14,10 +14,12 @@
 #include "sync/orderssync.h"
 #include "sync/pollingfallback.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMap>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QtTest>
 
 using namespace hearth;
@@ -269,6 +271,76 @@ private slots:
         QTRY_VERIFY(listRequests() >= 2); // the rejoin reloaded the list
     }
 
+    // The server keeps broadcasting on the socket but no longer answers heartbeats (its channel
+    // side is stuck): every frame made the link look alive, so nothing was noticed.
+    void heartbeatsUnansweredWhileBroadcastsFlowRenewTheLink()
+    {
+        goLive();
+        QTimer broadcasts;
+        QObject::connect(&broadcasts, &QTimer::timeout, &broadcasts, [this] { insertAndBroadcast(u"Busy"_s, 1); });
+        broadcasts.start(50); // far more often than the heartbeat's 200 ms
+        m_phoenix->answerHeartbeats = false;
+        QTRY_VERIFY_WITH_TIMEOUT(m_phoenix->connectionCount() >= 2, 5000);
+        QVERIFY(m_stack->realtime.stats().staleLinks >= 1);
+        m_phoenix->answerHeartbeats = true;
+        QTRY_COMPARE(m_stack->realtime.state(), ConnectionState::Live);
+        const int connections = m_phoenix->connectionCount();
+        QTRY_VERIFY(m_phoenix->heartbeats >= 10);
+        QCOMPARE(m_phoenix->connectionCount(), connections); // answered again: the link holds
+    }
+
+    // A channel that crashes at every join is joined again at growing intervals (per channel),
+    // not in a loop; the socket stays.
+    void aChannelCrashingAtEveryJoinBacksOff()
+    {
+        m_stack->realtime.rejoinBackoff().setSteps({100ms, 300ms, 900ms});
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> joinedAt;
+        QObject::connect(m_phoenix.get(), &FakePhoenixServer::joined, m_phoenix.get(),
+                         [&](const FakePhoenixServer::Join &join) {
+                             if (join.topic != ordersTopic)
+                                 return;
+                             joinedAt.append(clock.elapsed());
+                             if (joinedAt.size() >= 2 && joinedAt.size() <= 4) // the first one goes live
+                                 QTimer::singleShot(0, m_phoenix.get(), [this] { m_phoenix->crashChannel(ordersTopic); });
+                         });
+        goLive();
+        m_phoenix->crashChannel(ordersTopic);
+        QTRY_VERIFY_WITH_TIMEOUT(joinedAt.size() >= 5, 10000);
+        const qint64 first = joinedAt.at(2) - joinedAt.at(1);
+        const qint64 second = joinedAt.at(3) - joinedAt.at(2);
+        const qint64 third = joinedAt.at(4) - joinedAt.at(3);
+        QVERIFY2(first >= 300 && second >= 900 && third >= 900,
+                 qPrintable(u"gaps %1, %2, %3 ms"_s.arg(first).arg(second).arg(third)));
+        QCOMPARE(m_phoenix->connectionCount(), 1);
+        QTRY_COMPARE(m_stack->realtime.state(), ConnectionState::Live);
+        const int id = insertAndBroadcast(u"After"_s, 2);
+        QTRY_VERIFY(m_stack->order(id));
+    }
+
+    // Supabase JWTs expire after an hour: a new token goes to every joined topic as
+    // `access_token` on the open socket (realtime-js setAuth), with no reconnect or reload.
+    void aRefreshedTokenIsPushedToEveryJoinedTopic()
+    {
+        goLive();
+        const int lists = listRequests();
+        BackendSetup::setToken(m_stack->profile, u"tok2"_s, &m_stack->rest, &m_stack->realtime);
+        QTRY_COMPARE(m_phoenix->pushes.size(), 1);
+        const FakePhoenixServer::Push &push = m_phoenix->pushes.constFirst();
+        QCOMPARE(push.topic, ordersTopic);
+        QCOMPARE(push.event, u"access_token"_s);
+        QCOMPARE(push.payload.value("access_token"_L1).toString(), u"tok2"_s);
+        QCOMPARE(m_phoenix->connectionCount(), 1);
+        QCOMPARE(m_phoenix->joinCount(ordersTopic), 1);
+        QCOMPARE(listRequests(), lists);
+        QCOMPARE(m_stack->realtime.state(), ConnectionState::Live);
+        // A later join carries the new token too.
+        m_phoenix->crashChannel(ordersTopic);
+        QTRY_COMPARE_WITH_TIMEOUT(m_phoenix->joinCount(ordersTopic), 2, 5000);
+        QCOMPARE(m_phoenix->joins.constLast().payload.value("access_token"_L1).toString(), u"tok2"_s);
+    }
+
     void aCrashedChannelIsJoinedAgain()
     {
         goLive();
@@ -339,6 +411,10 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(m_stack->realtime.state(), ConnectionState::Live);
         QVERIFY(m_stack->realtime.lastErrorDetails().contains(u"Invalid JWT"_s));
+        // Said of this Supabase backend as "the server", never as "the Hearth server".
+        QVERIFY(!m_stack->realtime.lastError().isEmpty());
+        QVERIFY2(!m_stack->realtime.lastError().contains(u"Hearth server"_s, Qt::CaseInsensitive),
+                 qPrintable(m_stack->realtime.lastError()));
     }
 };
 

@@ -9,6 +9,7 @@
 
 #include <QNetworkRequest>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 #include <QtTest>
 
 using namespace hearth;
@@ -206,6 +207,29 @@ private slots:
         QNetworkRequest untouched(QUrl(u"wss://x.example/"_s));
         header.apply(&untouched, QString()); // no token, no header
         QVERIFY(untouched.rawHeaderList().isEmpty());
+    }
+
+    // Rails apps that read the restaurant from the cable's query: the placeholder is expanded
+    // before the address is judged (it was refused as "must be a full ws or wss address").
+    void theRestaurantIdMayBeInTheAddresses()
+    {
+        QJsonObject object = edited(shippedProfile(hafaloha), u"url"_s, u"wss://x.example/cable?restaurant_id={restaurant_id}"_s);
+        object = edited(object, u"rest.base_url"_s, u"https://x.example/r/{restaurant_id}"_s);
+        const Decoded<BackendProfile> parsed = ProfileParser::fromJson(object);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
+        QCOMPARE(parsed.value->url, QUrl(u"wss://x.example/cable?restaurant_id=1"_s));
+        QCOMPARE(parsed.value->rest.baseUrl, QUrl(u"https://x.example/r/1"_s));
+        // An id with characters an address cannot hold is percent-encoded, never expanded again.
+        object = edited(object, u"restaurant_id"_s, u"a b&c={}"_s);
+        const Decoded<BackendProfile> odd = ProfileParser::fromJson(object);
+        QVERIFY2(odd.ok(), qPrintable(odd.errorString()));
+        QCOMPARE(QUrlQuery(odd.value->url).queryItemValue(u"restaurant_id"_s, QUrl::FullyDecoded), u"a b&c={}"_s);
+        // Without an id, one error says why.
+        object = edited(object, u"restaurant_id"_s, removed());
+        const Decoded<BackendProfile> missing = ProfileParser::fromJson(object);
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.errorString().contains(u"uses {restaurant_id}"_s), qPrintable(missing.errorString()));
+        QVERIFY2(!missing.errorString().contains(u"must be a full"_s), qPrintable(missing.errorString()));
     }
 
     void placeholdersExpandOnceAndOnlyKnownNames()

@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "postgrestestserver.h"
+
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -20,6 +22,10 @@ ServerOptions testOptions(const QTemporaryDir &dir, const QString &fileName)
     options.address = QHostAddress(QHostAddress::LocalHost);
     options.port = 0;
     options.databasePath = dir.filePath(fileName);
+    // The same tests on PostgreSQL (the *_pg variants in CMakeLists.txt): one server per test
+    // program, one database per path.
+    if (qEnvironmentVariable("HEARTH_TEST_DATABASE") == u"postgresql")
+        options.databasePath = hearth::testing::PostgresTestServer::sharedDatabaseFor(options.databasePath);
     options.passwordHashIterations = 1000;
     options.reconnectAfterMs = 500;
     // Tests write fast from one token; tst_server_limits turns the limit on where it is tested.

@@ -16,7 +16,9 @@
 
 namespace hearth::server::testing {
 
-// Port 0, a database inside `dir`, and a cheap password work factor so tests stay fast.
+// Port 0, a database inside `dir`, and a cheap password work factor so tests stay fast. With
+// HEARTH_TEST_DATABASE=postgresql the database is a PostgreSQL one instead, the same for the same
+// path (see PostgresTestServer::sharedDatabaseFor).
 ServerOptions testOptions(const QTemporaryDir &dir, const QString &fileName = QStringLiteral("hearth.db"));
 
 struct HttpResult

@@ -253,6 +253,75 @@ private slots:
         QCOMPARE(m_http->post(u"/api/orders/x/recall"_s, {}).status, 401);
     }
 
+    void theHistorySaysWhoMadeEachChangeAndTheDetailsLast()
+    {
+        NewOrder draft;
+        draft.type = OrderType::Delivery;
+        draft.customerName = u"Ana Souza"_s;
+        draft.items = {OrderItem{u"Margherita"_s, 2, 1150}};
+        draft.charges.tipCents = 300;
+        draft.charges.discountCents = 230;
+        draft.customerPhone = u"+1 555 0142"_s;
+        draft.deliveryAddress = u"12 Mill Lane"_s;
+        draft.promisedMinutes = 40;
+        const OrderResult created = m_server->orders()->createOrder(restaurant(), draft);
+        QVERIFY2(created.ok(), qPrintable(created.message));
+        const Order order = created.order;
+        // A delivery always carries its fee; the total is what the parts add up to.
+        QCOMPARE(order.charges.deliveryFeeCents, OrderService::deliveryFeeCents);
+        QCOMPARE(order.totalCents, 2300 + OrderService::deliveryFeeCents + 300 - 230);
+        QCOMPARE(order.promisedAt, order.createdAt.addSecs(40 * 60));
+        QCOMPARE(order.history.size(), 1);
+        QCOMPARE(order.history.constFirst().status, OrderStatus::New);
+        QVERIFY(order.history.constFirst().by.isEmpty());
+
+        QCOMPARE(action("POST", acknowledgePath(order), {}, "k-hist-1", 1).status, 200);
+        const HttpResult moved = action("PATCH", orderPath(order), R"({"status":"preparing"})", "k-hist-2", 2);
+        QCOMPARE(moved.status, 200);
+        // On the wire: the details and each change with the staff member's display name.
+        const Decoded<Order> wire = OrderCodec::fromJson(moved.body);
+        QVERIFY2(wire.ok(), qPrintable(wire.errorString()));
+        QCOMPARE(wire.value->customerPhone, u"+1 555 0142"_s);
+        QCOMPARE(wire.value->deliveryAddress, u"12 Mill Lane"_s);
+        QCOMPARE(wire.value->charges, order.charges);
+        QCOMPARE(wire.value->history.size(), 3);
+        QCOMPARE(wire.value->history.at(1).status, OrderStatus::Acknowledged);
+        QCOMPARE(wire.value->history.at(1).by, QString(DemoAccounts::staffDisplayName));
+        QCOMPARE(wire.value->history.at(2).status, OrderStatus::Preparing);
+        QCOMPARE(wire.value->history.at(2).by, QString(DemoAccounts::staffDisplayName));
+        // A recall is a change of its own in the history.
+        QCOMPARE(action("POST", recallPath(order), {}, "k-hist-3", 3).status, 200);
+        // Stored: read back from the database as they were sent.
+        const Order stored = current(order);
+        QCOMPARE(stored.history.size(), 4);
+        QCOMPARE(stored.history.constLast().status, OrderStatus::Acknowledged);
+        QCOMPARE(stored.promisedAt, order.promisedAt);
+        const OrderListing snapshot = m_server->orders()->snapshot(restaurant());
+        const auto it = std::find_if(snapshot.orders.cbegin(), snapshot.orders.cend(),
+                                     [&order](const Order &o) { return o.id == order.id; });
+        QVERIFY(it != snapshot.orders.cend());
+        QCOMPARE(*it, stored);
+    }
+
+    void aLongHistoryKeepsItsArrivalAndItsLatestSteps()
+    {
+        const Order order = newOrder();
+        QVERIFY(m_server->orders()->acknowledge(restaurant(), order.id).ok());
+        // Recall and redo a move until the history is full, and beyond.
+        for (int i = 0; i < OrderCodec::maxHistoryEntries; ++i) {
+            const OrderStatus status = i % 2 == 0 ? OrderStatus::Preparing : OrderStatus::Acknowledged;
+            if (status == OrderStatus::Preparing)
+                QVERIFY(m_server->orders()->setStatus(restaurant(), order.id, status, {}, u"Cook %1"_s.arg(i)).ok());
+            else
+                QVERIFY(m_server->orders()->apply(restaurant(), order.id, OrderAction{OrderAction::Kind::Recall, {}, {}, u"Cook %1"_s.arg(i)}).ok());
+        }
+        const Order stored = current(order);
+        QCOMPARE(stored.history.size(), OrderCodec::maxHistoryEntries);
+        QCOMPARE(stored.history.constFirst().status, OrderStatus::New); // the arrival stays
+        QCOMPARE(stored.history.constLast().by, u"Cook %1"_s.arg(OrderCodec::maxHistoryEntries - 1));
+        QVERIFY(OrderCodec::fromJson(OrderCodec::toJson(stored)).ok()); // still within the wire's bound
+    }
+
 private:
     QString restaurant() const { return QString(DemoAccounts::restaurantId); }
     Order newOrder() { return m_server->orders()->createRandomOrder(restaurant()); }

@@ -103,11 +103,16 @@ private slots:
         cache.flush();
         cache.upsert({makeOrder(1, 4), makeOrder(2, 2), makeOrder(3, 1)}, {epoch, 11});
         cache.flush();
-        cache.upsert({makeOrder(1, 5, OrderStatus::Cancelled)}, {epoch, 12}); // same version: kept as is
+        cache.upsert({makeOrder(2, 2)}, {epoch, 12}); // the same copy again: nothing changes
+        cache.flush();
+        // The same version with other content arrived later and wins (core/versionrule.h): versions
+        // derived from whole-second timestamps tie, and the later frame is the newer news.
+        cache.upsert({makeOrder(1, 5, OrderStatus::Preparing)}, {epoch, 12});
         cache.flush();
 
         const CachedOrders cached = cache.load();
-        QCOMPARE(sortedById(cached.orders), QList<Order>({makeOrder(1, 5), makeOrder(2, 2), makeOrder(3, 1)}));
+        QCOMPARE(sortedById(cached.orders),
+                 QList<Order>({makeOrder(1, 5, OrderStatus::Preparing), makeOrder(2, 2), makeOrder(3, 1)}));
         QCOMPARE(cached.position, (SyncPosition{epoch, 12}));
     }
 

@@ -3,6 +3,7 @@
 #include "syncfixture.h"
 
 #include "models/ordersmodel.h"
+#include "realtime/eventbatcher.h"
 #include "store/orderscache.h"
 #include "sync/orderspersistence.h"
 #include "sync/orderssync.h"
@@ -135,6 +136,38 @@ private slots:
         Stack restarted;
         const CachedOrders cached = restarted.persistence.open(path);
         QCOMPARE(cached.orders.size(), 5);
+        QCOMPARE(cached.position, (SyncPosition{QStringLiteral("e1"), 5}));
+    }
+
+    // Issue 13 (c): the stream's position moves on when an event is accepted, but the event may
+    // still wait in this turn's batch. A snapshot saved in that moment must not claim those
+    // events, or a crash before the batch lands resumes past them and loses them for good.
+    void aPositionSavedWhileEventsWaitInTheBatchStopsBeforeThem()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("orders.sqlite"));
+        const QString orders = OrdersSync::channelName();
+        {
+            Stack stack;
+            QVERIFY(stack.persistence.open(path).isEmpty());
+            auto *batcher = stack.realtime.findChild<EventBatcher *>();
+            QVERIFY(batcher);
+            // Accepted up to seq 7; seqs 6 and 7 are still batched, not yet handed to anyone.
+            stack.realtime.setSyncPosition(orders, SyncPosition{QStringLiteral("e1"), 7});
+            for (qint64 seq : {6, 7})
+                batcher->addEvent(ChannelEvent{orders, seq, QStringLiteral("order.updated"), {}, {}});
+            QCOMPARE(stack.realtime.syncPosition(orders).seq, 7);
+            QCOMPARE(stack.realtime.deliveredPosition(orders), (SyncPosition{QStringLiteral("e1"), 5}));
+
+            emit stack.sync.ordersReplaced({makeOrder(1)}, SyncPosition{QStringLiteral("e1"), 3});
+            stack.persistence.flush();
+            batcher->flush();
+            QCOMPARE(stack.realtime.deliveredPosition(orders), (SyncPosition{QStringLiteral("e1"), 7}));
+            batcher->disconnect(); // the crash: the batch never reaches the cache
+        }
+        Stack restarted;
+        const CachedOrders cached = restarted.persistence.open(path);
+        QCOMPARE(cached.orders.size(), 1);
         QCOMPARE(cached.position, (SyncPosition{QStringLiteral("e1"), 5}));
     }
 

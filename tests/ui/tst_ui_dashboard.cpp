@@ -107,9 +107,9 @@ private slots:
         QAbstractItemModelTester tester(diagnostics, QAbstractItemModelTester::FailureReportingMode::QtTest);
         diagnostics->refresh();
         QCOMPARE(diagnostics->valueOf(QStringLiteral("sockets.open")), QStringLiteral("1"));
-        // One socket carries every channel: the Widgets page's two ride on the orders' link.
+        // One socket carries every channel: the Widgets and Inventory pages' ride on the orders' link.
         QCOMPARE(diagnostics->valueOf(QStringLiteral("subscriptions")),
-                 QStringLiteral("orders ×1, widgets ×1, presence ×1"));
+                 QStringLiteral("orders ×1, widgets ×1, presence ×1, inventory ×1"));
         QCOMPARE(diagnostics->valueOf(QStringLiteral("outbox")), QStringLiteral("0"));
         QCOMPARE(diagnostics->valueOf(QStringLiteral("state")), QStringLiteral("live"));
         QVERIFY(diagnostics->supportReport().contains(QStringLiteral("reconnects: 0")));

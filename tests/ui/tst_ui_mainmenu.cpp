@@ -17,6 +17,8 @@
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QSettings>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -205,6 +207,18 @@ private slots:
         dialog = window->findChild<SignInDialog *>();
         QVERIFY(dialog && dialog->isVisible());
         QTRY_VERIFY(dashboard.realtime()->state() != ConnectionState::Live);
+        // … and the server was told: the token is dead there too (issue 8, item 7).
+        const auto statusWith = [&server](const QString &bearer) {
+            QNetworkAccessManager network;
+            QNetworkRequest request(server.httpUrl().resolved(QUrl(QStringLiteral("/api/orders"))));
+            request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+            std::unique_ptr<QNetworkReply> reply(network.get(request));
+            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+            if (!reply->isFinished() && !finished.wait(10000))
+                return 0;
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(statusWith(token), 401, 10000);
 
         // And the start after that asks for the password again.
         Dashboard later(nullptr, &vault);

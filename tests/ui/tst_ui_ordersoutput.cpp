@@ -150,6 +150,40 @@ private slots:
         QVERIFY(!error.isEmpty());
     }
 
+    // REPRINT was remembered for the run only: after a restart (a crash mid-service) the kitchen
+    // got a second ticket that looked like a new order.
+    void whatWasPrintedIsRememberedAcrossARestart()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("printed-demo.json"));
+        const Order order = makeOrder(150, OrderType::Pickup, QStringLiteral("Ana Souza"),
+                                      {OrderItem{QStringLiteral("Diavola"), 1, 1350}}, 1350);
+        const Order other = makeOrder(151, OrderType::Pickup, QStringLiteral("Ben Rossi"),
+                                      {OrderItem{QStringLiteral("Diavola"), 1, 1350}}, 1350);
+        QString error;
+        {
+            TicketPrinter printer;
+            printer.openStore(store);
+            QVERIFY2(printer.printToPdf(order, dir.filePath(QStringLiteral("a.pdf")), &error), qPrintable(error));
+            QVERIFY(printer.wasPrinted(order.id));
+        }
+        QVERIFY(QFile::exists(store));
+        TicketPrinter restarted; // the next run
+        QVERIFY(!restarted.wasPrinted(order.id)); // nothing known before the store is opened
+        restarted.openStore(store);
+        QVERIFY(restarted.wasPrinted(order.id));
+        QVERIFY(!restarted.wasPrinted(other.id));
+        QVERIFY(restarted.ticketFor(order)->toPlainText().contains(QStringLiteral("REPRINT")));
+        QVERIFY(!restarted.ticketFor(other)->toPlainText().contains(QStringLiteral("REPRINT")));
+        QSignalSpy printed(&restarted, &TicketPrinter::printed);
+        QVERIFY(restarted.printToPdf(order, dir.filePath(QStringLiteral("b.pdf")), &error));
+        QCOMPARE(printed.last().at(1).toBool(), true);
+
+        // Another restaurant's store knows nothing of these prints.
+        restarted.openStore(dir.filePath(QStringLiteral("printed-other.json")));
+        QVERIFY(!restarted.wasPrinted(order.id));
+    }
+
     void printingWaitsForASelectedOrder()
     {
         Dashboard dashboard;

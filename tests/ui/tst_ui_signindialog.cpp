@@ -49,6 +49,39 @@ private slots:
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("errorLabel"))->isVisible());
     }
 
+    // Issue 8, item 2: a password over http:// to another machine is readable on the network.
+    void plainHttpToAnotherMachineIsWarnedAboutBeforeThePasswordGoes()
+    {
+        SignInDialog dialog;
+        dialog.show();
+        QSignalSpy requested(&dialog, &SignInDialog::signInRequested);
+        dialog.setServer(QStringLiteral("http://192.0.2.10:8080"));
+        dialog.setUsername(QStringLiteral("manager"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit")), QStringLiteral("secret"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 0);
+        auto *warning = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QLatin1StringView("not encrypted")), qPrintable(warning->text()));
+        QVERIFY(warning->text().contains(QLatin1StringView("192.0.2.10")));
+        QVERIFY(okButton(dialog)->isEnabled());
+        okButton(dialog)->click(); // asked again: sent
+        QCOMPARE(requested.size(), 1);
+
+        // Another address is warned about anew; https and this machine are not.
+        dialog.showError({});
+        dialog.setServer(QStringLiteral("http://bistro.lan"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 1);
+        dialog.setServer(QStringLiteral("https://bistro.lan"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 2);
+        dialog.showError({});
+        dialog.setServer(QStringLiteral("http://127.0.0.1:8080"));
+        okButton(dialog)->click();
+        QCOMPARE(requested.size(), 3);
+    }
+
     void aProfileBackendAsksOnlyForItsToken()
     {
         SignInDialog dialog;
