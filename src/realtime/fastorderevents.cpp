@@ -1,7 +1,10 @@
 #include "realtime/fastorderevents.h"
 
+#include "core/ordercodec.h"
+
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <cstring>
@@ -26,6 +29,11 @@ constexpr qint64 maxQuantity = 10'000;
 constexpr qint64 maxInt32 = std::numeric_limits<qint32>::max();
 constexpr qint64 maxVersion = std::numeric_limits<qint64>::max() / 2;
 constexpr size_t maxItems = 500;
+constexpr qsizetype maxHistoryEntries = OrderCodec::maxHistoryEntries;
+constexpr qsizetype maxPhoneLength = 40;
+constexpr qsizetype maxAddressLength = 500;
+constexpr qsizetype maxTableLength = 40;
+constexpr qsizetype maxByLength = 120;
 // Deeper than any order needs; deeper unknown values go to the general decoder (and its limit).
 constexpr int maxDepth = 32;
 
@@ -194,6 +202,40 @@ constexpr std::array<std::pair<std::string_view, OrderType>, 3> typeNames{{
     {"dine_in", OrderType::DineIn},
 }};
 
+// Absent or null: the value stays as it is (0); otherwise a whole number in range.
+bool readOptionalInteger(od::value value, qint64 min, qint64 max, qint64 *out)
+{
+    bool failed = false;
+    if (isNull(value, &failed))
+        return true;
+    return !failed && readInteger(value, min, max, out);
+}
+
+// Null gives an empty string; the length counts UTF-16 code units, as the codec's QString does.
+bool readLimitedString(od::value value, qsizetype maxLength, QString *out)
+{
+    bool failed = false;
+    if (isNull(value, &failed))
+        return true;
+    std::string_view text;
+    if (failed || !readString(value, &text))
+        return false;
+    *out = toQString(text);
+    return out->size() <= maxLength;
+}
+
+// Null leaves the timestamp invalid (not said).
+bool readOptionalTimestamp(od::value value, QDateTime *out)
+{
+    bool failed = false;
+    if (isNull(value, &failed))
+        return true;
+    return !failed && readTimestamp(value, out);
+}
+
+// In every object of the order, a key this decoder does not know sends the frame to the general
+// decoder rather than being skipped: a field added to OrderCodec later is then read there
+// (slower) instead of silently dropped here.
 bool readItem(od::value value, OrderItem *item)
 {
     od::object object;
@@ -218,7 +260,7 @@ bool readItem(od::value value, OrderItem *item)
         } else if (key == "unit_price_cents") {
             if (!firstTime(&seen, Price) || !readInteger(inner, 0, maxCents, &item->unitPriceCents))
                 return false;
-        } else if (!skipValue(inner, 2)) {
+        } else {
             return false;
         }
     }
@@ -241,6 +283,69 @@ bool readItems(od::value value, QList<OrderItem> *items)
     return !items->isEmpty();
 }
 
+bool readChange(od::value value, OrderStatusChange *change)
+{
+    od::object object;
+    if (value.get_object().get(object))
+        return false;
+    enum : unsigned { Status = 1, At = 2, By = 4 };
+    unsigned seen = 0;
+    for (auto field : object) {
+        od::field member;
+        std::string_view key;
+        if (std::move(field).get(member) || member.unescaped_key().get(key))
+            return false;
+        od::value inner = member.value();
+        if (key == "status") {
+            if (!firstTime(&seen, Status) || !readName(inner, statusNames, &change->status))
+                return false;
+        } else if (key == "at") {
+            if (!firstTime(&seen, At) || !readTimestamp(inner, &change->at))
+                return false;
+        } else if (key == "by") {
+            if (!firstTime(&seen, By) || !readLimitedString(inner, maxByLength, &change->by))
+                return false;
+        } else {
+            return false;
+        }
+    }
+    return (seen & (Status | At)) == (Status | At);
+}
+
+// Null is no history; an empty array is an empty one.
+bool readHistory(od::value value, QList<OrderStatusChange> *history)
+{
+    bool failed = false;
+    if (isNull(value, &failed))
+        return true;
+    od::array array;
+    if (failed || value.get_array().get(array))
+        return false;
+    for (auto element : array) {
+        od::value change;
+        if (std::move(element).get(change) || history->size() >= maxHistoryEntries)
+            return false;
+        history->append(OrderStatusChange{});
+        if (!readChange(change, &history->last()))
+            return false;
+    }
+    return true;
+}
+
+struct ChargeField
+{
+    std::string_view key;
+    qint64 OrderCharges::*member;
+};
+// As ordercodec.cpp's.
+constexpr std::array<ChargeField, 5> chargeFields{{
+    {"delivery_fee_cents", &OrderCharges::deliveryFeeCents},
+    {"service_fee_cents", &OrderCharges::serviceFeeCents},
+    {"tip_cents", &OrderCharges::tipCents},
+    {"tax_cents", &OrderCharges::taxCents},
+    {"discount_cents", &OrderCharges::discountCents},
+}};
+
 bool readOrder(od::value value, Order *order)
 {
     od::object object;
@@ -249,7 +354,8 @@ bool readOrder(od::value value, Order *order)
     enum : unsigned {
         Id = 1 << 0, Number = 1 << 1, Status = 1 << 2, Type = 1 << 3, Customer = 1 << 4, Items = 1 << 5,
         Notes = 1 << 6, Total = 1 << 7, Created = 1 << 8, Updated = 1 << 9, Acknowledged = 1 << 10,
-        Version = 1 << 11,
+        Version = 1 << 11, Phone = 1 << 12, Address = 1 << 13, Table = 1 << 14, Promised = 1 << 15,
+        History = 1 << 16, FirstCharge = 1 << 17, // and the four bits after it, one per charge
     };
     constexpr unsigned required = Id | Number | Status | Type | Customer | Items | Total | Created | Updated;
     unsigned seen = 0;
@@ -300,19 +406,34 @@ bool readOrder(od::value value, Order *order)
             if (!firstTime(&seen, Updated) || !readTimestamp(inner, &order->updatedAt))
                 return false;
         } else if (key == "acknowledged_at") {
-            if (!firstTime(&seen, Acknowledged))
-                return false;
-            if (!isNull(inner, &failed) && (failed || !readTimestamp(inner, &order->acknowledgedAt)))
+            if (!firstTime(&seen, Acknowledged) || !readOptionalTimestamp(inner, &order->acknowledgedAt))
                 return false;
         } else if (key == "version") {
-            if (!firstTime(&seen, Version))
+            if (!firstTime(&seen, Version) || !readOptionalInteger(inner, 1, maxVersion, &order->version))
                 return false;
-            if (!isNull(inner, &failed)) {
-                if (failed || !readInteger(inner, 1, maxVersion, &order->version))
-                    return false;
-            }
-        } else if (!skipValue(inner, 1)) {
-            return false;
+        } else if (key == "customer_phone") {
+            if (!firstTime(&seen, Phone) || !readLimitedString(inner, maxPhoneLength, &order->customerPhone))
+                return false;
+        } else if (key == "delivery_address") {
+            if (!firstTime(&seen, Address) || !readLimitedString(inner, maxAddressLength, &order->deliveryAddress))
+                return false;
+        } else if (key == "table") {
+            if (!firstTime(&seen, Table) || !readLimitedString(inner, maxTableLength, &order->table))
+                return false;
+        } else if (key == "promised_at") {
+            if (!firstTime(&seen, Promised) || !readOptionalTimestamp(inner, &order->promisedAt))
+                return false;
+        } else if (key == "history") {
+            if (!firstTime(&seen, History) || !readHistory(inner, &order->history))
+                return false;
+        } else {
+            const auto charge = std::find_if(chargeFields.begin(), chargeFields.end(),
+                                             [key](const ChargeField &candidate) { return candidate.key == key; });
+            if (charge == chargeFields.end())
+                return false; // a key this decoder does not know: the general decoder reads the frame
+            const unsigned bit = FirstCharge << unsigned(charge - chargeFields.begin());
+            if (!firstTime(&seen, bit) || !readOptionalInteger(inner, 0, maxCents, &(order->charges.*charge->member)))
+                return false;
         }
     }
     return (seen & required) == required;

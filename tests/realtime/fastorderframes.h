@@ -7,6 +7,7 @@
 #include "realtime/hearthprotocol.h"
 #include "realtime/protocoladapter.h"
 
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace fastorderframes {
@@ -66,8 +67,13 @@ inline QString compareDecoders(HearthAdapter &adapter, const QByteArray &frame, 
         return u"messages differ: fast %1, general %2"_s.arg(fast.encoded, general.encoded);
     if (fast.orderOk != general.orderOk || fast.orderErrors != general.orderErrors)
         return u"order errors differ: \"%1\" / \"%2\""_s.arg(fast.orderErrors, general.orderErrors);
+    // Order's operator== and the codec's own encoding: every field it knows, to the millisecond.
     if (fast.order != general.order || fast.order.version != general.order.version)
         return u"orders differ"_s;
+    const QByteArray fastJson = QJsonDocument(OrderCodec::toJson(fast.order)).toJson(QJsonDocument::Compact);
+    const QByteArray generalJson = QJsonDocument(OrderCodec::toJson(general.order)).toJson(QJsonDocument::Compact);
+    if (fastJson != generalJson)
+        return u"orders differ: fast %1, general %2"_s.arg(QString::fromUtf8(fastJson), QString::fromUtf8(generalJson));
     return {};
 }
 
@@ -108,6 +114,54 @@ inline QList<std::pair<QByteArray, QByteArray>> orderFields(QRandomGenerator &ra
         {"acknowledged_at", pick(random, {"null", R"("2026-11-20T18:02:00.000Z")", R"("")", "1"})},
         {"version", pick(random, {"1", "7", "null", "0", "4611686018427387903", "1.5"})},
     };
+    // The optional details (charges, contact, place, promised time, history), each present about
+    // half the time, so that frames with all, some and none of them are generated.
+    const QByteArray at = R"("at":"2026-11-20T18:01:02.123Z")";
+    const QByteArray longBy = "\"" + QByteArray(121, 'b') + "\"";
+    QByteArray fullHistory = "[";
+    for (int i = 0; i < 100; ++i)
+        fullHistory += QByteArray(i ? "," : "") + R"({"status":"new",)" + at + "}";
+    const QByteArray tooLongHistory = fullHistory + R"(,{"status":"new",)" + at + "}]";
+    fullHistory += "]";
+    // Lengths count UTF-16 code units, as QString does: 20 pizzas are 40 units but 80 bytes.
+    const QByteArray pizza = R"(\ud83c\udf55)";
+    const QList<std::pair<QByteArray, QList<QByteArray>>> optional{
+        {"delivery_fee_cents", {"350", "0", "null", "-1", "10000000000", "10000000001", "3.5", "1e2", R"("3")"}},
+        {"service_fee_cents", {"120", "0", "null", "-5", "true"}},
+        {"tip_cents", {"500", "0", "null", "9007199254740993", "2.0"}},
+        {"tax_cents", {"231", "null", "[]"}},
+        {"discount_cents", {"200", "0", "null", "-200", "{}"}},
+        {"customer_phone", {R"("+49 30 1234567")", R"("")", "null", "49", R"("  ")",
+                            "\"" + QByteArray(40, '1') + "\"", "\"" + QByteArray(41, '1') + "\"",
+                            "\"" + pizza.repeated(20) + "\"", "\"" + pizza.repeated(20) + "x\"",
+                            "\"" + QByteArray("\xc3\xa9").repeated(40) + "\"",
+                            "\"" + QByteArray("\xc3\xa9").repeated(41) + "\""}},
+        {"delivery_address", {R"("Hauptstr. 5, 10115 Berlin")", R"("")", "null", "[\"x\"]",
+                              "\"" + QByteArray(500, 'a') + "\"", "\"" + QByteArray(501, 'a') + "\"",
+                              R"("line\nbreak \u00e9")"}},
+        {"table", {R"("12")", R"("Terrace 3")", "null", "12", R"("")", "\"" + QByteArray(40, 't') + "\"",
+                   "\"" + QByteArray(41, 't') + "\""}},
+        {"promised_at", {R"("2026-11-20T18:30:00.000Z")", "null", R"("2026-11-20T18:30:00Z")",
+                         R"("2026-11-20T18:30:00.000+01:00")", R"("2026-13-20T18:30:00.000Z")", R"("")", "5"}},
+        {"history", {"[{\"status\":\"new\"," + at + "},{\"status\":\"acknowledged\"," + at
+                         + R"(,"by":"Sam Staff"}])",
+                     "[]", "null", "{}", "3", R"("new")", fullHistory, tooLongHistory,
+                     "[{\"status\":\"ready\"," + at + R"(,"by":null}])",
+                     "[{\"status\":\"ready\"," + at + R"(,"by":"")" + "}]",
+                     "[{\"status\":\"ready\"," + at + ",\"by\":" + longBy + "}]",
+                     "[{\"status\":\"ready\"," + at + R"(,"by":7}])",
+                     "[{\"status\":\"gone\"," + at + "}]",
+                     R"([{"status":"new"}])", R"([{"status":"new","at":"noon"}])",
+                     R"([{"status":"new","at":"2026-11-20T18:01:02+02:00"}])",
+                     R"([{"at":"2026-11-20T18:01:02.123Z"}])", R"([{"status":5,"at":null}])",
+                     "[1]", "[null]", "[[]]",
+                     "[{\"status\":\"new\"," + at + R"(,"note":"unknown key"}])",
+                     "[{\"status\":\"new\",\"status\":\"ready\"," + at + "}]"}},
+    };
+    for (const auto &[key, choices] : optional) {
+        if (random.bounded(2) == 0)
+            fields.append({key, pick(random, choices)});
+    }
     // Now and then a field missing, an unknown one, or a duplicate.
     const int roll = int(random.bounded(10));
     if (roll == 0)
@@ -172,6 +226,17 @@ inline QByteArray serverFrame(int seq)
     order.updatedAt = order.createdAt.addSecs(seq);
     order.acknowledgedAt = seq % 2 ? order.createdAt.addSecs(1) : QDateTime();
     order.version = seq;
+    // The optional details too, as the server writes them once an order has them.
+    order.charges = {seq % 3 ? 350 : 0, 120, seq * 10, 231, seq % 4 ? 0 : 200};
+    order.customerPhone = seq % 5 ? u"+49 30 %1"_s.arg(seq) : QString();
+    order.deliveryAddress = seq % 2 ? u"Hauptstraße %1, 10115 Berlin"_s.arg(seq) : QString();
+    order.table = seq % 2 ? QString() : u"Terrace %1"_s.arg(seq);
+    order.promisedAt = seq % 3 ? order.createdAt.addSecs(1800) : QDateTime();
+    order.history = {{OrderStatus::New, order.createdAt, {}},
+                     {OrderStatus::Acknowledged, order.createdAt.addSecs(1), u"Sam Staff 🍕"_s},
+                     {OrderStatus::Preparing, order.updatedAt, u"Zoë"_s}};
+    if (seq % 7 == 0)
+        order.history.clear();
     ChannelEvent event{u"orders"_s, seq, u"order.status_changed"_s, OrderCodec::toJson(order),
                        order.updatedAt, {}, {}};
     return HearthProtocol::encodeServerMessage(ServerMessage(event)).toUtf8();
