@@ -61,6 +61,8 @@ void InboundQueue::runSlice()
     m_handing = false;
     if (!m_frames.empty())
         m_timer.start();
+    else
+        emit drained();
 }
 
 void InboundQueue::drain()

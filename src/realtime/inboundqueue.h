@@ -50,6 +50,8 @@ public:
 signals:
     // The queue was full and refused a frame of `generation`; emitted once per generation.
     void overflowed(quint64 generation);
+    // A slice handed over the last queued frame (not emitted by drain() or clear()).
+    void drained();
 
 private:
     void runSlice();

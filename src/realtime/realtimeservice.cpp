@@ -71,6 +71,7 @@ RealtimeService::RealtimeService(QObject *parent)
     // Queued: the overflow is noticed inside the socket's own signal, where it must not be aborted.
     connect(m_inbound, &InboundQueue::overflowed, this, &RealtimeService::onInboundOverflow,
             Qt::QueuedConnection);
+    connect(m_inbound, &InboundQueue::drained, this, &RealtimeService::onInboundDrained);
     connect(m_batcher, &EventBatcher::channelEventsReady, this,
             [this](const QString &channel, const QList<ChannelEvent> &events) {
                 m_stats.eventsDelivered += events.size();
@@ -144,6 +145,11 @@ void RealtimeService::setHeartbeatOverride(std::optional<std::chrono::millisecon
 void RealtimeService::setInboundLimits(const InboundLimits &limits)
 {
     m_inbound->setLimits(limits);
+}
+
+void RealtimeService::setInboundSliceBudget(std::chrono::milliseconds budget)
+{
+    m_inbound->setSliceBudget(budget);
 }
 
 void RealtimeService::setMaxFrameBytes(qint64 bytes)
@@ -290,6 +296,7 @@ void RealtimeService::discardSocket(bool polite)
     m_welcomed = false;
     // Frames of the old socket would be dropped by their generation anyway; do not keep them.
     m_inbound->clear();
+    m_overflowed.reset();
     if (!m_socket)
         return;
     QWebSocket *socket = std::exchange(m_socket, nullptr);

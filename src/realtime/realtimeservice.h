@@ -80,6 +80,8 @@ public:
     void setOutgoingLimits(const OutgoingLimits &limits) { m_outgoing.setLimits(limits); }
     // How many received frames may wait to be applied before the link is dropped and resumed.
     void setInboundLimits(const InboundLimits &limits);
+    // How long one turn of the event loop may spend applying received frames (default 5 ms).
+    void setInboundSliceBudget(std::chrono::milliseconds budget);
     // The operating system's view of the network and the sleep detector, for tests (which play
     // the operating system and the clocks) and diagnostics.
     NetworkWatch *networkWatch() const { return m_networkWatch; }
@@ -160,6 +162,7 @@ private:
     void onStale();
     void onConnectTimeout();
     void onInboundOverflow(quint64 generation);
+    void onInboundDrained();
     void onRetryTimer();
     void onSubscribeResendDue(const QString &channel, int resend);
     void onSubscribeExpired(const QString &channel);
@@ -214,6 +217,10 @@ private:
     QWebSocket *m_socket = nullptr;
     quint64 m_generation = 0;    // bumped per socket; stale signals compare and bail out
     bool m_welcomed = false;
+    // Set from an inbound overflow until the frames taken in before it are applied: the socket
+    // is already closed, and the link is dropped (and resumed) once the queue is empty.
+    // What the queue held then (frames, bytes), for the error.
+    std::optional<std::pair<qsizetype, qint64>> m_overflowed;
 
     ConnectionState m_state = ConnectionState::Offline;
     QString m_serverEpoch;

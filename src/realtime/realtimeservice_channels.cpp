@@ -121,7 +121,9 @@ SyncPosition RealtimeService::deliveredPosition(const QString &channel) const
 
 bool RealtimeService::sendFrame(const QString &frame)
 {
-    if (m_socket && m_welcomed) {
+    // After an inbound overflow the socket is closed while the queue is still applied: what is
+    // written then waits for the next link.
+    if (m_socket && m_welcomed && !m_overflowed) {
         sendText(frame);
         ++m_stats.outgoingSent;
         return true;

@@ -42,6 +42,26 @@ private slots:
             QCOMPARE(handed.at(i), QString::number(i));
     }
 
+    void saysWhenASliceHandedOverTheLastFrame()
+    {
+        int handed = 0;
+        InboundQueue queue([&handed](quint64, const QString &) { ++handed; });
+        queue.setSliceBudget(0ms); // one frame per slice
+        QSignalSpy drained(&queue, &InboundQueue::drained);
+        for (int i = 0; i < 5; ++i)
+            queue.push(1, QString::number(i));
+        QTRY_COMPARE(drained.size(), 1);
+        QCOMPARE(handed, 5);
+        QVERIFY2(queue.slicesRun() >= 5, qPrintable(QString::number(queue.slicesRun())));
+        // drain() and clear() are their caller's business: no signal.
+        queue.push(1, QStringLiteral("a"));
+        queue.drain();
+        queue.push(1, QStringLiteral("b"));
+        queue.clear();
+        QTest::qWait(20);
+        QCOMPARE(drained.size(), 1);
+    }
+
     void drainHandsOverEverythingAtOnceWithItsGeneration()
     {
         QList<quint64> generations;

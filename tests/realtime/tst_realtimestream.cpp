@@ -9,6 +9,7 @@
 using namespace hearth;
 using namespace testing;
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 class TestRealtimeStream final : public QObject
 {
@@ -114,6 +115,40 @@ private slots:
         QVERIFY(stats.recentErrors.constLast().details.contains("inbound queue full"_L1));
         QTRY_COMPARE(service->state(), ConnectionState::Live);
         QCOMPARE(service->stats().inboundQueued, 0);
+    }
+
+    void anOverflowedQueueIsStillAppliedInSlices()
+    {
+        // One frame per slice: whatever is applied in one call shows up as one large batch.
+        auto service = makeService(m_server->url());
+        service->setInboundLimits({50, 1 << 20});
+        service->setInboundSliceBudget(0ms);
+        Recorder recorder(service.get());
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+
+        qsizetype largestBatch = 0;
+        int overflowsAtLargest = -1;
+        QObject watcher;
+        connect(service.get(), &RealtimeService::channelEvents, &watcher,
+                [&](const QString &, const QList<ChannelEvent> &events) {
+                    if (events.size() > largestBatch) {
+                        largestBatch = events.size();
+                        overflowsAtLargest = service->stats().inboundOverflows;
+                    }
+                });
+        m_server->publishOrders(400);
+        QVERIFY(m_server->current()->flush());
+        QTRY_VERIFY_WITH_TIMEOUT(service->stats().inboundOverflows >= 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 400, 20000);
+        QCOMPARE(recorder.seqs(u"orders"_s), range(1, 400));
+        // The ~50 frames waiting at the overflow went out a few at a time, not in one drain.
+        QVERIFY2(largestBatch <= 5, qPrintable(u"a batch of %1 events (overflows so far: %2)"_s.arg(largestBatch)
+                                                   .arg(overflowsAtLargest)));
+        QCOMPARE(service->stats().duplicatesDropped, 0);
+        QCOMPARE(recorder.snapshots.size(), 1);
+        QTRY_COMPARE(service->state(), ConnectionState::Live);
     }
 
     void stopLeavesNoReceivedFramesBehind()
