@@ -131,11 +131,17 @@ QJsonObject FieldMapper::mapObject(const QString &entity, const QJsonObject &for
                                    const QString &prefix, FieldErrors *errors, const QStringList &skipped,
                                    const QStringList &nestedSkipped) const
 {
+    // Runs for every field of every entity a realtime adapter maps: the rule is looked up, not
+    // copied, and the field's name is made a QString once.
+    static const FieldRule noRule;
     const EntityMapping rules = m_mapping.value(entity);
     QJsonObject out;
     for (const HearthSchema::Field &field : HearthSchema::fieldsOf(entity)) {
-        if (!skipped.contains(QString(field.name)))
-            mapField(field, rules.value(QString(field.name)), foreign, prefix, &out, errors, nestedSkipped);
+        const QString name(field.name);
+        if (!skipped.isEmpty() && skipped.contains(name))
+            continue;
+        const auto rule = rules.constFind(name);
+        mapField(field, rule == rules.cend() ? noRule : *rule, foreign, prefix, &out, errors, nestedSkipped);
     }
     return out;
 }
@@ -352,6 +358,14 @@ Decoded<QJsonObject> FieldMapper::eventData(const QString &hearthEvent, const QJ
     for (FieldError &error : mapped.errors)
         error.field = entityPath + u'.' + error.field;
     return mapped;
+}
+
+Decoded<Order> FieldMapper::eventOrder(const QJsonObject &foreign, const QString &entityPath) const
+{
+    Decoded<Order> order = toOrder(foreign);
+    for (FieldError &error : order.errors)
+        error.field = entityPath + u'.' + error.field;
+    return order;
 }
 
 } // namespace hearth

@@ -134,7 +134,14 @@ std::optional<QString> ActionCableAdapter::channelOfFrame(const QJsonObject &fra
     const QJsonValue value = frame.value("identifier"_L1);
     if (!value.isString())
         return std::nullopt;
-    const std::optional<QString> identifier = Frames::canonicalIdentifier(value.toString());
+    const QString text = value.toString();
+    // Rails echoes the identifier as we sent it, which is already canonical: one lookup instead
+    // of parsing and re-serialising it for every message of a burst.
+    if (m_subscribed.contains(text)) {
+        *wellFormed = true;
+        return m_channelByIdentifier.value(text);
+    }
+    const std::optional<QString> identifier = Frames::canonicalIdentifier(text);
     if (!identifier)
         return std::nullopt;
     *wellFormed = true;
@@ -264,6 +271,15 @@ Decoded<ServerMessage> ActionCableAdapter::decodeChannelMessage(const QJsonObjec
     event.seq = ChannelEvent::unsequenced;
     event.type = rule->event;
     event.timestamp = QDateTime::currentDateTimeUtc(); // Action Cable frames carry no time
+    if (ChannelEvent::carriesOrder(event.channel, event.type)
+        && HearthSchema::entityOfEvent(event.type) == HearthSchema::order) {
+        // Straight into the typed order the service applies: no Hearth JSON in between.
+        Decoded<Order> order = m_mapper.eventOrder(entity.toObject(), entityPath);
+        if (!order.ok())
+            return Decoded<ServerMessage>::failure(std::move(order.errors));
+        event.order = std::move(*order.value);
+        return success(std::move(event));
+    }
     Decoded<QJsonObject> data = m_mapper.eventData(rule->event, entity.toObject(), entityPath);
     if (!data.ok())
         return Decoded<ServerMessage>::failure(std::move(data.errors));

@@ -2,6 +2,7 @@
 
 // One event of one channel, as every wire protocol delivers it once its adapter has decoded it.
 #include "core/order.h"
+#include "core/ordercodec.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -27,19 +28,30 @@ struct ChannelEvent
     QJsonObject data;     // the payload; typed decoding happens per channel
     QDateTime timestamp;  // when the server emitted it (UTC)
 
-    // The hot path (HearthAdapter's fast decoder) validates an order event's payload into `order`
-    // straight from the frame and leaves `data` empty: building a QJsonObject per event cost more
-    // than the rest of decoding. `frame` keeps the frame's bytes (shared, not copied), so
-    // payload() can still give the JSON to whoever wants it (hearthctl watch).
+    // The hot paths validate an order event's payload into `order` and leave `data` empty:
+    // building a QJsonObject per event cost more than the rest of decoding. HearthAdapter's fast
+    // decoder reads it straight from the frame and keeps the frame's bytes in `frame` (shared,
+    // not copied); the Action Cable and Phoenix adapters map the foreign entity into it. Either
+    // way payload() still gives the JSON to whoever wants it (hearthctl watch).
     std::optional<Order> order = std::nullopt;
     QByteArray frame = {};
+
+    // Whether an event of this channel and type carries an order (RealtimeService applies those).
+    static bool carriesOrder(const QString &channel, const QString &type)
+    {
+        return channel == QLatin1StringView("orders") && type.startsWith(QLatin1StringView("order."));
+    }
 
     // The payload as JSON, whichever decoder made the event.
     QJsonObject payload() const
     {
-        if (!data.isEmpty() || frame.isEmpty())
+        if (!data.isEmpty())
             return data;
-        return QJsonDocument::fromJson(frame).object().value(QLatin1StringView("data")).toObject();
+        if (!frame.isEmpty())
+            return QJsonDocument::fromJson(frame).object().value(QLatin1StringView("data")).toObject();
+        if (order)
+            return OrderCodec::toJson(*order);
+        return data;
     }
 
     friend bool operator==(const ChannelEvent &a, const ChannelEvent &b)

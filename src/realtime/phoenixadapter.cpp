@@ -316,6 +316,15 @@ Decoded<ServerMessage> PhoenixAdapter::decodeMessage(const QString &channelName,
     out.seq = ChannelEvent::unsequenced;
     out.type = rule->event;
     out.timestamp = timestampOf(FieldMapper::valueAt(payload, u"data.commit_timestamp"));
+    if (ChannelEvent::carriesOrder(out.channel, out.type)
+        && HearthSchema::entityOfEvent(out.type) == HearthSchema::order) {
+        // Straight into the typed order the service applies: no Hearth JSON in between.
+        Decoded<Order> order = m_mapper.eventOrder(entity.toObject(), entityPath);
+        if (!order.ok())
+            return Decoded<ServerMessage>::failure(std::move(order.errors));
+        out.order = std::move(*order.value);
+        return success(std::move(out));
+    }
     Decoded<QJsonObject> data = m_mapper.eventData(rule->event, entity.toObject(), entityPath);
     if (!data.ok())
         return Decoded<ServerMessage>::failure(std::move(data.errors));

@@ -18,11 +18,6 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-bool isOrderEvent(const ChannelEvent &event)
-{
-    return event.channel == "orders"_L1 && event.type.startsWith("order."_L1);
-}
-
 // Bad frames can arrive by the thousand; the counters keep the full tally, the log a sample.
 bool shouldLogSample(qint64 count)
 {
@@ -247,10 +242,16 @@ void RealtimeService::handle(ChannelEvent &&event)
         return;
     }
     if (event.order) {
-        // Validated by the adapter on the way in (the fast decoder): nothing left to check.
-        m_batcher->addOrder(std::move(*event.order));
-        event.order.reset();
-    } else if (isOrderEvent(event)) {
+        // Validated by the adapter on the way in: nothing left to check. Where the order is the
+        // event's only form of its payload (the Action Cable and Phoenix adapters), it stays in
+        // the event for payload(); the fast decoder's frame has it otherwise.
+        if (event.frame.isEmpty()) {
+            m_batcher->addOrder(*event.order);
+        } else {
+            m_batcher->addOrder(std::move(*event.order));
+            event.order.reset();
+        }
+    } else if (ChannelEvent::carriesOrder(event.channel, event.type)) {
         Decoded<Order> order = OrderCodec::fromJson(event.data);
         if (!order.ok()) {
             // The seq has advanced all the same: the event happened, we just cannot use it,

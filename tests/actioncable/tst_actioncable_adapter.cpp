@@ -240,8 +240,12 @@ private slots:
         const auto created = decodeAs<ChannelEvent>(*adapter, frameOf(u"event:orders:order.created"_s));
         QCOMPARE(created.seq, ChannelEvent::unsequenced);
         QVERIFY(created.timestamp.isValid());
-        const Decoded<Order> order = OrderCodec::fromJson(created.data);
+        const Decoded<Order> order = OrderCodec::fromJson(created.payload());
         QVERIFY2(order.ok(), qPrintable(order.errorString()));
+        // Mapped straight into the typed order the service applies; payload() is its JSON.
+        QVERIFY(created.order);
+        QVERIFY(created.data.isEmpty());
+        QCOMPARE(*created.order, *order.value);
         QCOMPARE(order.value->id, u"9137"_s);
         QCOMPARE(order.value->number, 142);
         QCOMPARE(order.value->status, OrderStatus::New);
@@ -252,7 +256,7 @@ private slots:
         QCOMPARE(order.value->createdAt, QDateTime(QDate(2026, 11, 20), QTime(18, 1, 2, 123), Qt::UTC));
 
         const auto updated = decodeAs<ChannelEvent>(*adapter, frameOf(u"event:orders:order.updated"_s));
-        const Decoded<Order> newer = OrderCodec::fromJson(updated.data);
+        const Decoded<Order> newer = OrderCodec::fromJson(updated.payload());
         QVERIFY(newer.ok());
         QCOMPARE(newer.value->status, OrderStatus::Acknowledged);
         QVERIFY(newer.value->acknowledgedAt.isValid());

@@ -197,8 +197,12 @@ private slots:
         const ChannelEvent &created = result.events.at(0);
         QCOMPARE(created.seq, ChannelEvent::unsequenced);
         QCOMPARE(created.timestamp, QDateTime(QDate(2026, 11, 20), QTime(18, 1, 2, 130), Qt::UTC));
-        const Decoded<Order> order = OrderCodec::fromJson(created.data);
+        const Decoded<Order> order = OrderCodec::fromJson(created.payload());
         QVERIFY2(order.ok(), qPrintable(order.errorString()));
+        // Mapped straight into the typed order the service applies; payload() is its JSON.
+        QVERIFY(created.order);
+        QVERIFY(created.data.isEmpty());
+        QCOMPARE(*created.order, *order.value);
         QCOMPARE(order.value->id, u"9137"_s);
         QCOMPARE(order.value->number, 142);
         QCOMPARE(order.value->status, OrderStatus::New);
@@ -210,7 +214,7 @@ private slots:
         QCOMPARE(order.value->items.at(1).unitPriceCents, 300);
         QVERIFY(!order.value->isAcknowledged());
 
-        const Decoded<Order> updated = OrderCodec::fromJson(result.events.at(1).data);
+        const Decoded<Order> updated = OrderCodec::fromJson(result.events.at(1).payload());
         QVERIFY2(updated.ok(), qPrintable(updated.errorString()));
         QCOMPARE(updated.value->status, OrderStatus::Acknowledged);
         QCOMPARE(updated.value->type, OrderType::DineIn);
