@@ -152,6 +152,10 @@ void RealtimeService::onInboundDrained()
     if (!m_overflowed || !m_socket)
         return;
     const auto [frames, bytes] = *std::exchange(m_overflowed, std::nullopt);
+    // A link that delivered a whole queue's worth of events was healthy however briefly it
+    // lived: the next is a first attempt (a short jittered wait), and bursts that overflow again
+    // and again never exhaust the retries. The backoff's growth would only idle the catch-up.
+    m_backoff.reset();
     linkLost(describeInboundOverflow(frames, bytes));
 }
 

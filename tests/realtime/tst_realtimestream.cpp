@@ -151,6 +151,32 @@ private slots:
         QTRY_COMPARE(service->state(), ConnectionState::Live);
     }
 
+    void aLinkThatFilledTheQueueCountsAsHealthyForTheBackoff()
+    {
+        // It delivered a whole queue's worth of events: falling behind is not a failing server,
+        // so the retry after it is a first attempt, and repeated overflows never exhaust retries.
+        auto service = makeService(m_server->url());
+        service->setInboundLimits({50, 1 << 20});
+        service->setReconnectPolicy({10ms, 60000ms, std::chrono::hours(1), 3, 15000ms});
+        Recorder recorder(service.get());
+        service->subscribe(u"orders"_s);
+        service->start();
+        QTRY_COMPARE(recorder.snapshots.size(), 1);
+
+        int largestAttempt = 0;
+        QObject watcher;
+        connect(service.get(), &RealtimeService::stateChanged, &watcher, [&](ConnectionState state) {
+            if (state == ConnectionState::WaitingToRetry)
+                largestAttempt = std::max(largestAttempt, service->retryAttempt());
+        });
+        m_server->publishOrders(400);
+        QVERIFY(m_server->current()->flush());
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 400, 20000);
+        QVERIFY2(service->stats().inboundOverflows >= 4, qPrintable(QString::number(service->stats().inboundOverflows)));
+        QCOMPARE(largestAttempt, 1);
+        QTRY_COMPARE(service->state(), ConnectionState::Live);
+    }
+
     void stopLeavesNoReceivedFramesBehind()
     {
         auto service = makeService(m_server->url());
