@@ -24,8 +24,25 @@ using namespace Qt::StringLiterals;
 // QWebSocket closes the whole connection when a message exceeds its own limit; ours must only
 // drop the frame, so Qt's limit is set far above ours and serves as a memory guard only.
 constexpr quint64 socketMessageGuardBytes = 64 * 1024 * 1024;
+// What the kernel holds for us at most (Linux doubles it): ~1 200 order frames per read, a few ms
+// of work. Measured in the 1 M burst: 64 KiB stalls as long and applies a third slower.
+constexpr int socketReceiveBufferBytes = 256 * 1024;
 // A polite close waits for the server's close frame, but never longer than this.
 constexpr std::chrono::milliseconds politeCloseGrace{1000};
+
+// Bounds what one event-loop turn takes in from the network: the kernel's receive buffer of the
+// TCP socket under the QWebSocket. Unbounded (loopback grows it to megabytes), one read took in
+// thousands of frames, each converted and queued inside one call, and stalled the GUI for tens of
+// ms in a burst; bounded, a client that applies more slowly than the server sends leaves the rest
+// with the server, TCP slows it down, and the inbound queue rarely fills. QWebSocket's own read
+// buffer cannot be used for this: Qt 6.4 never completes a frame larger than it. QWebSocket
+// does not expose its QTcpSocket; where it is not its child, nothing changes.
+void capReceiveWindow(QWebSocket *socket)
+{
+    // Only once connected: before, the QTcpSocket has no descriptor and drops the option.
+    if (auto *tcp = socket->findChild<QAbstractSocket *>(QString(), Qt::FindDirectChildrenOnly))
+        tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, socketReceiveBufferBytes);
+}
 
 QString safeAddress(const QUrl &url)
 {
@@ -234,7 +251,8 @@ void RealtimeService::openSocket()
 
     // Every handler first checks that its socket is still the current one: a replaced socket's
     // late signals must never touch the state of its successor.
-    connect(socket, &QWebSocket::connected, this, [this, generation] {
+    connect(socket, &QWebSocket::connected, this, [this, socket, generation] {
+        capReceiveWindow(socket); // its TCP socket exists now
         if (isCurrent(generation))
             onConnected();
     });

@@ -326,6 +326,32 @@ private slots:
         QCOMPARE(service->state(), ConnectionState::Live);
     }
 
+    void framesLargerThanOneSocketReadArriveWhole()
+    {
+        // The kernel holds at most half a MiB for the client's socket (so one read cannot stall
+        // the GUI); frames up to the 1 MiB limit span several reads and must still arrive intact.
+        auto service = makeService(m_server->url());
+        Recorder recorder(service.get());
+        startLive(service.get(), &recorder, {u"orders"_s});
+        for (int seq = 1; seq <= 3; ++seq) {
+            m_server->send(ChannelEvent{u"orders"_s, seq, u"note"_s,
+                                        QJsonObject{{u"blob"_s, QString(900'000, QChar(u'a' + seq))}},
+                                        QDateTime::currentDateTimeUtc()});
+        }
+        m_server->send(ChannelEvent{u"orders"_s, 4, u"note"_s, QJsonObject{{u"blob"_s, u"small"_s}},
+                                    QDateTime::currentDateTimeUtc()}); // right behind them
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 4, 20000);
+        for (int seq = 1; seq <= 3; ++seq) {
+            const ChannelEvent &note = recorder.events.at(seq - 1);
+            QCOMPARE(note.seq, qint64(seq));
+            QCOMPARE(note.payload().value("blob"_L1).toString(), QString(900'000, QChar(u'a' + seq)));
+        }
+        QCOMPARE(recorder.events.at(3).payload().value("blob"_L1).toString(), u"small"_s);
+        QCOMPARE(recorder.seqs(u"orders"_s), range(1, 4));
+        QCOMPARE(service->stats().malformedFrames, 0);
+        QCOMPARE(service->state(), ConnectionState::Live);
+    }
+
     void oversizedFramesAreDroppedAndCounted()
     {
         auto service = makeService(m_server->url());
