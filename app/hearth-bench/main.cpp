@@ -1,6 +1,7 @@
 // hearth-bench: prints the performance figures of DESIGN.md's budget, each as a ratio against a
 // baseline measured in the same run. Wiring and printing only.
 #include "bench/ingestbenchmark.h"
+#include "soakrun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,6 +13,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hearth-bench"));
+    if (app.arguments().value(1) == QLatin1StringView("soak")) // the server soak (soakrun.h)
+        return hearth::bench::runSoak(app.arguments().mid(1));
     QLoggingCategory::setFilterRules(QStringLiteral("hearth.*.info=false"));
 
     QCommandLineParser parser;
