@@ -54,20 +54,27 @@ struct Sample
     double rssMb = 0;
 };
 
-// "90", "90s", "20m", "1h" → seconds; negative when unreadable.
-std::chrono::seconds parseDuration(QString text)
+// "90", "90s", "20m", "1h", "500ms" → milliseconds; negative when unreadable.
+std::chrono::milliseconds parseMilliseconds(QString text)
 {
     text = text.trimmed();
-    qint64 unit = 1;
-    if (text.endsWith(u'h'))
-        unit = 3600;
-    else if (text.endsWith(u'm'))
-        unit = 60;
-    if (text.endsWith(u'h') || text.endsWith(u'm') || text.endsWith(u's'))
+    double unit = 1000;
+    if (text.endsWith(QLatin1StringView("ms"))) {
+        unit = 1;
+        text.chop(2);
+    } else if (text.endsWith(u'h') || text.endsWith(u'm') || text.endsWith(u's')) {
+        unit = text.endsWith(u'h') ? 3600000 : text.endsWith(u'm') ? 60000 : 1000;
         text.chop(1);
+    }
     bool ok = false;
     const double value = text.toDouble(&ok);
-    return ok && value > 0 ? std::chrono::seconds(qint64(value * double(unit))) : std::chrono::seconds(-1);
+    return ok && value > 0 ? std::chrono::milliseconds(qint64(value * unit)) : std::chrono::milliseconds(-1);
+}
+
+std::chrono::seconds parseDuration(const QString &text)
+{
+    const std::chrono::milliseconds parsed = parseMilliseconds(text);
+    return parsed.count() >= 1000 ? std::chrono::duration_cast<std::chrono::seconds>(parsed) : std::chrono::seconds(-1);
 }
 
 QString describe(std::chrono::seconds duration)
@@ -180,7 +187,7 @@ std::optional<SoakOptions> readOptions(const QStringList &arguments)
          QStringLiteral("count"), QStringLiteral("200")},
         {QStringLiteral("writers"), QStringLiteral("How many of the clients also make REST writes."),
          QStringLiteral("count"), QStringLiteral("20")},
-        {QStringLiteral("write-every"), QStringLiteral("Mean interval between one writer's requests."),
+        {QStringLiteral("write-every"), QStringLiteral("Mean interval between one writer's requests (5s, 500ms)."),
          QStringLiteral("time"), QStringLiteral("5s")},
         {QStringLiteral("orders-per-minute"), QStringLiteral("The server's --simulate rate (a busy night is 12)."),
          QStringLiteral("rate"), QStringLiteral("120")},
@@ -208,7 +215,7 @@ std::optional<SoakOptions> readOptions(const QStringList &arguments)
     allOk &= ok;
     options.writers = parser.value(QStringLiteral("writers")).toInt(&ok);
     allOk &= ok;
-    options.writeEvery = parseDuration(parser.value(QStringLiteral("write-every")));
+    options.writeEvery = parseMilliseconds(parser.value(QStringLiteral("write-every")));
     options.ordersPerMinute = parser.value(QStringLiteral("orders-per-minute")).toDouble(&ok);
     allOk &= ok;
     options.maxGrowthMb = parser.value(QStringLiteral("max-growth-mb")).toDouble(&ok);
