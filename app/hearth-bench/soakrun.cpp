@@ -448,6 +448,9 @@ int runSoak(const QStringList &arguments)
                 tally.sent, tally.succeeded, tally.conflicts, tally.rateLimited, tally.serverErrors, tally.failed,
                 tally.reads);
 
+    for (const QString &failure : std::as_const(tally.failures))
+        std::printf("  failed: %s\n", qPrintable(failure));
+
     QStringList failures;
     if (serverDied)
         failures << QStringLiteral("the server exited during the soak");

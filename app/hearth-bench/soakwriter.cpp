@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -18,6 +19,18 @@ namespace {
 int statusOf(QNetworkReply *reply)
 {
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+// "PATCH /api/inventory/x → 404 not_found: …" or "… → no answer: Connection closed", for the report.
+QString describeFailure(QNetworkReply *reply)
+{
+    const QByteArray verb = reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+    const int status = statusOf(reply);
+    const QString answer = status > 0 ? QString::number(status) + u' ' + QString::fromUtf8(reply->readAll().left(200))
+                                      : QStringLiteral("no answer: %1").arg(reply->errorString());
+    return QStringLiteral("%1 %2 -> %3 at %4")
+        .arg(QString::fromLatin1(verb), reply->url().path(), answer,
+             QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
 }
 
 QByteArray compact(const QJsonObject &object)
@@ -135,6 +148,7 @@ void SoakWriter::readSnapshot(const QString &path)
         const int status = statusOf(reply);
         if (status != 200) {
             (status >= 500 ? m_tally->serverErrors : m_tally->failed) += 1;
+            m_tally->noteFailure(describeFailure(reply));
             return;
         }
         ++m_tally->reads;
@@ -182,6 +196,8 @@ void SoakWriter::tallyWrite(QNetworkReply *reply)
             ++m_tally->serverErrors;
         else
             ++m_tally->failed;
+        if (status >= 500 || (status != 409 && status != 422 && status != 429 && (status < 200 || status >= 300)))
+            m_tally->noteFailure(describeFailure(reply));
     });
 }
 

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QStringList>
 #include <QUrl>
 
 #include <chrono>
@@ -28,6 +29,12 @@ struct SoakWriteTally
     qint64 serverErrors = 0; // 5xx
     qint64 failed = 0;       // no HTTP answer, or another 4xx
     qint64 reads = 0;        // snapshot reads (GET), answered 200
+    QStringList failures;    // the first few 5xx and failed requests, for the report
+    void noteFailure(const QString &what)
+    {
+        if (failures.size() < 10)
+            failures.append(what);
+    }
 };
 
 class SoakWriter final : public QObject
