@@ -4,6 +4,7 @@
 #include "bench/coldstart.h"
 #include "bench/ingestbenchmark.h"
 #include "bench/peerbenchmark.h"
+#include "soakrun.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows as it comes, also into a pipe
     QCoreApplication::setApplicationName(QStringLiteral("hearth-bench"));
+    if (app.arguments().value(1) == QLatin1StringView("soak")) { // the server soak (soakrun.h)
+        QLoggingCategory::setFilterRules(QStringLiteral("hearth.*.info=false"));
+        return hearth::bench::runSoak(app.arguments().mid(1));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

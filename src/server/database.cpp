@@ -288,6 +288,15 @@ SqlTransaction::SqlTransaction(QSqlDatabase database, const QString &writerKey)
     }
 }
 
+SqlTransaction::SqlTransaction(QSqlDatabase database, Snapshot)
+    : SqlTransaction(std::move(database), QString())
+{
+    if (m_active && !SqlDialect::readOneSnapshot(m_database)) {
+        m_database.rollback();
+        m_active = false;
+    }
+}
+
 SqlTransaction::~SqlTransaction()
 {
     if (m_active)

@@ -63,6 +63,12 @@ public:
     // instances' writes of that restaurant to commit (SqlDialect::lockForWriting), so what it
     // reads and checks before writing is still true when it commits.
     SqlTransaction(QSqlDatabase database, const QString &writerKey);
+    // A read-only transaction whose statements all see the one state of the database of its
+    // first statement (a REST listing and its watermark). PostgreSQL: REPEATABLE READ (its
+    // default, READ COMMITTED, sees every commit between two statements); SQLite: any read
+    // transaction does, a WAL reader keeps its snapshot until it ends.
+    enum class Snapshot { Consistent };
+    SqlTransaction(QSqlDatabase database, Snapshot);
     ~SqlTransaction();
     SqlTransaction(const SqlTransaction &) = delete;
     SqlTransaction &operator=(const SqlTransaction &) = delete;

@@ -73,22 +73,29 @@ IdempotencyStore::Lookup IdempotencyStore::lookup(const IdempotentRequest &reque
     return result;
 }
 
-bool IdempotencyStore::remember(const IdempotentRequest &request, const StoredAnswer &answer)
+IdempotencyStore::Claim IdempotencyStore::claim(const IdempotentRequest &request, const StoredAnswer &answer)
 {
     QSqlQuery query(m_database->connection());
-    // An upsert: an expired row of the same key may still be there until the next prune.
-    const bool stored = execPrepared(
-        query,
-        QStringLiteral("INSERT INTO idempotency_keys (restaurant_id, key, method, path, body_hash, "
-                       "status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (restaurant_id, key) DO UPDATE SET method = excluded.method, "
-                       "path = excluded.path, body_hash = excluded.body_hash, status = excluded.status, "
-                       "response = excluded.response, created_at = excluded.created_at"),
-        {request.restaurantId, request.key, request.method, request.path, request.fingerprint, answer.status,
-         QString::fromUtf8(answer.body), m_clock().toMSecsSinceEpoch()});
-    if (stored && ++m_remembersSincePrune >= pruneInterval)
+    // Insert, or take over an expired row of the key that the prune has not removed yet; a live
+    // row stays as it is and RETURNING gives nothing. On PostgreSQL a row another transaction
+    // has inserted but not committed makes this wait for it, then see it.
+    if (!execPrepared(
+            query,
+            QStringLiteral("INSERT INTO idempotency_keys (restaurant_id, key, method, path, body_hash, "
+                           "status, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (restaurant_id, key) DO UPDATE SET method = excluded.method, "
+                           "path = excluded.path, body_hash = excluded.body_hash, status = excluded.status, "
+                           "response = excluded.response, created_at = excluded.created_at "
+                           "WHERE idempotency_keys.created_at < ? RETURNING created_at"),
+            {request.restaurantId, request.key, request.method, request.path, request.fingerprint, answer.status,
+             QString::fromUtf8(answer.body), m_clock().toMSecsSinceEpoch(), cutoffMs()}))
+        return Claim::Error;
+    if (!query.next())
+        return Claim::Taken;
+    query.finish();
+    if (++m_remembersSincePrune >= pruneInterval)
         prune();
-    return stored;
+    return Claim::Stored;
 }
 
 qint64 IdempotencyStore::prune()

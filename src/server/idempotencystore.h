@@ -4,8 +4,10 @@
 // day (docs/protocol.md, "Idempotency"): a retry with the same key gets the first answer again
 // and changes nothing; the same key on a different request is refused. A request is identified
 // by its method, path and a hash of what else makes it that request (body, If-Match).
-// remember() runs inside the caller's transaction when it can, so the change and its answer
-// commit together and a crash cannot leave a change without its answer.
+// claim() runs inside the caller's transaction when it can, so the change and its answer
+// commit together and a crash cannot leave a change without its answer. The key's row is the
+// claim: the database's unique (restaurant, key) lets one request have it, on every instance,
+// and the request that comes second (waiting for the first to commit) finds it taken.
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -53,7 +55,15 @@ public:
     static QString fingerprint(const QList<QByteArray> &parts);
 
     Lookup lookup(const IdempotentRequest &request) const;
-    bool remember(const IdempotentRequest &request, const StoredAnswer &answer);
+    // Stores `answer` under the request's key, unless a live answer is stored there already:
+    // then Taken, and nothing changes (the caller rolls its change back and answers that one).
+    // An expired answer of the key is replaced.
+    enum class Claim { Stored, Taken, Error };
+    Claim claim(const IdempotentRequest &request, const StoredAnswer &answer);
+    bool remember(const IdempotentRequest &request, const StoredAnswer &answer)
+    {
+        return claim(request, answer) == Claim::Stored;
+    }
     // Forgets keys older than the keep time; returns how many.
     qint64 prune();
 

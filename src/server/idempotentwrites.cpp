@@ -94,19 +94,10 @@ std::optional<qint64> parseIfMatch(QByteArray value)
 
 } // namespace IdempotentAnswers
 
-QHttpServerResponse IdempotentWrites::run(const AuthContext &context, const QHttpServerRequest &request,
-                                          const Write &write, Key keyPolicy) const
+std::optional<QHttpServerResponse> IdempotentWrites::answerKnown(const IdempotentRequest &identity,
+                                                                const AuthContext &context) const
 {
     using namespace IdempotentAnswers;
-    const QByteArray key = compat::requestHeader(request, QByteArrayLiteral("idempotency-key")).trimmed();
-    if (key.isEmpty() && keyPolicy == Key::Optional)
-        return respond(write({}));
-    if (const QString problem = IdempotencyStore::keyProblem(key); !problem.isEmpty())
-        return respond(badRequest(problem));
-    // If-Match is part of what the request is: the same body against another version is another change.
-    const IdempotentRequest identity{
-        context.restaurantId, QString::fromLatin1(key), methodName(request.method()), request.url().path(),
-        IdempotencyStore::fingerprint({request.body(), compat::requestHeader(request, QByteArrayLiteral("if-match"))})};
     const IdempotencyStore::Lookup known = m_store->lookup(identity);
     switch (known.outcome) {
     case IdempotencyStore::Outcome::Replay:
@@ -121,15 +112,45 @@ QHttpServerResponse IdempotentWrites::run(const AuthContext &context, const QHtt
                              QStringLiteral("the idempotency keys could not be read")));
     case IdempotencyStore::Outcome::New: break;
     }
+    return std::nullopt;
+}
 
-    bool recorded = false;
+QHttpServerResponse IdempotentWrites::run(const AuthContext &context, const QHttpServerRequest &request,
+                                          const Write &write, Key keyPolicy) const
+{
+    using namespace IdempotentAnswers;
+    const QByteArray key = compat::requestHeader(request, QByteArrayLiteral("idempotency-key")).trimmed();
+    if (key.isEmpty() && keyPolicy == Key::Optional)
+        return respond(write({}));
+    if (const QString problem = IdempotencyStore::keyProblem(key); !problem.isEmpty())
+        return respond(badRequest(problem));
+    // If-Match is part of what the request is: the same body against another version is another change.
+    const IdempotentRequest identity{
+        context.restaurantId, QString::fromLatin1(key), methodName(request.method()), request.url().path(),
+        IdempotencyStore::fingerprint({request.body(), compat::requestHeader(request, QByteArrayLiteral("if-match"))})};
+    if (std::optional<QHttpServerResponse> earlier = answerKnown(identity, context))
+        return std::move(*earlier);
+
+    IdempotencyStore::Claim claim = IdempotencyStore::Claim::Error;
     const StoredAnswer stored = write([&](const StoredAnswer &answer) {
-        recorded = m_store->remember(identity, answer);
-        return recorded;
+        claim = m_store->claim(identity, answer);
+        return claim == IdempotencyStore::Claim::Stored;
     });
     // Answers that changed nothing (refusals, conflicts) are remembered after the fact; a server
     // failure is not, so that the retry the client will make can succeed.
-    if (!recorded && stored.status < 500 && !m_store->remember(identity, stored))
+    if (claim != IdempotencyStore::Claim::Stored && claim != IdempotencyStore::Claim::Taken && stored.status < 500)
+        claim = m_store->claim(identity, stored);
+    if (claim == IdempotencyStore::Claim::Taken) {
+        // The same key reached another instance (or a retry overtook its request) and was applied
+        // there first: this change was rolled back, and both clients get that one answer.
+        qCInfo(lcServer).noquote() << "Idempotency-Key of" << identity.method << identity.path
+                                   << "was applied by a concurrent request";
+        if (std::optional<QHttpServerResponse> earlier = answerKnown(identity, context))
+            return std::move(*earlier);
+        return respond(error(Status::Conflict, QLatin1StringView("conflict"),
+                             QStringLiteral("a request with this Idempotency-Key is being applied; retry it")));
+    }
+    if (claim != IdempotencyStore::Claim::Stored && stored.status < 500)
         qCWarning(lcServer).noquote() << "cannot remember the answer to" << identity.method << identity.path;
     return respond(stored);
 }

@@ -54,6 +54,9 @@ public:
                             Key key = Key::Required) const;
 
 private:
+    // The answer for a key already used (a replay, a reuse, or a read failure); nothing for a new one.
+    std::optional<QHttpServerResponse> answerKnown(const IdempotentRequest &identity, const AuthContext &context) const;
+
     IdempotencyStore *m_store;
 };
 

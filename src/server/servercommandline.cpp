@@ -22,6 +22,8 @@ const QString restaurantNameName = QStringLiteral("restaurant-name");
 const QString tlsCertName = QStringLiteral("tls-cert");
 const QString tlsKeyName = QStringLiteral("tls-key");
 const QString insecureHttpName = QStringLiteral("insecure-http");
+const QString maxConnectionsName = QStringLiteral("max-connections");
+const QString maxPerAddressName = QStringLiteral("max-connections-per-address");
 
 } // namespace
 
@@ -63,6 +65,12 @@ void addOptions(QCommandLineParser *parser)
          QStringLiteral("path")},
         {insecureHttpName, QStringLiteral("Allow plain HTTP on an address other than loopback (passwords and "
                                           "orders then cross the network readable by anyone on it).")},
+        {maxConnectionsName, QStringLiteral("Open connections (HTTP and WebSocket) of this instance; 503 beyond."),
+         QStringLiteral("count"), QStringLiteral("512")},
+        // Behind a load balancer or a reverse proxy every client comes from its address.
+        {maxPerAddressName, QStringLiteral("Open connections of one client address (a proxy in front of the "
+                                           "server is one address: raise it there); 503 beyond."),
+         QStringLiteral("count"), QStringLiteral("64")},
     });
 }
 
@@ -111,6 +119,12 @@ Parsed read(const QCommandLineParser &parser)
     options.eventRetention = parser.value(retentionName).toLongLong(&ok);
     if (!ok || options.eventRetention < 1)
         errors.append(QStringLiteral("--retention: expected at least 1"));
+    options.maxConnections = parser.value(maxConnectionsName).toInt(&ok);
+    if (!ok || options.maxConnections < 1)
+        errors.append(QStringLiteral("--max-connections: expected at least 1"));
+    options.maxConnectionsPerAddress = parser.value(maxPerAddressName).toInt(&ok);
+    if (!ok || options.maxConnectionsPerAddress < 1 || options.maxConnectionsPerAddress > options.maxConnections)
+        errors.append(QStringLiteral("--max-connections-per-address: expected 1 to --max-connections"));
     parsed.error = errors.value(0);
     return parsed;
 }

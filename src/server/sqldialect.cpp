@@ -107,6 +107,19 @@ bool lockForWriting(const QSqlDatabase &database, const QString &key)
     return execPrepared(query, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))"), {key});
 }
 
+bool readOneSnapshot(const QSqlDatabase &database)
+{
+    if (!isPostgres(database))
+        return true;
+    QSqlQuery query(database);
+    // Must be the transaction's first statement; the snapshot is taken at the next one. Not
+    // prepared: PostgreSQL cannot PREPARE a SET.
+    if (query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return true;
+    qCWarning(lcServer) << "cannot read one snapshot:" << query.lastError().text();
+    return false;
+}
+
 bool notifyOnCommit(const QSqlDatabase &database, const QString &channel, const QString &payload)
 {
     if (!isPostgres(database))

@@ -36,6 +36,10 @@ void unlockSchema(const QSqlDatabase &database);
 // the newest committed state); SQLite's single writer already serializes them.
 bool lockForWriting(const QSqlDatabase &database, const QString &key);
 
+// Right after BEGIN: every later statement of the transaction reads the same snapshot, and it
+// writes nothing (PostgreSQL: REPEATABLE READ, READ ONLY; SQLite already does within a transaction).
+bool readOneSnapshot(const QSqlDatabase &database);
+
 // Tells every instance listening on `channel` about `payload` when the transaction commits
 // (PostgreSQL NOTIFY; nothing on SQLite, where one instance is all there is).
 bool notifyOnCommit(const QSqlDatabase &database, const QString &channel, const QString &payload);

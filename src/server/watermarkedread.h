@@ -24,4 +24,8 @@ struct Watermark
 Watermark readWatermarked(Database *database, const EventLog *events, const QString &restaurantId,
                           QLatin1StringView channel, const std::function<void()> &readRows);
 
+// For tests only: `write` runs (once) between the watermark and the rows, where another
+// instance's write can commit in a real service (tst_server_snapshotread). Empty: nothing runs.
+void interleaveNextWatermarkedRead(std::function<void()> write);
+
 } // namespace hearth::server

@@ -11,6 +11,10 @@
 #include "server/migrations.h"
 #include "server/orderservice.h"
 
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -387,6 +391,79 @@ private slots:
             QVERIFY2(isTheLog(client->recorder.events(ordersChannel), client->subscribedAt, log, &problem),
                      qPrintable(problem));
         }
+    }
+
+    // The same Idempotency-Key sent at once to two instances (a client retrying through the load
+    // balancer while its first request is still running): applied once, and both answers are that
+    // one change. The test holds the restaurant's write lock so that both requests are past their
+    // key lookup and queued behind it before either may write — the race, made certain.
+    void oneIdempotencyKeyAtTwoInstancesAppliesOnce()
+    {
+        QString error;
+        const QString url = m_postgres.createDatabase(QStringLiteral("idempotency_race"), &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        QProcess first;
+        QProcess second;
+        const auto cleanup = qScopeGuard([&first, &second] {
+            for (QProcess *process : {&first, &second}) {
+                process->kill();
+                process->waitForFinished(5000);
+            }
+        });
+        const QUrl firstUrl = startProcess(first, url, false);
+        QVERIFY2(firstUrl.isValid(), qPrintable(QString::fromUtf8(first.readAllStandardError())));
+        const QUrl secondUrl = startProcess(second, url, false);
+        QVERIFY2(secondUrl.isValid(), qPrintable(QString::fromUtf8(second.readAllStandardError())));
+        HttpClient http(firstUrl);
+        const QString token = http.login(QString(DemoAccounts::managerUsername), QString(DemoAccounts::managerPassword));
+        QVERIFY(!token.isEmpty());
+        const int widgetsBefore = int(http.get(QStringLiteral("/api/widgets"), token)
+                                          .body.value(QLatin1StringView("widgets")).toArray().size());
+
+        Database holder;
+        QVERIFY2(holder.open(url, &error), qPrintable(error));
+        std::optional<SqlTransaction> writeLock(std::in_place, holder.connection(), QString(DemoAccounts::restaurantId));
+        QVERIFY(writeLock->isActive());
+        Database observer;
+        QVERIFY2(observer.open(url, &error), qPrintable(error));
+
+        QNetworkAccessManager network;
+        const QByteArray body = json({{QStringLiteral("kind"), QStringLiteral("booking")},
+                                      {QStringLiteral("name"), QStringLiteral("Terrace")}});
+        const auto post = [&](const QUrl &base) {
+            QUrl target = base;
+            target.setPath(QStringLiteral("/api/widgets"));
+            QNetworkRequest request(target);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token.toUtf8());
+            request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("race-5f0c8a52"));
+            return std::unique_ptr<QNetworkReply>(network.post(request, body));
+        };
+        const std::unique_ptr<QNetworkReply> toFirst = post(firstUrl);
+        const std::unique_ptr<QNetworkReply> toSecond = post(secondUrl);
+        QTRY_COMPARE_WITH_TIMEOUT(lockWaiters(observer), 2, 15000);
+        QVERIFY(!toFirst->isFinished() && !toSecond->isFinished());
+        QVERIFY(writeLock->commit());
+        writeLock.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(toFirst->isFinished() && toSecond->isFinished(), 15000);
+
+        const int firstStatus = toFirst->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int secondStatus = toSecond->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QCOMPARE(firstStatus, 201);
+        QCOMPARE(secondStatus, 201);
+        // One of them is the other's answer again.
+        QCOMPARE(int(toFirst->hasRawHeader("Idempotent-Replayed")) + int(toSecond->hasRawHeader("Idempotent-Replayed")), 1);
+        const QJsonObject firstWidget = QJsonDocument::fromJson(toFirst->readAll()).object();
+        const QJsonObject secondWidget = QJsonDocument::fromJson(toSecond->readAll()).object();
+        QVERIFY(!firstWidget.value(QLatin1StringView("id")).toString().isEmpty());
+        QCOMPARE(secondWidget, firstWidget);
+        // Applied once: one widget more, and one widget.created in the log.
+        const QJsonArray widgets = http.get(QStringLiteral("/api/widgets"), token).body.value(QLatin1StringView("widgets")).toArray();
+        QCOMPARE(int(widgets.size()), widgetsBefore + 1);
+        int created = 0;
+        for (const Received &event : readLog(url, widgetsChannel))
+            created += event.type == u"widget.created" && event.data.contains("Terrace") ? 1 : 0;
+        QCOMPARE(created, 1);
     }
 
 private:

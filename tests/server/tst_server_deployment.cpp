@@ -104,6 +104,22 @@ private slots:
         QVERIFY(!parse({QStringLiteral("--admin-password-file"), dir.filePath(QStringLiteral("missing"))}).error.isEmpty());
     }
 
+    // Behind a load balancer every client has the balancer's address: the cap must be settable.
+    void theConnectionCapsAreSetOnTheCommandLine()
+    {
+        const ServerCommandLine::Parsed defaults = parse({});
+        QCOMPARE(defaults.options.maxConnections, ServerOptions{}.maxConnections);
+        QCOMPARE(defaults.options.maxConnectionsPerAddress, ServerOptions{}.maxConnectionsPerAddress);
+        const ServerCommandLine::Parsed raised = parse({QStringLiteral("--max-connections"), QStringLiteral("2000"),
+                                                        QStringLiteral("--max-connections-per-address"),
+                                                        QStringLiteral("1500")});
+        QVERIFY2(raised.error.isEmpty(), qPrintable(raised.error));
+        QCOMPARE(raised.options.maxConnections, 2000);
+        QCOMPARE(raised.options.maxConnectionsPerAddress, 1500);
+        QVERIFY(!parse({QStringLiteral("--max-connections"), QStringLiteral("0")}).error.isEmpty());
+        QVERIFY(!parse({QStringLiteral("--max-connections-per-address"), QStringLiteral("600")}).error.isEmpty());
+    }
+
     void aFreshDatabaseWithoutDemoGetsAnAdminWithARandomPassword()
     {
         QTemporaryDir dir;

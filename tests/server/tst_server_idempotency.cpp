@@ -83,6 +83,24 @@ private slots:
         QCOMPARE(m_store->prune(), 2);
     }
 
+    // A live key's answer is never overwritten: the second claim finds it taken (the request that
+    // made it rolls its change back and answers the stored one), on SQLite as on PostgreSQL.
+    void aLiveKeyCanBeClaimedOnce()
+    {
+        const IdempotentRequest first = request(QStringLiteral("k5"), "{\"a\":1}");
+        QCOMPARE(m_store->claim(first, StoredAnswer{201, "{\"id\":\"w-1\"}"}), IdempotencyStore::Claim::Stored);
+        QCOMPARE(m_store->claim(first, StoredAnswer{201, "{\"id\":\"w-2\"}"}), IdempotencyStore::Claim::Taken);
+        QCOMPARE(m_store->claim(request(QStringLiteral("k5"), "{\"a\":2}"), StoredAnswer{409, "{}"}),
+                 IdempotencyStore::Claim::Taken);
+        const IdempotencyStore::Lookup stored = m_store->lookup(first);
+        QCOMPARE(stored.outcome, IdempotencyStore::Outcome::Replay);
+        QCOMPARE(stored.answer.body, QByteArray("{\"id\":\"w-1\"}"));
+        // Once expired, the key is free again.
+        m_now = m_now.addSecs(24 * 60 * 60 + 1);
+        QCOMPARE(m_store->claim(first, StoredAnswer{201, "{\"id\":\"w-3\"}"}), IdempotencyStore::Claim::Stored);
+        QCOMPARE(m_store->lookup(first).answer.body, QByteArray("{\"id\":\"w-3\"}"));
+    }
+
     void fingerprintsTellTheirPartsApart()
     {
         QCOMPARE(IdempotencyStore::fingerprint({"ab", "c"}), IdempotencyStore::fingerprint({"ab", "c"}));
