@@ -1,5 +1,6 @@
 // hearth-bench: prints the performance figures of DESIGN.md's budget, each as a ratio against a
 // baseline measured in the same run. Wiring and printing only.
+#include "bench/analyticsbenchmark.h"
 #include "bench/ingestbenchmark.h"
 
 #include <QCommandLineParser>
@@ -18,8 +19,26 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Hearth benchmarks: ingest rate, UI stalls, latency, memory."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("quick"), QStringLiteral("Small sizes, for a smoke test.")});
+    parser.addOption({QStringLiteral("analytics-only"), QStringLiteral("Only the analytics summary benchmark.")});
+    parser.addOption({QStringLiteral("analytics-database"),
+                      QStringLiteral("Run the analytics benchmark on this postgresql:// database instead of SQLite."),
+                      QStringLiteral("url")});
     parser.process(app);
     const bool quick = parser.isSet(QStringLiteral("quick"));
+
+    const int analyticsDays = quick ? 3 : 30;
+    const hearth::bench::AnalyticsSummaryResult analytics = hearth::bench::measureAnalyticsSummary(
+        6000, analyticsDays, parser.value(QStringLiteral("analytics-database")));
+    std::printf("analytics summary over %d days of a busy restaurant (%lld events, %lld minute rows, %s, "
+                "imported in %.1f s)\n",
+                analyticsDays, static_cast<long long>(analytics.events), static_cast<long long>(analytics.rollupRows),
+                qPrintable(analytics.database), analytics.importSeconds);
+    std::printf("  month by day, all widgets  : %6.2f ms median (budget < 50 ms)\n", analytics.monthByDayMs);
+    std::printf("  month by hour, one widget  : %6.2f ms median\n", analytics.monthByHourMs);
+    std::printf("  two days by minute, all    : %6.2f ms median\n", analytics.dayByMinuteMs);
+    std::printf("  slowest single summary     : %6.2f ms\n", analytics.worstMs);
+    if (parser.isSet(QStringLiteral("analytics-only")))
+        return analytics.monthByDayMs > 0 ? 0 : 1;
 
     // First, while the heap is fresh: later runs leave freed memory the orders would reuse.
     const hearth::bench::MemoryResult memory = hearth::bench::measureMemory(quick ? 10000 : 100000);

@@ -67,22 +67,36 @@ bool AnalyticsRepository::addToRollup(const QString &restaurantId, const QList<A
 {
     if (rows.isEmpty())
         return true;
-    QSqlQuery query(m_database->connection());
-    if (!query.prepare(QStringLiteral(
-            "INSERT INTO analytics_minutes (restaurant_id, minute, widget_id, step, event_count, value_cents) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (restaurant_id, minute, widget_id, step) DO UPDATE SET "
-            "event_count = analytics_minutes.event_count + excluded.event_count, "
-            "value_cents = analytics_minutes.value_cents + excluded.value_cents")))
-        return false;
+    // The hours get the minutes folded once more: one upsert per hour, widget and step.
+    QMap<std::tuple<QString, qint64, int>, AnalyticsRow> hours;
     for (const AnalyticsRow &row : rows) {
-        query.addBindValue(restaurantId);
-        query.addBindValue(row.minuteMs);
-        query.addBindValue(row.widgetId);
-        query.addBindValue(int(row.step));
-        query.addBindValue(row.count);
-        query.addBindValue(row.valueCents);
-        if (!query.exec())
+        const qint64 hour = row.minuteMs - row.minuteMs % hourMs;
+        AnalyticsRow &folded = hours[std::make_tuple(row.widgetId, hour, int(row.step))];
+        folded.widgetId = row.widgetId;
+        folded.step = row.step;
+        folded.minuteMs = hour;
+        folded.count += row.count;
+        folded.valueCents += row.valueCents;
+    }
+    for (const auto &[table, list] : {std::pair{QStringLiteral("analytics_minutes"), rows},
+                                      std::pair{QStringLiteral("analytics_hours"), hours.values()}}) {
+        QSqlQuery query(m_database->connection());
+        if (!query.prepare(QStringLiteral(
+                "INSERT INTO %1 (restaurant_id, minute, widget_id, step, event_count, value_cents) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (restaurant_id, minute, widget_id, step) DO UPDATE SET "
+                "event_count = %1.event_count + excluded.event_count, "
+                "value_cents = %1.value_cents + excluded.value_cents").arg(table)))
             return false;
+        for (const AnalyticsRow &row : list) {
+            query.addBindValue(restaurantId);
+            query.addBindValue(row.minuteMs);
+            query.addBindValue(row.widgetId);
+            query.addBindValue(int(row.step));
+            query.addBindValue(row.count);
+            query.addBindValue(row.valueCents);
+            if (!query.exec())
+                return false;
+        }
     }
     return true;
 }
@@ -99,8 +113,11 @@ bool AnalyticsRepository::readSummary(const QString &restaurantId, const QString
     // Grouped in SQL by bucket and step: the answer is (buckets × 6) rows whatever the range.
     // Positional GROUP BY, because PostgreSQL sees `(minute - $1) / $2` in the select list and a
     // repeated expression with other parameters in GROUP BY as two different expressions.
+    // Whole hours read the hourly rollup, a sixtieth of the rows; anything finer the minutes.
+    const bool hourly = bucketMs % hourMs == 0 && fromMs % hourMs == 0 && toMs % hourMs == 0;
     QString sql = QStringLiteral("SELECT (minute - ?) / ?, step, SUM(event_count), SUM(value_cents) "
-                                 "FROM analytics_minutes WHERE restaurant_id = ? AND minute >= ? AND minute < ?");
+                                 "FROM %1 WHERE restaurant_id = ? AND minute >= ? AND minute < ?")
+                      .arg(hourly ? QStringLiteral("analytics_hours") : QStringLiteral("analytics_minutes"));
     QVariantList values{fromMs, bucketMs, restaurantId, fromMs, toMs};
     if (!widgetId.isEmpty()) {
         sql += QStringLiteral(" AND widget_id = ?");
@@ -143,7 +160,10 @@ qint64 AnalyticsRepository::pruneBefore(qint64 beforeMs)
     QSqlQuery minutes(m_database->connection());
     if (!execPrepared(minutes, QStringLiteral("DELETE FROM analytics_minutes WHERE minute < ?"), {beforeMs}))
         return -1;
-    return events.numRowsAffected() + minutes.numRowsAffected();
+    QSqlQuery hours(m_database->connection());
+    if (!execPrepared(hours, QStringLiteral("DELETE FROM analytics_hours WHERE minute < ?"), {beforeMs}))
+        return -1;
+    return events.numRowsAffected() + minutes.numRowsAffected() + hours.numRowsAffected();
 }
 
 int AnalyticsRepository::retentionDays() const

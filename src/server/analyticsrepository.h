@@ -37,6 +37,7 @@ class AnalyticsRepository final
 public:
     static constexpr QLatin1StringView retentionSetting{"analytics_retention_days"};
     static constexpr qint64 minuteMs = 60 * 1000;
+    static constexpr qint64 hourMs = 60 * minuteMs;
 
     explicit AnalyticsRepository(Database *database);
 
