@@ -2,6 +2,8 @@
 
 #include <QLatin1StringView>
 
+#include <algorithm>
+
 namespace hearth {
 
 namespace {
@@ -87,6 +89,27 @@ AnalyticsCounts &AnalyticsCounts::operator+=(const AnalyticsCounts &other)
         steps[i] += other.steps[i];
     revenueCents += other.revenueCents;
     return *this;
+}
+
+bool applyTick(AnalyticsSummary *summary, const AnalyticsTick &tick)
+{
+    const AnalyticsQuery query = summary->query();
+    if (query.bucketMs <= 0)
+        return false;
+    bool added = false;
+    for (const AnalyticsRow &row : tick.rows) {
+        if (!query.covers(row.widgetId, row.minuteMs) || row.count <= 0)
+            continue;
+        const qint64 start = query.fromMs + (row.minuteMs - query.fromMs) / query.bucketMs * query.bucketMs;
+        auto bucket = std::lower_bound(summary->series.begin(), summary->series.end(), start,
+                                       [](const AnalyticsBucket &b, qint64 value) { return b.startMs < value; });
+        if (bucket == summary->series.end() || bucket->startMs != start)
+            bucket = summary->series.insert(bucket, AnalyticsBucket{start, {}});
+        bucket->counts.add(row.step, row.count, row.valueCents);
+        summary->totals.add(row.step, row.count, row.valueCents);
+        added = true;
+    }
+    return added;
 }
 
 } // namespace hearth

@@ -55,6 +55,26 @@ struct AnalyticsBucket
     AnalyticsCounts counts;
 };
 
+// What a summary covers: [fromMs, toMs) in buckets of bucketMs counted from fromMs, of one widget
+// or (empty) all of them.
+struct AnalyticsQuery
+{
+    QString widgetId;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 bucketMs = 3600 * 1000;
+
+    bool covers(const QString &widget, qint64 minuteMs) const
+    {
+        return (widgetId.isEmpty() || widget == widgetId) && minuteMs >= fromMs && minuteMs < toMs;
+    }
+    friend bool operator==(const AnalyticsQuery &a, const AnalyticsQuery &b)
+    {
+        return a.widgetId == b.widgetId && a.fromMs == b.fromMs && a.toMs == b.toMs && a.bucketMs == b.bucketMs;
+    }
+    friend bool operator!=(const AnalyticsQuery &a, const AnalyticsQuery &b) { return !(a == b); }
+};
+
 // GET /api/analytics/summary: the totals and series of [fromMs, toMs) for one widget or all,
 // with the analytics channel's watermark (the summary holds every event up to `seq`).
 struct AnalyticsSummary
@@ -67,6 +87,8 @@ struct AnalyticsSummary
     QList<AnalyticsBucket> series; // buckets with something in them, oldest first
     QString epoch;
     qint64 seq = 0;
+
+    AnalyticsQuery query() const { return AnalyticsQuery{widgetId, fromMs, toMs, bucketMs}; }
 };
 
 // What the analytics channel carries once a second: the events of that second folded per
@@ -95,5 +117,10 @@ struct AnalyticsTick
     QList<AnalyticsRow> rows;
     QList<AnalyticsSample> samples; // at most maxSamples, oldest first
 };
+
+// Adds a channel tick's rows that fall in the summary's range and widget to its totals and to
+// their buckets (the buckets stay in order; a new one is inserted where it belongs), as the
+// server would have counted them. True when anything was added.
+bool applyTick(AnalyticsSummary *summary, const AnalyticsTick &tick);
 
 } // namespace hearth
