@@ -26,6 +26,8 @@
 #include "server/inventoryrepository.h"
 #include "server/inventoryservice.h"
 #include "server/inventorysimulator.h"
+#include "server/kitchenapi.h"
+#include "server/kitchencontrol.h"
 #include "server/menurepository.h"
 #include "server/orderapi.h"
 #include "server/migrations.h"
@@ -89,7 +91,8 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_analyticsRepository(std::make_unique<AnalyticsRepository>(m_database.get())),
       m_analyticsService(new AnalyticsService(m_database.get(), m_analyticsRepository.get(), m_eventLog.get(), this)),
       m_analyticsSimulator(new AnalyticsSimulator(m_analyticsService, m_widgetService,
-                                                  QString(DemoAccounts::restaurantId), this))
+                                                  QString(DemoAccounts::restaurantId), this)),
+      m_kitchen(new KitchenControlService(m_database.get(), m_orderService, m_widgetService, this))
 {
     m_auth->setPasswordIterations(m_options.passwordHashIterations);
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
@@ -238,6 +241,7 @@ bool HearthServer::start(QString *errorMessage)
     m_api->setAccepting(true);
     m_analyticsApi->setLimits(m_options.analyticsBatchesPerSecond, m_options.analyticsBatchBurst);
     m_analyticsService->start();
+    m_kitchen->start();
     m_uptime.start();
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
@@ -306,6 +310,7 @@ void HearthServer::stop()
     m_inventorySimulator->setActive(false);
     m_analyticsSimulator->setActive(false);
     m_analyticsService->stop(); // what was posted is stored and announced before the database closes
+    m_kitchen->stop();
     m_api->setAccepting(false);
     m_hub->shutdown(m_options.reconnectAfterMs);
     if (m_tcpServer) {
@@ -362,6 +367,7 @@ void HearthServer::ensureHttpServer()
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     new InventoryApi(m_http, m_api, m_inventoryService, m_idempotency.get(), this);
     m_analyticsApi = new AnalyticsApi(m_http, m_api, m_analyticsService, m_widgetService, this);
+    new KitchenApi(m_http, m_api, m_kitchen, this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),

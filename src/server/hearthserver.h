@@ -38,6 +38,7 @@ class IdempotencyStore;
 class InventoryRepository;
 class InventoryService;
 class InventorySimulator;
+class KitchenControlService;
 class MenuRepository;
 class OrderRepository;
 class OrderService;
@@ -89,6 +90,7 @@ public:
     PresenceRegistry *presence() const { return m_presence; }
     AnalyticsService *analytics() const { return m_analyticsService; }
     AnalyticsSimulator *analyticsSimulator() const { return m_analyticsSimulator; }
+    KitchenControlService *kitchen() const { return m_kitchen; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
 
@@ -146,6 +148,7 @@ private:
     AnalyticsService *m_analyticsService;
     AnalyticsSimulator *m_analyticsSimulator;
     AnalyticsApi *m_analyticsApi = nullptr;
+    KitchenControlService *m_kitchen;
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;

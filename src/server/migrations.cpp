@@ -4,6 +4,7 @@
 #include "server/analyticsschema.h"
 #include "server/database.h"
 #include "server/inventoryschema.h"
+#include "server/kitchencontrol.h"
 #include "server/sqldialect.h"
 
 #include <QRandomGenerator>
@@ -170,6 +171,7 @@ QList<MigrationStep> Migrations::steps()
         {6, QStringLiteral("disabled users"), addUserDisabled},
         {7, QStringLiteral("event counters (seq per channel from the database)"), addEventCounters},
         {8, QStringLiteral("widget analytics: events, minute rollups, retention, widget keys"), AnalyticsSchema::create},
+        {10, QStringLiteral("kitchen load controls of ordering widgets"), KitchenControlService::createSchema},
     };
 }
 

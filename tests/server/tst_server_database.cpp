@@ -48,7 +48,7 @@ private slots:
         QCOMPARE(Migrations::currentVersion(database.connection()), Migrations::latestVersion());
         const QStringList expected{QStringLiteral("analytics_events"), QStringLiteral("analytics_hours"),
                                    QStringLiteral("analytics_minutes"), QStringLiteral("event_counters"), QStringLiteral("events"), QStringLiteral("idempotency_keys"),
-                                   QStringLiteral("inventory_items"), QStringLiteral("menu_items"),
+                                   QStringLiteral("inventory_items"), QStringLiteral("kitchen_controls"), QStringLiteral("menu_items"),
                                    QStringLiteral("meta"), QStringLiteral("order_last_changes"), QStringLiteral("orders"),
                                    QStringLiteral("restaurants"), QStringLiteral("sessions"),
                                    QStringLiteral("users"), QStringLiteral("widget_keys"), QStringLiteral("widgets")};
