@@ -344,6 +344,23 @@ void RestClient::fetchAnalyticsSummary(const AnalyticsQuery &query, QObject *con
     send<AnalyticsSummary>(request, context, std::move(done), objectBody(&AnalyticsCodec::summaryFromJson));
 }
 
+void RestClient::fetchKitchen(QObject *context, Callback<KitchenStatus> done)
+{
+    Request request{"GET", u"/api/kitchen"_s, {}, std::nullopt, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<KitchenStatus>(request, context, std::move(done), objectBody(&KitchenCodec::statusFromJson));
+}
+
+void RestClient::configureKitchen(const QString &widgetId, const QJsonObject &body, QObject *context,
+                                  Callback<KitchenWidgetControl> done)
+{
+    Request request{"PUT", u"/api/kitchen/widgets/%1"_s.arg(pathSegment(widgetId)), {}, body, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<KitchenWidgetControl>(request, context, std::move(done), objectBody(&KitchenCodec::controlFromJson));
+}
+
 void RestClient::fetchPresence(QObject *context, Callback<PresenceSnapshot> done)
 {
     Request request{"GET", u"/api/presence"_s, {}, std::nullopt, true, false, {}};
