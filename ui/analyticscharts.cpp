@@ -90,6 +90,7 @@ AnalyticsCharts::AnalyticsCharts(QWidget *parent)
 
     QChart *weekday = quietChart(tr("Widget views per hour"));
     m_todaySeries->setPen(QPen(QColor(0x2f, 0x6b, 0x4f), 2.5));
+    m_todaySeries->setPointsVisible(true); // just after midnight today is one point: it must show
     QPen lastWeekPen(QColor(0x8a, 0x8a, 0x8a), 1.5, Qt::DashLine);
     m_lastWeekSeries->setPen(lastWeekPen);
     weekday->addSeries(m_lastWeekSeries);
@@ -145,9 +146,10 @@ void AnalyticsCharts::update(const AnalyticsSummary &byMinute, const AnalyticsSu
     const int currentHour = local.time().hour();
     QList<QPointF> today;
     QList<QPointF> before;
-    // Each hour's count sits in the middle of its hour.
+    // Each hour's count sits in the middle of its hour. Today's line stops at the last whole hour:
+    // the hour under way would read as a sudden drop (the last hour has its own chart).
     for (int hour = 0; hour < 24; ++hour) {
-        if (hour <= currentHour)
+        if (hour < currentHour)
             today.append(QPointF(hour + 0.5, double(m_today.at(hour))));
         before.append(QPointF(hour + 0.5, double(m_lastWeek.at(hour))));
     }

@@ -133,8 +133,19 @@ AnalyticsPage::AnalyticsPage(AnalyticsSync *sync, WidgetConfigModel *widgets, QW
     m_feedView->setModel(m_feed);
     m_feedView->verticalHeader()->hide();
     m_feedView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_feedView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_feedView->horizontalHeader()->setSectionResizeMode(AnalyticsFeedModel::StepColumn, QHeaderView::Stretch);
+    // Widths fixed from the longest time and widget name, not from the first rows: the columns do
+    // not jump as the feed fills, and nothing wraps.
+    m_feedView->setWordWrap(false);
+    m_feedView->setTextElideMode(Qt::ElideRight);
+    m_feedView->verticalHeader()->setDefaultSectionSize(m_feedView->fontMetrics().height() + 6);
+    const QFontMetrics feedMetrics = m_feedView->fontMetrics();
+    QHeaderView *feedHeader = m_feedView->horizontalHeader();
+    feedHeader->setSectionResizeMode(QHeaderView::Interactive);
+    feedHeader->setSectionResizeMode(AnalyticsFeedModel::StepColumn, QHeaderView::Stretch);
+    feedHeader->resizeSection(AnalyticsFeedModel::TimeColumn,
+                              feedMetrics.horizontalAdvance(QLocale().toString(QTime(22, 59, 59), QLocale::ShortFormat)) + 16);
+    feedHeader->resizeSection(AnalyticsFeedModel::WidgetColumn, feedMetrics.horizontalAdvance(QStringLiteral("Online ordering")) + 16);
+    feedHeader->resizeSection(AnalyticsFeedModel::ValueColumn, feedMetrics.horizontalAdvance(QLocale().toCurrencyString(999.99)) + 16);
     m_feedView->setShowGrid(false);
     m_feedView->setAlternatingRowColors(true);
 
