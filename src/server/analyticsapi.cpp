@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QUrlQuery>
 
+#include <cstring>
+
 namespace hearth::server {
 
 namespace {

@@ -140,7 +140,7 @@ KitchenLoad KitchenControlService::load(const QString &restaurantId, const QDate
     return KitchenLoad::measure(m_orders->openOrders(restaurantId), now);
 }
 
-QList<KitchenControl> KitchenControlService::controls(const QString &restaurantId) const
+QHash<QString, KitchenControl> KitchenControlService::stored(const QString &restaurantId) const
 {
     QHash<QString, KitchenControl> stored;
     QSqlQuery query(m_database->connection());
@@ -153,6 +153,12 @@ QList<KitchenControl> KitchenControlService::controls(const QString &restaurantI
             stored.insert(control.widgetId, control);
         }
     }
+    return stored;
+}
+
+QList<KitchenControl> KitchenControlService::controls(const QString &restaurantId) const
+{
+    const QHash<QString, KitchenControl> stored = this->stored(restaurantId);
     QList<KitchenControl> result;
     for (const WidgetConfig &widget : m_widgets->snapshot(restaurantId).widgets) {
         if (widget.kind != WidgetKind::Ordering)
@@ -243,11 +249,16 @@ bool KitchenControlService::configure(const QString &restaurantId, const QString
 
 int KitchenControlService::evaluate(const QString &restaurantId, qint64 nowMs)
 {
+    // Only configured widgets have a row; the widgets themselves are read only when one does.
+    QList<KitchenControl> active = stored(restaurantId).values();
+    active.removeIf([](const KitchenControl &control) {
+        return control.thresholds.busyAt <= 0 && control.thresholds.pauseAt <= 0 && control.state == KitchenState::Normal;
+    });
+    if (active.isEmpty())
+        return 0; // nothing follows the kitchen here: the open orders need not be read
     const KitchenLoad measured = load(restaurantId, QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC));
     int changed = 0;
-    for (const KitchenControl &before : controls(restaurantId)) {
-        if (before.thresholds.busyAt <= 0 && before.thresholds.pauseAt <= 0 && before.state == KitchenState::Normal)
-            continue;
+    for (const KitchenControl &before : std::as_const(active)) {
         KitchenGovernor governor(before.state, before.sinceMs);
         if (!governor.update(measured.figure, before.thresholds, nowMs))
             continue;

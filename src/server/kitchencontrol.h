@@ -10,6 +10,7 @@
 // PostgreSQL database one applies each change.
 #include "server/kitchenload.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -68,6 +69,7 @@ public:
     int evaluate(const QString &restaurantId, qint64 nowMs);
 
 private:
+    QHash<QString, KitchenControl> stored(const QString &restaurantId) const;
     void onOrderEvent(const StoredEvent &event);
     void evaluateDue();
     bool store(const QString &restaurantId, const KitchenControl &control);
