@@ -140,13 +140,15 @@ set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
 # dpkg-shlibdeps, plus what Qt loads as a plugin at run time, which it cannot see: the SQLite
 # driver (caches, the server's database) and the platform plugins (xcb is in libqt6gui6 on
 # Debian 12, in qt6-qpa-plugins on later releases). TLS needs nothing more: the OpenSSL backend
-# ships in libqt6network6, which depends on libssl3.
+# ships in libqt6network6, which depends on libssl3. The Analytics page's charts (libqt6charts6)
+# are linked, so shlibdeps finds them; they are named as well so a build without shlibdeps
+# (cross-packaging) still installs them.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, qt6-qpa-plugins")
+    "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6charts6")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, fonts-dejavu-core, qt6-translations-l10n")
 # hearth-server --database postgresql://… loads Qt's PostgreSQL driver, a plugin shlibdeps cannot
 # see; SQLite, the default, needs nothing more.

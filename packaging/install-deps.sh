@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     g++ cmake ninja-build git
+    # qt6-charts-dev: the Analytics page's charts (QtCharts, which needs Qt OpenGL's headers).
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
     qt6-svg-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     fonts-dejavu-core

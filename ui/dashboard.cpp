@@ -106,6 +106,7 @@ Dashboard::Dashboard(QObject *parent, TokenVault *vault)
     });
     wireWidgets();
     wireInventory();
+    wireAnalytics();
 }
 
 void Dashboard::wireWidgets()
@@ -138,6 +139,7 @@ Dashboard::~Dashboard()
     flushWidgetEdits();
     m_widgets.stop();
     m_inventory.stop();
+    m_analytics.stop();
     m_client.stop();
     m_persistence.close();
 }
@@ -176,6 +178,7 @@ void Dashboard::signOut()
     m_client.stop();
     m_widgets.stop();
     m_inventory.stop();
+    m_analytics.stop();
     if (m_foreignProfile) {
         // A profile backend has no session to end here: its token goes by asking for it again.
         m_status.setSignInNeeded(true);
@@ -296,6 +299,7 @@ void Dashboard::startWithToken(const QString &token)
     m_client.start();
     m_widgets.start();
     m_inventory.start();
+    updateAnalyticsAccess({});
     m_window->show();
     emit signedIn();
 }
@@ -334,6 +338,7 @@ void Dashboard::onSignedIn(const Session &session)
         m_openCachePath.clear();
         m_orders.clear();
         m_status.setShowingCachedData({});
+        m_analytics.stop();
     }
     m_window->setRestaurantName(session.restaurantName);
     openCache(m_client.signIn().address().httpBase, session.restaurantId);
@@ -348,6 +353,7 @@ void Dashboard::onSignedIn(const Session &session)
     m_client.start();
     m_widgets.start();
     m_inventory.start();
+    updateAnalyticsAccess(session.role);
     m_window->show();
     emit signedIn();
 }

@@ -10,6 +10,7 @@
 #include "models/menuavailabilitymodel.h"
 #include "models/ordersmodel.h"
 #include "models/widgetconfigmodel.h"
+#include "sync/analyticssync.h"
 #include "sync/inventoryclient.h"
 #include "sync/ordersclient.h"
 #include "sync/orderspersistence.h"
@@ -75,6 +76,7 @@ public:
     InventoryModel *inventoryModel() { return &m_inventoryModel; }
     MenuAvailabilityModel *menuModel() { return &m_menuModel; }
     LowStockNotifier *lowStockNotifier() const { return m_lowStock; }
+    AnalyticsSync *analytics() { return &m_analytics; }
 
 signals:
     void signedIn();
@@ -83,6 +85,9 @@ signals:
 private:
     void wireWidgets();
     void wireInventory(); // dashboardinventory.cpp
+    void wireAnalytics(); // dashboardanalytics.cpp
+    // Managers see the Analytics page; its summaries load when it is first opened.
+    void updateAnalyticsAccess(const QString &role);
     void flushWidgetEdits();
     void onSignedIn(const Session &session);
     void onSignedOut(const QString &reason);
@@ -99,6 +104,7 @@ private:
     InventoryClient m_inventory;
     InventoryModel m_inventoryModel;
     MenuAvailabilityModel m_menuModel;
+    AnalyticsSync m_analytics{&m_client.realtime(), &m_client.rest()};
     LowStockNotifier *m_lowStock = nullptr;
     OrdersPersistence m_persistence;
     std::unique_ptr<TokenVault> m_ownVault; // when none was handed in

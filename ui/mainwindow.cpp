@@ -191,13 +191,16 @@ void MainWindow::buildPages()
     m_pageList->addItem(tr("Orders"));
     m_pageList->addItem(tr("Widgets"));
     m_pageList->addItem(tr("Inventory"));
+    m_pageList->addItem(tr("Analytics"));
     m_pageList->item(0)->setToolTip(tr("Live orders (Ctrl+1)"));
     m_pageList->item(1)->setToolTip(tr("The website's booking and ordering widgets (Ctrl+2)"));
     m_pageList->item(2)->setToolTip(tr("Stock, low-stock alerts and menu availability (Ctrl+3)"));
+    m_pageList->item(3)->setToolTip(tr("What guests do with the website's widgets (Ctrl+4, managers)"));
+    m_pageList->item(3)->setHidden(true); // until a manager signs in
     // As wide as the longest page name and its padding: every pixel more is taken from the orders.
     const QFontMetrics listMetrics = m_pageList->fontMetrics();
     m_pageList->setFixedWidth(qMax(qMax(listMetrics.horizontalAdvance(tr("Orders")), listMetrics.horizontalAdvance(tr("Widgets"))),
-                                   listMetrics.horizontalAdvance(tr("Inventory")))
+                                   qMax(listMetrics.horizontalAdvance(tr("Inventory")), listMetrics.horizontalAdvance(tr("Analytics"))))
                               + 2 * 10 + listMetrics.horizontalAdvance(QStringLiteral("MM")));
     m_pageList->setFrameShape(QFrame::NoFrame);
     // A quiet sidebar: the window's colour, roomy rows, the current page highlighted.
@@ -212,6 +215,9 @@ void MainWindow::buildPages()
     auto *inventoryPlaceholder = new QLabel(tr("Inventory is not available for this backend."), this);
     inventoryPlaceholder->setAlignment(Qt::AlignCenter);
     m_inventoryPage = inventoryPlaceholder;
+    auto *analyticsPlaceholder = new QLabel(tr("Analytics are not available for this backend."), this);
+    analyticsPlaceholder->setAlignment(Qt::AlignCenter);
+    m_analyticsPage = analyticsPlaceholder;
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -262,6 +268,7 @@ void MainWindow::buildPages()
     });
     m_pages->addWidget(m_widgetsPage);
     m_pages->addWidget(m_inventoryPage);
+    m_pages->addWidget(m_analyticsPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -277,8 +284,8 @@ void MainWindow::buildPages()
         m_pages->setCurrentIndex(row);
         // The orders' tools would only get in the way elsewhere (and their shortcuts must not fire).
         m_ordersToolBar->setVisible(row == static_cast<int>(Page::Orders));
-        static const char *const names[] = {"orders", "widgets", "inventory"};
-        qCInfo(lcUi) << "page:" << names[std::clamp(row, 0, 2)];
+        static const char *const names[] = {"orders", "widgets", "inventory", "analytics"};
+        qCInfo(lcUi) << "page:" << names[std::clamp(row, 0, 3)];
         emit pageChanged(static_cast<Page>(row));
     });
     m_pageList->setCurrentRow(0);
@@ -288,6 +295,7 @@ void MainWindow::buildPages()
         {Page::Orders, QKeySequence(Qt::CTRL | Qt::Key_1), "showOrdersPage"},
         {Page::Widgets, QKeySequence(Qt::CTRL | Qt::Key_2), "showWidgetsPage"},
         {Page::Inventory, QKeySequence(Qt::CTRL | Qt::Key_3), "showInventoryPage"},
+        {Page::Analytics, QKeySequence(Qt::CTRL | Qt::Key_4), "showAnalyticsPage"},
     };
     for (const auto &shortcut : shortcuts) {
         auto *action = new QAction(this);
@@ -346,8 +354,30 @@ void MainWindow::setInventoryPage(QWidget *page)
         m_pages->setCurrentWidget(page);
 }
 
+void MainWindow::setAnalyticsPage(QWidget *page)
+{
+    const bool showing = currentPage() == Page::Analytics;
+    m_pages->removeWidget(m_analyticsPage);
+    m_analyticsPage->deleteLater();
+    m_analyticsPage = page;
+    page->setParent(this);
+    m_pages->insertWidget(static_cast<int>(Page::Analytics), page);
+    if (showing)
+        m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::setAnalyticsVisible(bool visible)
+{
+    m_pageList->item(static_cast<int>(Page::Analytics))->setHidden(!visible);
+    if (!visible && currentPage() == Page::Analytics)
+        showPage(Page::Orders);
+}
+
 void MainWindow::showPage(Page page)
 {
+    // Staff have no Analytics page (the server would refuse its figures anyway).
+    if (page == Page::Analytics && m_pageList->item(static_cast<int>(Page::Analytics))->isHidden())
+        return;
     m_pageList->setCurrentRow(static_cast<int>(page));
     // Keyboard users land in the page, not on the list they did not touch.
     m_pages->currentWidget()->setFocus(Qt::ShortcutFocusReason);

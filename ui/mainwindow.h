@@ -1,6 +1,6 @@
 #pragma once
 
-// The dashboard window: pages (Orders, Widgets, Inventory) picked from a list on the left or with Ctrl+1…3,
+// The dashboard window: pages (Orders, Widgets, Inventory, Analytics) picked from a list on the left or with Ctrl+1…4,
 // the orders table with its actions, and one connection-status bar for the whole window.
 // Reads the models; user intents go to OrderActions.
 #include "core/order.h"
@@ -46,7 +46,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Orders, Widgets, Inventory };
+    enum class Page { Orders, Widgets, Inventory, Analytics };
 
     MainWindow(OrdersModel *orders, OrderActions *actions, ConnectionStatus *status,
                DiagnosticsModel *diagnostics, QWidget *parent = nullptr);
@@ -60,6 +60,9 @@ public:
     void setWidgetsPage(QWidget *page);
     // The Inventory page, likewise (a placeholder until then).
     void setInventoryPage(QWidget *page);
+    // The Analytics page, likewise; shown in the list only while a manager is signed in.
+    void setAnalyticsPage(QWidget *page);
+    void setAnalyticsVisible(bool visible);
     // Marks open orders holding dishes that cannot be ordered now.
     UnavailableItemsProxy *unavailableItems() const { return m_unavailable; }
     void showPage(Page page);
@@ -126,6 +129,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QWidget *m_widgetsPage = nullptr;
     QWidget *m_inventoryPage = nullptr;
+    QWidget *m_analyticsPage = nullptr;
     UnavailableItemsProxy *m_unavailable = nullptr;
     QToolBar *m_ordersToolBar = nullptr;
     QLabel *m_unsavedLabel = nullptr;

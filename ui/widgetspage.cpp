@@ -7,6 +7,7 @@
 #include "ui/conflictchooser.h"
 #include "ui/settingtext.h"
 #include "ui/widgetlistcolumns.h"
+#include "ui/kitchenpanel.h"
 #include "ui/widgetsettingseditor.h"
 
 #include <QHeaderView>
@@ -91,6 +92,14 @@ void WidgetsPage::selectWidget(const QString &widgetId)
         m_list->setCurrentIndex(m_columns->index(row, WidgetListColumns::NameColumn));
 }
 
+void WidgetsPage::setKitchenPanel(KitchenPanel *panel)
+{
+    m_kitchen = panel;
+    panel->setParent(this);
+    layout()->addWidget(panel);
+    panel->showWidget(m_widgetId);
+}
+
 void WidgetsPage::onRowsInserted()
 {
     updateEmptyState();
@@ -128,6 +137,8 @@ void WidgetsPage::onCurrentRowChanged(const QModelIndex &current)
     if (id == m_widgetId)
         return;
     m_widgetId = id;
+    if (m_kitchen)
+        m_kitchen->showWidget(id);
     const WidgetConfig *server = m_model->widgetById(id);
     if (!server) {
         m_client->presence().left();

@@ -16,6 +16,7 @@ class QTableView;
 
 namespace hearth {
 
+class KitchenPanel;
 class WidgetConfigModel;
 class WidgetListColumns;
 class WidgetSettingsEditor;
@@ -33,6 +34,8 @@ public:
     WidgetSettingsEditor *editor() const { return m_editor; }
     QString currentWidgetId() const { return m_widgetId; }
     void selectWidget(const QString &widgetId);
+    // Shown under the editor for the widget in it (the kitchen-load panel of ordering widgets).
+    void setKitchenPanel(KitchenPanel *panel);
     // Opens the conflict chooser for the current widget (the editor's "Choose…" button does).
     void chooseConflicts();
 
@@ -61,6 +64,7 @@ private:
     QTableView *m_list;
     QLabel *m_emptyLabel;
     WidgetSettingsEditor *m_editor;
+    KitchenPanel *m_kitchen = nullptr;
     QString m_widgetId;
     QPointer<QDialog> m_chooser;
 };

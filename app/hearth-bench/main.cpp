@@ -2,6 +2,7 @@
 // as a ratio against a baseline measured in the same run. Wiring, printing and --json only.
 #include "bench/burstplot.h"
 #include "bench/coldstart.h"
+#include "bench/analyticsbenchmark.h"
 #include "bench/ingestbenchmark.h"
 #include "bench/peerbenchmark.h"
 #include "soakrun.h"
@@ -60,19 +61,26 @@ int main(int argc, char *argv[])
     parser.addOption(child);
     parser.addOption({QStringLiteral("only"),
                       QStringLiteral("Run only these measurements (comma-separated): memory, ingest, burst, "
-                                     "latency, cold-start, resync, adapters."),
+                                     "latency, cold-start, resync, adapters, analytics."),
                       QStringLiteral("names")});
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("Keep the client's info logging.")});
+    parser.addOption({QStringLiteral("analytics-only"), QStringLiteral("Only the analytics summary benchmark.")});
+    parser.addOption({QStringLiteral("analytics-database"),
+                      QStringLiteral("Run the analytics benchmark on this postgresql:// database instead of SQLite."),
+                      QStringLiteral("url")});
     parser.process(app);
     if (!parser.isSet(QStringLiteral("verbose")))
         QLoggingCategory::setFilterRules(QStringLiteral("hearth.*.info=false"));
-    const QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
+    QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
     const auto wants = [&only](const char *name) { return only.isEmpty() || only.contains(QLatin1StringView(name)); };
     bool measured = true;
     if (parser.isSet(child))
         return runColdStartChild(parser.value(child));
     const bool quick = parser.isSet(QStringLiteral("quick"));
     QJsonObject json{{QStringLiteral("quick"), quick}};
+    const bool analyticsOnly = parser.isSet(QStringLiteral("analytics-only"));
+    if (analyticsOnly)
+        only = QStringList{QStringLiteral("analytics")};
 
     if (wants("memory")) {
         // First, while the heap is fresh: later runs leave freed memory the orders would reuse.
@@ -212,6 +220,30 @@ int main(int argc, char *argv[])
                                 {QStringLiteral("actioncable_per_s"), adapters.actionCableEventsPerSecond},
                                 {QStringLiteral("phoenix_per_s"), adapters.phoenixEventsPerSecond}});
         measured = measured && adapters.allDecoded;
+    }
+
+    if (wants("analytics")) {
+        const int analyticsDays = quick ? 3 : 30;
+        const AnalyticsSummaryResult analytics =
+            measureAnalyticsSummary(6000, analyticsDays, parser.value(QStringLiteral("analytics-database")));
+        std::printf("analytics summary over %d days of a busy restaurant (%lld events, %lld minute rows, %s, "
+                    "imported in %.1f s)\n",
+                    analyticsDays, static_cast<long long>(analytics.events), static_cast<long long>(analytics.rollupRows),
+                    qPrintable(analytics.database), analytics.importSeconds);
+        std::printf("  month by day, all widgets  : %6.2f ms median (target < 50 ms: %s)\n", analytics.monthByDayMs,
+                    verdict(analytics.monthByDayMs > 0 && analytics.monthByDayMs < 50));
+        std::printf("  month by hour, one widget  : %6.2f ms median\n", analytics.monthByHourMs);
+        std::printf("  two days by minute, all    : %6.2f ms median\n", analytics.dayByMinuteMs);
+        std::printf("  slowest single summary     : %6.2f ms\n", analytics.worstMs);
+        json.insert(QStringLiteral("analytics_summary"),
+                    QJsonObject{{QStringLiteral("days"), analyticsDays},
+                                {QStringLiteral("events"), static_cast<double>(analytics.events)},
+                                {QStringLiteral("database"), analytics.database},
+                                {QStringLiteral("month_by_day_ms"), analytics.monthByDayMs},
+                                {QStringLiteral("month_by_hour_ms"), analytics.monthByHourMs},
+                                {QStringLiteral("day_by_minute_ms"), analytics.dayByMinuteMs},
+                                {QStringLiteral("worst_ms"), analytics.worstMs}});
+        measured = measured && analytics.monthByDayMs > 0;
     }
 
     if (parser.isSet(QStringLiteral("json"))) {

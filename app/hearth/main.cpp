@@ -84,7 +84,7 @@ struct CommandLine
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "With --quit-after: save a picture of the window to FILE first."), QStringLiteral("FILE")};
     const QCommandLineOption page{QStringLiteral("page"),
-        QCoreApplication::translate("main", "The page to open on: orders (default), widgets or inventory."), QStringLiteral("PAGE")};
+        QCoreApplication::translate("main", "The page to open on: orders (default), widgets, inventory or analytics."), QStringLiteral("PAGE")};
     const QCommandLineOption size{QStringLiteral("size"),
         QCoreApplication::translate("main", "The window's size, e.g. 800x600 (for screenshots)."), QStringLiteral("WxH")};
     const QCommandLineOption startAtLogin{QStringLiteral("start-at-login"),
@@ -186,8 +186,10 @@ Options parseOptions(const QApplication &app)
             options.page = hearth::MainWindow::Page::Widgets;
         else if (name == u"inventory")
             options.page = hearth::MainWindow::Page::Inventory;
+        else if (name == u"analytics")
+            options.page = hearth::MainWindow::Page::Analytics;
         else if (name != u"orders")
-            exitWithUsageError(QApplication::translate("main", "--page is orders, widgets or inventory."));
+            exitWithUsageError(QApplication::translate("main", "--page is orders, widgets, inventory or analytics."));
     }
     if (parser.isSet(commandLine.size)) {
         const QStringList parts = parser.value(commandLine.size).split(u'x');
@@ -311,6 +313,11 @@ int main(int argc, char *argv[])
 
     hearth::Dashboard dashboard;
     dashboard.window()->showPage(options.page);
+    // The Analytics page exists once a manager has signed in.
+    QObject::connect(&dashboard, &hearth::Dashboard::signedIn, &app, [&dashboard, &options] {
+        if (options.page == hearth::MainWindow::Page::Analytics)
+            dashboard.window()->showPage(options.page);
+    });
     if (options.windowSize.isValid())
         dashboard.window()->resize(options.windowSize);
     std::unique_ptr<hearth::server::EmbeddedServer> demoServer;

@@ -25,6 +25,7 @@ payload=$(realpath --relative-to=. "$out/payload")
 # are placeholders (nothing here runs them).
 for file in hearth.exe hearth-server.exe hearthctl.exe Qt6Core.dll Qt6Gui.dll Qt6Widgets.dll \
             Qt6Network.dll Qt6WebSockets.dll Qt6HttpServer.dll Qt6Sql.dll \
+            Qt6Charts.dll Qt6OpenGL.dll Qt6OpenGLWidgets.dll \
             platforms/qwindows.dll sqldrivers/qsqlite.dll tls/qschannelbackend.dll; do
     echo "stand-in for $file" > "$payload/$file"
 done

@@ -219,6 +219,237 @@
     </message>
 </context>
 <context>
+    <name>hearth::AnalyticsCharts</name>
+    <message>
+        <source>Widget events per minute, last hour</source>
+        <translation>Widget-Ereignisse pro Minute, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Widget views per hour</source>
+        <translation>Widget-Aufrufe pro Stunde</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>%1 last week</source>
+        <extracomment>The same weekday a week ago, e.g. &quot;Tuesday last week&quot;</extracomment>
+        <translation>%1 letzte Woche</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::AnalyticsFeedModel</name>
+    <message>
+        <source>Viewed the widget</source>
+        <translation>Widget angesehen</translation>
+    </message>
+    <message>
+        <source>Opened it</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Started a booking</source>
+        <translation>Reservierung begonnen</translation>
+    </message>
+    <message>
+        <source>Booked a table</source>
+        <translation>Tisch reserviert</translation>
+    </message>
+    <message>
+        <source>Started an order</source>
+        <translation>Bestellung begonnen</translation>
+    </message>
+    <message>
+        <source>Placed an order</source>
+        <translation>Bestellung aufgegeben</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Widget</source>
+        <translation>Widget</translation>
+    </message>
+    <message>
+        <source>What the guest did</source>
+        <translation>Was der Gast tat</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::AnalyticsFunnelModel</name>
+    <message>
+        <source>Viewed</source>
+        <translation>Angesehen</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Started a booking or order</source>
+        <translation>Reservierung oder Bestellung begonnen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A conversion rate, e.g. &quot;12.5 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Gäste</translation>
+    </message>
+    <message>
+        <source>From the step before</source>
+        <translation>Vom Schritt davor</translation>
+    </message>
+    <message>
+        <source>Of all views</source>
+        <translation>Von allen Aufrufen</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::AnalyticsPage</name>
+    <message>
+        <source>Widget views</source>
+        <translation>Widget-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Bookings and orders completed</source>
+        <translation>Abgeschlossene Reservierungen und Bestellungen</translation>
+    </message>
+    <message>
+        <source>Conversion, views to completed</source>
+        <translation>Konversion, Aufruf bis Abschluss</translation>
+    </message>
+    <message>
+        <source>Revenue from online orders</source>
+        <translation>Umsatz aus Online-Bestellungen</translation>
+    </message>
+    <message>
+        <source>Nothing yet — each step a guest takes on the website appears here.</source>
+        <translation>Noch nichts — jeder Schritt eines Gastes auf der Website erscheint hier.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Funnel&lt;/b&gt; — from a look at the widget to a booking or an order</source>
+        <translation>&lt;b&gt;Trichter&lt;/b&gt; — vom Blick auf das Widget bis zur Reservierung oder Bestellung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Live&lt;/b&gt; — the newest steps guests took</source>
+        <translation>&lt;b&gt;Live&lt;/b&gt; — die neuesten Schritte der Gäste</translation>
+    </message>
+    <message>
+        <source>Widget</source>
+        <translation>Widget</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Widget:</source>
+        <translation>Widget:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Not up to date: %1</source>
+        <extracomment>The analytics could not be loaded; %1 says why</extracomment>
+        <translation>Nicht aktuell: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>All widgets</source>
+        <translation>Alle Widgets</translation>
+    </message>
+    <message>
+        <source>Period starting</source>
+        <translation>Zeitraum ab</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Export analytics</source>
+        <translation>Auswertung exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Save a picture of the analytics</source>
+        <translation>Bild der Auswertung speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved.</source>
+        <translation>Das Bild konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::AttentionPolicy</name>
     <message>
         <source>#%1</source>
@@ -573,6 +804,10 @@
     <message>
         <source>Order changes waiting to be sent</source>
         <translation>Bestelländerungen, die auf das Senden warten</translation>
+    </message>
+    <message>
+        <source>Analytics frames kept during a load</source>
+        <translation>Während eines Ladevorgangs gehaltene Auswertungs-Frames</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1194,85 @@
     </message>
 </context>
 <context>
+    <name>hearth::KitchenPanel</name>
+    <message>
+        <source>Kitchen load</source>
+        <translation>Küchenauslastung</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Online orders are paused automatically until the kitchen catches up.</source>
+        <translation>Online-Bestellungen sind automatisch pausiert, bis die Küche aufgeholt hat.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Follow the kitchen</source>
+        <translation>Der Küche folgen</translation>
+    </message>
+    <message>
+        <source>Keep online orders open</source>
+        <translation>Online-Bestellungen offen lassen</translation>
+    </message>
+    <message>
+        <source>Keep online orders paused</source>
+        <translation>Online-Bestellungen pausiert lassen</translation>
+    </message>
+    <message>
+        <source>Longer lead time from a load of</source>
+        <translation>Längere Vorlaufzeit ab einer Auslastung von</translation>
+    </message>
+    <message>
+        <source>Pause online orders from a load of</source>
+        <translation>Online-Bestellungen pausieren ab einer Auslastung von</translation>
+    </message>
+    <message>
+        <source>Lead time quoted normally</source>
+        <translation>Normal genannte Vorlaufzeit</translation>
+    </message>
+    <message>
+        <source>Online orders</source>
+        <translation>Online-Bestellungen</translation>
+    </message>
+    <message>
+        <source>Reading the kitchen&apos;s load…</source>
+        <translation>Küchenauslastung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Kitchen load %1: above the pause threshold (%2).</source>
+        <translation>Küchenauslastung %1: über der Pausenschwelle (%2).</translation>
+    </message>
+    <message>
+        <source>Kitchen load %1: busy — online orders are quoted %2 minutes.</source>
+        <translation>Küchenauslastung %1: viel los — Online-Bestellungen werden mit %2 Minuten angegeben.</translation>
+    </message>
+    <message>
+        <source>Kitchen load %1. No thresholds set: the load does not change this widget.</source>
+        <translation>Küchenauslastung %1. Keine Schwellen gesetzt: Die Auslastung ändert dieses Widget nicht.</translation>
+    </message>
+    <message>
+        <source>Kitchen load %1: normal — online orders are quoted %2 minutes.</source>
+        <translation>Küchenauslastung %1: normal — Online-Bestellungen werden mit %2 Minuten angegeben.</translation>
+    </message>
+    <message>
+        <source>A manager keeps online orders open.</source>
+        <translation>Ein Manager lässt Online-Bestellungen offen.</translation>
+    </message>
+    <message>
+        <source>A manager keeps online orders paused.</source>
+        <translation>Ein Manager lässt Online-Bestellungen pausiert.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::LowStockNotifier</name>
     <message>
         <source>%1 is running low</source>
@@ -1266,6 +1580,18 @@
     <message>
         <source>Inventory is not available for this backend.</source>
         <translation>Für dieses Backend gibt es kein Lager.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>What guests do with the website&apos;s widgets (Ctrl+4, managers)</source>
+        <translation>Was Gäste mit den Widgets der Website tun (Strg+4, Manager)</translation>
+    </message>
+    <message>
+        <source>Analytics are not available for this backend.</source>
+        <translation>Auswertungen sind für dieses Backend nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -2721,12 +3047,12 @@ Notiz: %2</translation>
         <translation>der Screenshot konnte nicht in %1 gespeichert werden</translation>
     </message>
     <message>
-        <source>The page to open on: orders (default), widgets or inventory.</source>
-        <translation>Die Seite beim Start: orders (Vorgabe), widgets oder inventory.</translation>
+        <source>The page to open on: orders (default), widgets, inventory or analytics.</source>
+        <translation>Die Seite beim Start: orders (Standard), widgets, inventory oder analytics.</translation>
     </message>
     <message>
-        <source>--page is orders, widgets or inventory.</source>
-        <translation>--page ist orders, widgets oder inventory.</translation>
+        <source>--page is orders, widgets, inventory or analytics.</source>
+        <translation>--page ist orders, widgets, inventory oder analytics.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "api/apicodec.h"
 #include "api/apierrors.h"
 #include "api/foreignlists.h"
+#include "core/analyticscodec.h"
 #include "core/logging.h"
 #include "profile/fieldmapper.h"
 
@@ -327,6 +328,37 @@ void RestClient::updateMenuItem(const QString &menuItemId, qint64 ifMatchVersion
     if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
         return;
     send<MenuItem>(request, context, std::move(done), objectBody(&ApiCodec::decodeMenuItem));
+}
+
+void RestClient::fetchAnalyticsSummary(const AnalyticsQuery &query, QObject *context,
+                                       Callback<AnalyticsSummary> done)
+{
+    Request request{"GET", u"/api/analytics/summary"_s, {}, std::nullopt, true, false, {}};
+    if (!query.widgetId.isEmpty())
+        request.query.addQueryItem(u"widget"_s, query.widgetId);
+    request.query.addQueryItem(u"from"_s, QString::number(query.fromMs));
+    request.query.addQueryItem(u"to"_s, QString::number(query.toMs));
+    request.query.addQueryItem(u"bucket"_s, QString::number(query.bucketMs / 1000));
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<AnalyticsSummary>(request, context, std::move(done), objectBody(&AnalyticsCodec::summaryFromJson));
+}
+
+void RestClient::fetchKitchen(QObject *context, Callback<KitchenStatus> done)
+{
+    Request request{"GET", u"/api/kitchen"_s, {}, std::nullopt, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<KitchenStatus>(request, context, std::move(done), objectBody(&KitchenCodec::statusFromJson));
+}
+
+void RestClient::configureKitchen(const QString &widgetId, const QJsonObject &body, QObject *context,
+                                  Callback<KitchenWidgetControl> done)
+{
+    Request request{"PUT", u"/api/kitchen/widgets/%1"_s.arg(pathSegment(widgetId)), {}, body, true, false, {}};
+    if (refuseWithoutHearthApi(request, context, [done](const ApiError &e) { done({std::nullopt, e}); }))
+        return;
+    send<KitchenWidgetControl>(request, context, std::move(done), objectBody(&KitchenCodec::controlFromJson));
 }
 
 void RestClient::fetchPresence(QObject *context, Callback<PresenceSnapshot> done)

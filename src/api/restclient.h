@@ -4,6 +4,8 @@
 // the caller; every failure arrives as an ApiError a manager can read. No retries here: retry
 // policy belongs to the callers (sync layer), who know whether a call is worth repeating.
 #include "api/apitypes.h"
+#include "core/analytics.h"
+#include "core/kitchenstatus.h"
 #include "core/jsonreader.h"
 #include "profile/backendprofile.h"
 
@@ -137,6 +139,14 @@ public:
                         const QString &idempotencyKey, QObject *context, Callback<MenuItem> done);
     // GET /api/presence: who has which widget open now.
     void fetchPresence(QObject *context, Callback<PresenceSnapshot> done);
+    // GET /api/analytics/summary (managers): the funnel, revenue and series of `query`, with the
+    // analytics channel's watermark. Fails with "not_supported" on a backend without the Hearth API.
+    void fetchAnalyticsSummary(const AnalyticsQuery &query, QObject *context, Callback<AnalyticsSummary> done);
+    // GET /api/kitchen: the kitchen's load and the ordering widgets' kitchen-load state.
+    void fetchKitchen(QObject *context, Callback<KitchenStatus> done);
+    // PUT /api/kitchen/widgets/{id} (managers): {"busy_at"?, "pause_at"?, "base_minutes"?, "override"?}.
+    void configureKitchen(const QString &widgetId, const QJsonObject &body, QObject *context,
+                          Callback<KitchenWidgetControl> done);
     // GET /api/stats (managers): connections, subscriptions, events sent, the channels' logs.
     void fetchServerStats(QObject *context, Callback<QJsonObject> done);
 

@@ -2,6 +2,10 @@
 
 #include "core/logging.h"
 #include "server/accountrepository.h"
+#include "server/analyticsapi.h"
+#include "server/analyticsrepository.h"
+#include "server/analyticsservice.h"
+#include "server/analyticssimulator.h"
 #include "server/authservice.h"
 #include "server/clusterfeed.h"
 #include "server/database.h"
@@ -22,6 +26,8 @@
 #include "server/inventoryrepository.h"
 #include "server/inventoryservice.h"
 #include "server/inventorysimulator.h"
+#include "server/kitchenapi.h"
+#include "server/kitchencontrol.h"
 #include "server/menurepository.h"
 #include "server/orderapi.h"
 #include "server/migrations.h"
@@ -81,7 +87,12 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_inventoryService(new InventoryService(m_database.get(), m_inventoryRepository.get(), m_menuRepository.get(),
                                               m_eventLog.get(), this)),
       m_inventorySimulator(new InventorySimulator(m_orderService, m_inventoryService,
-                                                  QString(DemoAccounts::restaurantId), this))
+                                                  QString(DemoAccounts::restaurantId), this)),
+      m_analyticsRepository(std::make_unique<AnalyticsRepository>(m_database.get())),
+      m_analyticsService(new AnalyticsService(m_database.get(), m_analyticsRepository.get(), m_eventLog.get(), this)),
+      m_analyticsSimulator(new AnalyticsSimulator(m_analyticsService, m_widgetService,
+                                                  QString(DemoAccounts::restaurantId), this)),
+      m_kitchen(new KitchenControlService(m_database.get(), m_orderService, m_widgetService, this))
 {
     m_auth->setPasswordIterations(m_options.passwordHashIterations);
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
@@ -100,6 +111,8 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
     connect(m_inventoryService, &InventoryService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
     m_hub->channels().add(QString(InventoryEvents::channel), Role::Staff, m_eventLog.get());
     m_hub->channels().add(QString(PresenceEvents::channel), Role::Staff, m_presence);
+    connect(m_analyticsService, &AnalyticsService::eventAppended, m_feed, &ClusterFeed::forwardLocal);
+    m_hub->channels().add(QStringLiteral("analytics"), Role::Manager, m_eventLog.get());
     m_hub->setPresence(m_presence);
     m_presence->setWidgetCheck([this](const QString &restaurantId, const QString &widgetId) {
         return m_widgetService->exists(restaurantId, widgetId);
@@ -173,6 +186,9 @@ bool HearthServer::start(QString *errorMessage)
         && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
                                      QDateTime::currentDateTimeUtc(), *QRandomGenerator::global(), &problem))
         return fail(problem);
+    if (m_options.seedDemoService
+        && !m_analyticsSimulator->seedHistory(QDateTime::currentMSecsSinceEpoch(), 8, &problem))
+        return fail(problem);
     schemaLock.dismiss();
     unlockSchema();
     if (!m_feed->start(&problem))
@@ -223,11 +239,15 @@ bool HearthServer::start(QString *errorMessage)
     m_api->setLoginLimits(LoginLimits{m_options.loginFailuresPerUser, m_options.loginUserRefillPerSecond,
                                       m_options.loginFailuresPerAddress, m_options.loginAddressRefillPerSecond});
     m_api->setAccepting(true);
+    m_analyticsApi->setLimits(m_options.analyticsBatchesPerSecond, m_options.analyticsBatchBurst);
+    m_analyticsService->start();
+    m_kitchen->start();
     m_uptime.start();
     m_running = true;
     m_simulator->setSpeed(m_options.simulationSpeed);
     m_simulator->setRate(m_options.simulateOrdersPerMinute);
     m_inventorySimulator->setActive(m_options.simulateOrdersPerMinute > 0, m_options.simulationSpeed);
+    m_analyticsSimulator->setActive(m_options.simulateOrdersPerMinute > 0);
     qCInfo(lcServer).noquote() << "listening on" << listenDescription() << (usesTls() ? "with TLS" : "plain HTTP")
                                << "epoch" << m_database->epoch();
     emit started(m_port);
@@ -288,6 +308,9 @@ void HearthServer::stop()
     m_running = false;
     m_simulator->stop();
     m_inventorySimulator->setActive(false);
+    m_analyticsSimulator->setActive(false);
+    m_analyticsService->stop(); // what was posted is stored and announced before the database closes
+    m_kitchen->stop();
     m_api->setAccepting(false);
     m_hub->shutdown(m_options.reconnectAfterMs);
     if (m_tcpServer) {
@@ -343,6 +366,8 @@ void HearthServer::ensureHttpServer()
     new SessionApi(m_http, m_api, m_auth.get(), m_hub, m_idempotency.get(), this);
     m_widgetApi = new WidgetApi(m_http, m_api, m_widgetService, m_presence, m_idempotency.get(), this);
     new InventoryApi(m_http, m_api, m_inventoryService, m_idempotency.get(), this);
+    m_analyticsApi = new AnalyticsApi(m_http, m_api, m_analyticsService, m_widgetService, this);
+    new KitchenApi(m_http, m_api, m_kitchen, this);
     compat::acceptWebSocketUpgrades(
         m_http, QStringLiteral("/ws"),
         HttpResponses::errorBody(QLatin1StringView("bad_request"),
@@ -428,6 +453,7 @@ void HearthServer::setSimulationRate(double ordersPerMinute)
     if (m_running) {
         m_simulator->setRate(ordersPerMinute);
         m_inventorySimulator->setActive(ordersPerMinute > 0, m_options.simulationSpeed);
+        m_analyticsSimulator->setActive(ordersPerMinute > 0);
     }
 }
 

@@ -25,6 +25,10 @@ class QTimer;
 namespace hearth::server {
 
 class AccountRepository;
+class AnalyticsApi;
+class AnalyticsRepository;
+class AnalyticsService;
+class AnalyticsSimulator;
 class AuthService;
 class ClusterFeed;
 class Database;
@@ -34,6 +38,7 @@ class IdempotencyStore;
 class InventoryRepository;
 class InventoryService;
 class InventorySimulator;
+class KitchenControlService;
 class MenuRepository;
 class OrderRepository;
 class OrderService;
@@ -83,6 +88,9 @@ public:
     WidgetService *widgets() const { return m_widgetService; }
     InventoryService *inventory() const { return m_inventoryService; }
     PresenceRegistry *presence() const { return m_presence; }
+    AnalyticsService *analytics() const { return m_analyticsService; }
+    AnalyticsSimulator *analyticsSimulator() const { return m_analyticsSimulator; }
+    KitchenControlService *kitchen() const { return m_kitchen; }
     AccountRepository *accounts() const { return m_accounts.get(); }
     EventLog *eventLog() const { return m_eventLog.get(); }
 
@@ -136,6 +144,11 @@ private:
     std::unique_ptr<MenuRepository> m_menuRepository;
     InventoryService *m_inventoryService;
     InventorySimulator *m_inventorySimulator;
+    std::unique_ptr<AnalyticsRepository> m_analyticsRepository;
+    AnalyticsService *m_analyticsService;
+    AnalyticsSimulator *m_analyticsSimulator;
+    AnalyticsApi *m_analyticsApi = nullptr;
+    KitchenControlService *m_kitchen;
     QPointer<QTcpServer> m_tcpServer;
     QList<QPointer<QTcpServer>> m_retiredTcpServers;
     quint16 m_port = 0;

@@ -1,8 +1,10 @@
 #include "server/migrations.h"
 
 #include "core/logging.h"
+#include "server/analyticsschema.h"
 #include "server/database.h"
 #include "server/inventoryschema.h"
+#include "server/kitchencontrol.h"
 #include "server/sqldialect.h"
 
 #include <QRandomGenerator>
@@ -168,6 +170,8 @@ QList<MigrationStep> Migrations::steps()
         {5, QStringLiteral("inventory items, menu items"), InventorySchema::create},
         {6, QStringLiteral("disabled users"), addUserDisabled},
         {7, QStringLiteral("event counters (seq per channel from the database)"), addEventCounters},
+        {8, QStringLiteral("widget analytics: events, minute rollups, retention, widget keys"), AnalyticsSchema::create},
+        {10, QStringLiteral("kitchen load controls of ordering widgets"), KitchenControlService::createSchema},
     };
 }
 

@@ -45,6 +45,8 @@ struct ServerOptions
     FrameLimits clientFrames;            // per WebSocket: client frames per second, burst, flood limit
     double restMutationsPerSecond = 5;   // per token: POST and PATCH requests
     int restMutationBurst = 20;
+    double analyticsBatchesPerSecond = 10; // per widget key: POST /api/analytics/events
+    int analyticsBatchBurst = 30;
     // Per WebSocket: unsent bytes the server holds for a client. A replay pauses at half of it
     // until the client reads; live events beyond it drop the client (1008 "slow reader").
     qint64 sendBufferLimitBytes = 4 * 1024 * 1024;

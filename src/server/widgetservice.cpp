@@ -129,13 +129,35 @@ WidgetResult WidgetService::archive(const QString &restaurantId, const QString &
     return commit(&transaction, restaurantId, std::move(result), WidgetEvents::deleted, record);
 }
 
+WidgetResult WidgetService::applyAutomatic(const QString &restaurantId, const QString &widgetId,
+                                           const std::function<void(WidgetSettings &settings)> &change,
+                                           const QJsonObject &reason)
+{
+    SqlTransaction transaction(m_database->connection(), restaurantId);
+    if (!transaction.isActive())
+        return unavailable();
+    std::optional<WidgetConfig> current = m_widgets->find(restaurantId, widgetId);
+    if (!current || current->archived)
+        return failure(WidgetError::NotFound, QStringLiteral("there is no widget %1").arg(widgetId));
+    WidgetResult result;
+    result.changed = true;
+    result.widget = std::move(*current);
+    change(result.widget.settings);
+    ++result.widget.version;
+    result.widget.updatedAt = QDateTime::currentDateTimeUtc();
+    result.widget.updatedBy = WidgetEditor{QStringLiteral("kitchen"), QStringLiteral("Kitchen load"), QString()};
+    return commit(&transaction, restaurantId, std::move(result), WidgetEvents::updated, {}, reason);
+}
+
 WidgetResult WidgetService::commit(SqlTransaction *transaction, const QString &restaurantId, WidgetResult result,
-                                   QLatin1StringView eventType, const AnswerRecorder &record)
+                                   QLatin1StringView eventType, const AnswerRecorder &record, const QJsonObject &reason)
 {
     const WidgetConfig &widget = result.widget;
+    QJsonObject data = WidgetCodec::toJson(widget);
+    if (!reason.isEmpty())
+        data.insert(QStringLiteral("reason"), reason);
     const std::optional<StoredEvent> event = m_events->append(restaurantId, QString(WidgetEvents::channel),
-                                                              QString(eventType), WidgetCodec::toJson(widget),
-                                                              widget.updatedAt);
+                                                              QString(eventType), data, widget.updatedAt);
     const bool stored = event
         && (result.created ? m_widgets->insert(restaurantId, widget, widget.updatedAt, event->seq)
                            : m_widgets->update(restaurantId, widget, event->seq));

@@ -7,6 +7,7 @@
 #include "core/widgetconfig.h"
 #include "server/storedevent.h"
 
+#include <QJsonObject>
 #include <QLatin1StringView>
 #include <QList>
 #include <QObject>
@@ -84,6 +85,13 @@ public:
     WidgetResult archive(const QString &restaurantId, const QString &widgetId, std::optional<qint64> expectedVersion,
                          const WidgetEditor &editor, const AnswerRecorder &record = {});
 
+    // A change the server makes by itself (the kitchen's load pausing online orders): `change`
+    // edits the settings, and the widget.updated event carries `reason` beside the widget, so
+    // every dashboard and the website can say why. The version moves even when the settings stay
+    // (the reason itself is news, such as a longer quoted lead time).
+    WidgetResult applyAutomatic(const QString &restaurantId, const QString &widgetId,
+                                const std::function<void(WidgetSettings &settings)> &change, const QJsonObject &reason);
+
     std::optional<WidgetConfig> find(const QString &restaurantId, const QString &widgetId) const;
     bool exists(const QString &restaurantId, const QString &widgetId) const;
     // Every widget not archived.
@@ -96,7 +104,7 @@ signals:
 
 private:
     WidgetResult commit(SqlTransaction *transaction, const QString &restaurantId, WidgetResult result,
-                        QLatin1StringView eventType, const AnswerRecorder &record);
+                        QLatin1StringView eventType, const AnswerRecorder &record, const QJsonObject &reason = {});
 
     Database *m_database;
     WidgetRepository *m_widgets;

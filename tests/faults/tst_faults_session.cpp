@@ -136,11 +136,11 @@ private slots:
         ClientStack client;
         QSignalSpy failed(&client.realtime, &RealtimeService::channelFailed);
         QVERIFY(rig.connect(client));
-        client.realtime.subscribe(QStringLiteral("analytics")); // this server has no such channel
+        client.realtime.subscribe(QStringLiteral("payments")); // this server has no such channel
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
-        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("analytics"));
-        QVERIFY(client.realtime.channelError(QStringLiteral("analytics")).contains(QStringLiteral("analytics")));
-        QVERIFY(client.realtime.lastError().contains(QStringLiteral("analytics")));
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("payments"));
+        QVERIFY(client.realtime.channelError(QStringLiteral("payments")).contains(QStringLiteral("payments")));
+        QVERIFY(client.realtime.lastError().contains(QStringLiteral("payments")));
         QCOMPARE(client.realtime.state(), ConnectionState::Live);
         QVERIFY(rig.runLoadFor(client, 100));
 
@@ -150,7 +150,7 @@ private slots:
 
         QString why;
         QVERIFY2(settlesExactlyOnce(rig, client, &why), qPrintable(why));
-        QCOMPARE(rig.proxy.clientFrameCount(QStringLiteral("subscribe"), QStringLiteral("analytics")), 1);
+        QCOMPARE(rig.proxy.clientFrameCount(QStringLiteral("subscribe"), QStringLiteral("payments")), 1);
         const RealtimeStats stats = client.realtime.stats();
         QCOMPARE(stats.channelsRejected, 1);
         QCOMPARE(stats.channels.size(), 2);

@@ -5,6 +5,8 @@
 #include "postgrestestserver.h"
 #include "testsupport.h"
 
+#include "server/analyticsservice.h"
+
 #include "server/database.h"
 #include "server/demoaccounts.h"
 #include "server/eventlog.h"
@@ -193,6 +195,58 @@ private slots:
             ChannelRecorder replayed;
             QTRY_VERIFY_WITH_TIMEOUT((replayed.take(late), replayed.lastSeq(ordersChannel, 0) >= 40), 10000);
             QVERIFY2(isTheLog(replayed.events(ordersChannel), 0, log, &problem), qPrintable(problem));
+        }
+    }
+
+    // Widget analytics posted to two instances: each stores and announces its own second, the
+    // frames reach a client of either instance in one gap-free stream, and the summary of either
+    // holds them all.
+    void analyticsOfTwoInstancesAreOneStream()
+    {
+        QString error;
+        const QString url = m_postgres.createDatabase(QStringLiteral("analytics_two"), &error);
+        QVERIFY2(!url.isEmpty(), qPrintable(error));
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir);
+        options.databasePath = url;
+        HearthServer first(options);
+        HearthServer second(options);
+        QVERIFY2(first.start(&error), qPrintable(error));
+        QVERIFY2(second.start(&error), qPrintable(error));
+        HttpClient http(first.httpUrl());
+        const QString token = http.login(QString(DemoAccounts::managerUsername), QString(DemoAccounts::managerPassword));
+        const QJsonObject key = http.get(QStringLiteral("/api/analytics/keys"), token)
+                                    .body.value(QLatin1StringView("keys")).toArray().at(0).toObject();
+        const QString widget = key.value(QLatin1StringView("widget")).toString();
+        WsClient client;
+        QVERIFY(client.open(first.webSocketUrl(), token));
+        QVERIFY(!client.nextOp(QStringLiteral("welcome")).isEmpty());
+        QVERIFY(!client.subscribe(QStringLiteral("analytics")).isEmpty());
+
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (HearthServer *server : {&second, &first, &second}) {
+            HttpClient poster(server->httpUrl());
+            const QJsonObject body{{QStringLiteral("key"), key.value(QLatin1StringView("key"))},
+                                   {QStringLiteral("events"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("widget"), widget},
+                                                           {QStringLiteral("type"), QStringLiteral("view")},
+                                                           {QStringLiteral("session"), QStringLiteral("guest")},
+                                                           {QStringLiteral("ts"), now}}}}};
+            QCOMPARE(poster.post(QStringLiteral("/api/analytics/events"), json(body)).status, 202);
+            server->analytics()->flush();
+        }
+        ChannelRecorder frames;
+        QTRY_VERIFY_WITH_TIMEOUT((frames.take(client), frames.lastSeq(QStringLiteral("analytics"), 0) >= 3), 10000);
+        const QList<Received> &received = frames.events(QStringLiteral("analytics"));
+        QCOMPARE(received.size(), 3);
+        for (qsizetype i = 0; i < received.size(); ++i)
+            QCOMPARE(received.at(i).seq, i + 1);
+        for (HearthServer *server : {&first, &second}) {
+            const std::optional<AnalyticsSummary> summary = server->analytics()->summary(
+                QString(DemoAccounts::restaurantId), {}, now - 3600000, now + 3600000, 3600000);
+            QVERIFY(summary);
+            QCOMPARE(summary->totals.step(AnalyticsStep::View), 3);
+            QCOMPARE(summary->seq, 3);
         }
     }
 

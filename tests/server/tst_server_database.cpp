@@ -46,11 +46,12 @@ private slots:
         QCOMPARE(Migrations::currentVersion(database.connection()), 0);
         QVERIFY2(Migrations::apply(database.connection(), &error), qPrintable(error));
         QCOMPARE(Migrations::currentVersion(database.connection()), Migrations::latestVersion());
-        const QStringList expected{QStringLiteral("event_counters"), QStringLiteral("events"), QStringLiteral("idempotency_keys"),
-                                   QStringLiteral("inventory_items"), QStringLiteral("menu_items"),
+        const QStringList expected{QStringLiteral("analytics_events"), QStringLiteral("analytics_hours"),
+                                   QStringLiteral("analytics_minutes"), QStringLiteral("event_counters"), QStringLiteral("events"), QStringLiteral("idempotency_keys"),
+                                   QStringLiteral("inventory_items"), QStringLiteral("kitchen_controls"), QStringLiteral("menu_items"),
                                    QStringLiteral("meta"), QStringLiteral("order_last_changes"), QStringLiteral("orders"),
                                    QStringLiteral("restaurants"), QStringLiteral("sessions"),
-                                   QStringLiteral("users"), QStringLiteral("widgets")};
+                                   QStringLiteral("users"), QStringLiteral("widget_keys"), QStringLiteral("widgets")};
         QCOMPARE(tableNames(database.connection()), expected);
         QVERIFY(database.loadEpoch(&error));
         QVERIFY(database.epoch().size() >= 16);

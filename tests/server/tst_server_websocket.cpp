@@ -231,7 +231,7 @@ private slots:
         QTest::newRow("oversized") << QStringLiteral(R"({"op":"subscribe","pad":"%1"})").arg(QString(70 * 1024, u'x'))
                                    << true;
         QTest::newRow("unknown op") << R"({"op":"dance"})" << false;
-        QTest::newRow("unknown channel") << R"({"op":"subscribe","channel":"analytics"})" << false;
+        QTest::newRow("unknown channel") << R"({"op":"subscribe","channel":"payments"})" << false;
         QTest::newRow("channel missing") << R"({"op":"subscribe"})" << false;
         QTest::newRow("bad since") << R"({"op":"subscribe","channel":"orders","since":{"seq":"x"}})" << false;
     }

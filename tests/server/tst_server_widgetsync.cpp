@@ -301,7 +301,8 @@ private slots:
     {
         const HttpResult stats = m_http->get(QStringLiteral("/api/stats"), m_manager);
         const QJsonObject channels = stats.body.value(QLatin1StringView("channels")).toObject();
-        QCOMPARE(channels.keys(), (QStringList{QStringLiteral("inventory"), QStringLiteral("orders"), QStringLiteral("presence"),
+        QCOMPARE(channels.keys(), (QStringList{QStringLiteral("analytics"), QStringLiteral("inventory"), QStringLiteral("orders"),
+                                               QStringLiteral("presence"),
                                                QStringLiteral("widgets")}));
         QCOMPARE(channels.value(QLatin1StringView("widgets")).toObject().value(QLatin1StringView("head_seq")).toInteger(), 2);
         QCOMPARE(channels.value(QLatin1StringView("presence")).toObject().value(QLatin1StringView("epoch")).toString(),
