@@ -254,8 +254,8 @@ private slots:
 
     void aReceiverMayAskAgainFromInsideTheSignal()
     {
+        bool askedOnce = false; // before the stack: its stop() on destruction still signals the lambda
         Stack stack;
-        bool askedOnce = false;
         QObject::connect(&stack.sync, &AnalyticsSync::summariesReplaced, &stack.sync, [&] {
             if (askedOnce || stack.sync.summaries().isEmpty())
                 return;
