@@ -39,6 +39,11 @@ void OrdersCache::upsert(const QList<Order> &orders, const SyncPosition &positio
     m_worker->enqueue(OrdersWriteBatch::upserting(orders, position));
 }
 
+void OrdersCache::upsertAtSavedPosition(const QList<Order> &orders)
+{
+    m_worker->enqueue(OrdersWriteBatch::upsertingAtSavedPosition(orders));
+}
+
 void OrdersCache::flush()
 {
     m_worker->flush();

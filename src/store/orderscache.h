@@ -38,6 +38,9 @@ public:
     // After a streamed batch: each order is kept unless the cache holds a higher version of it.
     // `position` is stored as given, so it must be one the cached orders are complete up to.
     void upsert(const QList<Order> &orders, const SyncPosition &position);
+    // The same, leaving the saved position as it is: always safe, since a resume from there
+    // replays what these orders already hold.
+    void upsertAtSavedPosition(const QList<Order> &orders);
 
     // Blocks until every write queued so far has been tried, then emits writeFailed at once if
     // one failed (otherwise that happens on the next event-loop turn).

@@ -163,7 +163,7 @@ void OrdersCacheWorker::write(CacheDatabase &database, OrdersWriteBatch batch)
         m_committedWrites.fetch_add(1, std::memory_order_relaxed);
         qCDebug(lcStore) << "saved" << batch.orders().size() << "orders"
                          << (batch.replacesAll() ? "(replacing all)" : "") << "at seq"
-                         << batch.position().seq;
+                         << (batch.position() ? batch.position()->seq : -1);
         if (m_failing) {
             m_failing = false;
             qCInfo(lcStore) << "cache" << QDir::toNativeSeparators(m_path) << "is writable again";

@@ -19,17 +19,22 @@ bool rollBack(const QSqlDatabase &database, const QSqlError &cause, QSqlError *e
     return false;
 }
 
-bool writeMeta(const QSqlDatabase &database, const SyncPosition &position, const QDateTime &savedAt,
-               QSqlError *error)
+// Without a position only the time moves: the saved position stays where it was.
+bool writeMeta(const QSqlDatabase &database, const std::optional<SyncPosition> &position,
+               const QDateTime &savedAt, QSqlError *error)
 {
     QSqlQuery query(database);
-    if (!query.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO meta (id, epoch, seq, saved_at) VALUES (1, ?, ?, ?)"))) {
+    const bool prepared = position
+        ? query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (id, epoch, seq, saved_at) VALUES (1, ?, ?, ?)"))
+        : query.prepare(QStringLiteral("UPDATE meta SET saved_at = ? WHERE id = 1"));
+    if (!prepared) {
         *error = query.lastError();
         return false;
     }
-    query.addBindValue(position.epoch.isNull() ? QStringLiteral("") : position.epoch);
-    query.addBindValue(position.seq);
+    if (position) {
+        query.addBindValue(position->epoch.isNull() ? QStringLiteral("") : position->epoch);
+        query.addBindValue(position->seq);
+    }
     query.addBindValue(savedAt.toMSecsSinceEpoch());
     if (!query.exec()) {
         *error = query.lastError();

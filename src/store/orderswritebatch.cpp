@@ -4,7 +4,7 @@
 
 namespace hearth {
 
-OrdersWriteBatch::OrdersWriteBatch(const QList<Order> &orders, const SyncPosition &position,
+OrdersWriteBatch::OrdersWriteBatch(const QList<Order> &orders, const std::optional<SyncPosition> &position,
                                    bool replacesAll)
     : m_position(position), m_replacesAll(replacesAll), m_hasContent(true)
 {
@@ -23,6 +23,11 @@ OrdersWriteBatch OrdersWriteBatch::upserting(const QList<Order> &orders, const S
     return OrdersWriteBatch(orders, position, false);
 }
 
+OrdersWriteBatch OrdersWriteBatch::upsertingAtSavedPosition(const QList<Order> &orders)
+{
+    return OrdersWriteBatch(orders, std::nullopt, false);
+}
+
 void OrdersWriteBatch::append(OrdersWriteBatch later)
 {
     if (later.isEmpty())
@@ -33,7 +38,8 @@ void OrdersWriteBatch::append(OrdersWriteBatch later)
     }
     for (const Order &order : std::as_const(later.m_orders))
         merge(order);
-    m_position = later.m_position;
+    if (later.m_position)
+        m_position = later.m_position;
 }
 
 void OrdersWriteBatch::merge(const Order &order)

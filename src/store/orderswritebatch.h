@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace hearth {
 
 class OrdersWriteBatch
@@ -21,23 +23,26 @@ public:
     static OrdersWriteBatch replacing(const QList<Order> &orders, const SyncPosition &position);
     // After a streamed batch: the cache keeps the higher version of each order.
     static OrdersWriteBatch upserting(const QList<Order> &orders, const SyncPosition &position);
+    // The same, leaving the saved position as it is (the stream has none of its own yet).
+    static OrdersWriteBatch upsertingAtSavedPosition(const QList<Order> &orders);
 
     // Folds in a batch queued after this one. A replacement supersedes everything before it;
     // otherwise each order keeps its higher version (the earlier one on a tie, as the table does)
-    // and the later position wins.
+    // and the later position wins, if it has one.
     void append(OrdersWriteBatch later);
 
     bool isEmpty() const { return !m_hasContent; }
     bool replacesAll() const { return m_replacesAll; }
     const QHash<QString, Order> &orders() const { return m_orders; }
-    const SyncPosition &position() const { return m_position; }
+    // Empty: leave the saved position as it is.
+    const std::optional<SyncPosition> &position() const { return m_position; }
 
 private:
-    OrdersWriteBatch(const QList<Order> &orders, const SyncPosition &position, bool replacesAll);
+    OrdersWriteBatch(const QList<Order> &orders, const std::optional<SyncPosition> &position, bool replacesAll);
     void merge(const Order &order);
 
     QHash<QString, Order> m_orders;
-    SyncPosition m_position;
+    std::optional<SyncPosition> m_position;
     bool m_replacesAll = false;
     bool m_hasContent = false;
 };

@@ -88,11 +88,18 @@ void OrdersPersistence::saveChanges(const QList<Order> &orders)
         return;
     // While a snapshot is owed the stream's position lies beyond a gap the orders do not cover:
     // saving it would make the next start resume past the gap for good. No position at all
-    // makes it load a snapshot instead.
-    const SyncPosition position = m_sync->isSnapshotOwed()
-        ? SyncPosition{}
-        : m_realtime->deliveredPosition(OrdersSync::channelName());
-    m_cache->upsert(orders, position);
+    // makes it load a snapshot instead. A stream with no position of its own yet (the link has
+    // not subscribed, or the cache arrives late) leaves the saved one alone: resuming from
+    // there replays what these orders already hold, which is harmless.
+    if (m_sync->isSnapshotOwed()) {
+        m_cache->upsert(orders, SyncPosition{});
+        return;
+    }
+    const SyncPosition delivered = m_realtime->deliveredPosition(OrdersSync::channelName());
+    if (delivered.isValid())
+        m_cache->upsert(orders, delivered);
+    else
+        m_cache->upsertAtSavedPosition(orders);
 }
 
 } // namespace hearth

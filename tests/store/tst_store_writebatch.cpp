@@ -45,6 +45,18 @@ private slots:
         QCOMPARE(batch.position(), second);
     }
 
+    // A stream with no position of its own yet must not move the one queued before it.
+    void anUpsertWithoutAPositionKeepsTheEarlierOne()
+    {
+        OrdersWriteBatch batch = OrdersWriteBatch::upserting({makeOrder(1, 1)}, first);
+        batch.append(OrdersWriteBatch::upsertingAtSavedPosition({makeOrder(1, 2)}));
+        QCOMPARE(batch.position(), first);
+        QCOMPARE(batch.orders().value(QStringLiteral("ord-1")), makeOrder(1, 2));
+
+        const OrdersWriteBatch alone = OrdersWriteBatch::upsertingAtSavedPosition({makeOrder(2, 1)});
+        QVERIFY(!alone.position().has_value());
+    }
+
     void duplicatesInOneCallKeepTheHigherVersion()
     {
         const OrdersWriteBatch batch =
@@ -94,7 +106,7 @@ private slots:
             batch.append(OrdersWriteBatch::upserting(makeOrders(1, 50, round), {QStringLiteral("e1"), round}));
         QCOMPARE(batch.orders().size(), 50);
         QCOMPARE(batch.orders().value(QStringLiteral("ord-7")).version, 100);
-        QCOMPARE(batch.position().seq, 100);
+        QCOMPARE(batch.position()->seq, 100);
     }
 };
 

@@ -231,6 +231,35 @@ private slots:
         QCOMPARE(stack.realtime.syncPosition(QStringLiteral("orders")), (SyncPosition{QStringLiteral("e1"), 3}));
     }
 
+    // The flake behind issue 13's loaded runs: a change streamed while the cache was locked is
+    // written when the lock goes, with no position of its own. Written before or after the late
+    // read, it must not wipe the cache's position, so the next start can still resume.
+    void aChangeStreamedWhileTheCacheIsLockedKeepsTheSavedPosition()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("orders.sqlite"));
+        writeCache(path, {makeOrder(1), makeOrder(2)}, SyncPosition{QStringLiteral("e1"), 3});
+        {
+            auto lock = std::make_unique<FileLock>(path);
+            QVERIFY(lock->isHeld());
+            ShownStack stack;
+            QVERIFY(stack.persistence.open(path).deferred);
+            stack.sync.start();
+            emit stack.realtime.ordersChanged({makeOrder(2, 5, OrderStatus::Preparing)});
+            lock.reset();
+            QTRY_COMPARE_WITH_TIMEOUT(stack.restored.size(), 1, 20000);
+            stack.persistence.flush();
+        }
+        Stack restarted;
+        const CachedOrders cached = restarted.persistence.open(path);
+        QCOMPARE(cached.position, (SyncPosition{QStringLiteral("e1"), 3}));
+        QCOMPARE(cached.orders.size(), 2);
+        const auto second = std::find_if(cached.orders.cbegin(), cached.orders.cend(),
+                                          [](const Order &order) { return order.id == QStringLiteral("ord-2"); });
+        QVERIFY(second != cached.orders.cend());
+        QCOMPARE(second->version, 5);
+    }
+
     // Once the server's snapshot has landed the late cache is older news: its orders that the
     // server no longer lists must not come back, and its position must not replace the stream's.
     void aLockedCacheArrivingAfterTheSnapshotIsLeftUnused()
