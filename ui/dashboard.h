@@ -70,6 +70,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     RealtimeService *realtime() { return &m_client.realtime(); }
     OrdersModel *orders() { return &m_orders; }
+    OrderActions *orderActions() { return &m_client.actions(); }
     WidgetsClient *widgets() { return &m_widgets; }
     WidgetConfigModel *widgetModel() { return &m_widgetModel; }
     InventoryClient *inventory() { return &m_inventory; }

@@ -548,7 +548,7 @@ void MainWindow::cancelSelected()
 void MainWindow::recallLast()
 {
     if (const Order *order = recallTarget()) {
-        m_recall->forgetChange(); // a recall is not recalled again; the next change is the new "last"
+        m_recall->noteRecall(*order); // a recall is not recalled again; the next change is the new "last"
         m_actions->recall(*order);
     }
     updateActions();

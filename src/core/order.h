@@ -33,10 +33,11 @@ struct OrderStatusChange
     OrderStatus status = OrderStatus::New;
     QDateTime at;
     QString by; // a display name ("Sam Staff")
+    bool recall = false; // this step undid the one before it; a recall is not recalled again
 
     friend bool operator==(const OrderStatusChange &a, const OrderStatusChange &b)
     {
-        return a.status == b.status && a.at == b.at && a.by == b.by;
+        return a.status == b.status && a.at == b.at && a.by == b.by && a.recall == b.recall;
     }
 };
 

@@ -57,6 +57,7 @@ std::optional<OrderStatusChange> readChange(const QJsonValue &value, const QStri
         reader.fail(QLatin1StringView("status"), QStringLiteral("unknown status \"%1\"").arg(status));
     change.at = reader.requiredTimestamp(QLatin1StringView("at"));
     change.by = limitedString(reader, QLatin1StringView("by"), maxByLength);
+    change.recall = reader.optionalBool(QLatin1StringView("recall"), false);
     if (errors->size() != errorsBefore)
         return std::nullopt;
     return change;
@@ -132,6 +133,8 @@ QJsonArray historyToJson(const QList<OrderStatusChange> &history)
                           {QStringLiteral("at"), toWireTimestamp(change.at)}};
         if (!change.by.isEmpty())
             entry.insert(QStringLiteral("by"), change.by);
+        if (change.recall)
+            entry.insert(QStringLiteral("recall"), true);
         array.append(entry);
     }
     return array;

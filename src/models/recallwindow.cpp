@@ -12,19 +12,26 @@ void RecallWindow::noteChange(const QString &orderId)
 {
     m_lastChanged = orderId;
     m_lastChangedAt = m_clock();
+    if (orderId == m_recalledId)
+        m_recalledId.clear(); // changed again: that change may be recalled
 }
 
-void RecallWindow::forgetChange()
+void RecallWindow::noteRecall(const Order &order)
 {
     m_lastChanged.clear();
     m_lastChangedAt = {};
+    m_recalledId = order.id;
+    m_recalledVersion = order.version;
 }
 
 QDateTime RecallWindow::lastStatusChangeAt(const Order &order) const
 {
+    if (order.id == m_recalledId && order.version <= m_recalledVersion)
+        return {}; // recalled here, the echo still on its way
     QDateTime at;
-    if (order.history.size() > 1)
-        at = order.history.constLast().at; // the first entry is its arrival, not a change
+    // The first entry is its arrival, not a change; a recall is not recalled again.
+    if (order.history.size() > 1 && !order.history.constLast().recall)
+        at = order.history.constLast().at;
     else if (order.history.isEmpty() && order.updatedAt.isValid() && order.updatedAt != order.createdAt)
         at = order.updatedAt; // a backend without history: its latest change is the best guess
     // A change made here and not yet echoed (queued offline, or in flight) counts from the click.

@@ -28,7 +28,9 @@ public:
 
     // A status change of `orderId` was asked for here, now; it becomes the one Recall undoes.
     void noteChange(const QString &orderId);
-    void forgetChange(); // recalled: a recall is not recalled again
+    // Recall was asked for `order` here: a recall is not recalled again, neither before its
+    // echo arrives (this) nor after (its history step says "recall").
+    void noteRecall(const Order &order);
     QString lastChanged() const { return m_lastChanged; }
 
     // When the order's status last changed, or invalid when it never did.
@@ -45,6 +47,8 @@ private:
     QTimer m_ticker;
     QString m_lastChanged;
     QDateTime m_lastChangedAt;
+    QString m_recalledId;
+    qint64 m_recalledVersion = 0;
 };
 
 } // namespace hearth

@@ -288,7 +288,7 @@ bool readChange(od::value value, OrderStatusChange *change)
     od::object object;
     if (value.get_object().get(object))
         return false;
-    enum : unsigned { Status = 1, At = 2, By = 4 };
+    enum : unsigned { Status = 1, At = 2, By = 4, Recall = 8 };
     unsigned seen = 0;
     for (auto field : object) {
         od::field member;
@@ -304,6 +304,10 @@ bool readChange(od::value value, OrderStatusChange *change)
                 return false;
         } else if (key == "by") {
             if (!firstTime(&seen, By) || !readLimitedString(inner, maxByLength, &change->by))
+                return false;
+        } else if (key == "recall") {
+            // null and non-booleans go to the general decoder, which knows what to make of them
+            if (!firstTime(&seen, Recall) || inner.get_bool().get(change->recall))
                 return false;
         } else {
             return false;

@@ -211,7 +211,7 @@ OrderResult OrderService::apply(const QString &restaurantId, const QString &orde
     // Bounded like the wire's list: the arrival and the latest steps are what anyone reads.
     if (order.history.size() >= OrderCodec::maxHistoryEntries)
         order.history.remove(1, order.history.size() - OrderCodec::maxHistoryEntries + 1);
-    order.history.append(OrderStatusChange{target, now, action.by.left(120)});
+    order.history.append(OrderStatusChange{target, now, action.by.left(120), action.kind == Kind::Recall});
     ++order.version;
     // A recall is not itself recalled (that would walk the history back step by step); the move
     // it undid is made again with the ordinary action.

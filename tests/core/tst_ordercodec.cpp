@@ -162,7 +162,11 @@ private slots:
             QJsonObject{{QStringLiteral("status"), QStringLiteral("new")}, {QStringLiteral("at"), QStringLiteral("2026-11-20T18:01:02.123Z")}},
             QJsonObject{{QStringLiteral("status"), QStringLiteral("acknowledged")},
                         {QStringLiteral("at"), QStringLiteral("2026-11-20T18:02:00.000Z")},
-                        {QStringLiteral("by"), QStringLiteral("Sam Staff")}}};
+                        {QStringLiteral("by"), QStringLiteral("Sam Staff")}},
+            QJsonObject{{QStringLiteral("status"), QStringLiteral("new")},
+                        {QStringLiteral("at"), QStringLiteral("2026-11-20T18:02:30.000Z")},
+                        {QStringLiteral("by"), QStringLiteral("Sam Staff")},
+                        {QStringLiteral("recall"), true}}};
         const Decoded<Order> decoded = OrderCodec::fromJson(json);
         QVERIFY2(decoded.ok(), qPrintable(decoded.errorString()));
         const Order &order = *decoded.value;
@@ -174,7 +178,9 @@ private slots:
         QCOMPARE(order.charges.sumCents(), 399 + 150 + 300 + 212 - 265);
         QCOMPARE(order.table, QStringLiteral("Terrace 3"));
         QCOMPARE(order.promisedAt, QDateTime(QDate(2026, 11, 20), QTime(17, 30), Qt::UTC));
-        QCOMPARE(order.history.size(), 2);
+        QCOMPARE(order.history.size(), 3);
+        QVERIFY(!order.history.at(1).recall);
+        QVERIFY(order.history.at(2).recall); // the acknowledge was recalled
         QCOMPARE(order.history.at(1).status, OrderStatus::Acknowledged);
         QCOMPARE(order.history.at(1).by, QStringLiteral("Sam Staff"));
         QVERIFY(order.history.at(0).by.isEmpty());
@@ -185,6 +191,13 @@ private slots:
         Order changed = order;
         changed.history[1].by = QStringLiteral("Morgan Manager");
         QVERIFY(changed != order); // the details take part in equality (caches, upserts)
+
+        QJsonArray badRecall = json[QStringLiteral("history")].toArray();
+        QJsonObject last = badRecall.last().toObject();
+        last[QStringLiteral("recall")] = QStringLiteral("yes");
+        badRecall.replace(badRecall.size() - 1, last);
+        json[QStringLiteral("history")] = badRecall;
+        QVERIFY(!OrderCodec::fromJson(json).ok());
     }
 
     void aHistoryIsBounded()

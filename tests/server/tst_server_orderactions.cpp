@@ -177,6 +177,11 @@ private slots:
         QCOMPARE(statusOf(recalled.body), u"acknowledged"_s);
         QCOMPARE(recalled.body.value("version"_L1).toInteger(), 4);
         QCOMPARE(eventsAfter(head, order.id), QStringList{u"order.recalled"_s});
+        // The history says which step was a recall, so every PC can grey Recall for it.
+        const QJsonArray history = recalled.body.value("history"_L1).toArray();
+        QCOMPARE(history.last().toObject().value("status"_L1).toString(), u"acknowledged"_s);
+        QCOMPARE(history.last().toObject().value("recall"_L1), QJsonValue(true));
+        QVERIFY(!history.at(history.size() - 2).toObject().contains("recall"_L1));
         // Only the last change: a second recall does not walk further back.
         const HttpResult again = action("POST", recallPath(order), {}, "k-rc-4", 4);
         QCOMPARE(again.status, 422);
