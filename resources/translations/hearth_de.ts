@@ -29,6 +29,22 @@
         <source>Printed %1</source>
         <translation>Gedruckt: %1</translation>
     </message>
+    <message>
+        <source>Table %1</source>
+        <translation>Tisch %1</translation>
+    </message>
+    <message>
+        <source>At the door by %1</source>
+        <translation>An der Tür bis %1</translation>
+    </message>
+    <message>
+        <source>Ready by %1</source>
+        <translation>Fertig bis %1</translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation>Telefon %1</translation>
+    </message>
 </context>
 <context>
     <name>QLabel</name>

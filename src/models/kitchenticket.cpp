@@ -21,8 +21,23 @@ QString KitchenTicket::html(const Order &order, const QString &restaurant, bool 
                 .arg(tr("#%1", "order number").arg(order.number));
     page += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt; font-weight: bold;\">%1 · %2</p>")
                 .arg(typeDisplayName(order.type).toHtmlEscaped(), order.customerName.toHtmlEscaped());
+    // Where it goes and by when: what the pass and the driver look for first.
+    if (order.type == OrderType::DineIn && !order.table.isEmpty())
+        page += QStringLiteral("<p align=\"center\" style=\"font-size: 20pt; font-weight: bold;\">%1</p>")
+                    .arg(tr("Table %1").arg(order.table).toHtmlEscaped());
+    if (order.promisedAt.isValid())
+        page += QStringLiteral("<p align=\"center\" style=\"font-size: 16pt; font-weight: bold;\">%1</p>")
+                    .arg((order.type == OrderType::Delivery
+                              ? tr("At the door by %1").arg(locale.toString(order.promisedAt.toLocalTime().time(), QLocale::ShortFormat))
+                              : tr("Ready by %1").arg(locale.toString(order.promisedAt.toLocalTime().time(), QLocale::ShortFormat)))
+                             .toHtmlEscaped());
     page += QStringLiteral("<p align=\"center\">%1</p>")
                 .arg(tr("Received %1").arg(locale.toString(order.createdAt.toLocalTime(), QLocale::ShortFormat)).toHtmlEscaped());
+    if (order.type == OrderType::Delivery && !order.deliveryAddress.isEmpty())
+        page += QStringLiteral("<p align=\"center\" style=\"font-size: 14pt;\">%1</p>")
+                    .arg(order.deliveryAddress.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
+    if (!order.customerPhone.isEmpty())
+        page += QStringLiteral("<p align=\"center\">%1</p>").arg(tr("Phone %1").arg(order.customerPhone).toHtmlEscaped());
 
     if (!order.notes.isEmpty()) {
         const bool allergy = OrderNotesProxy::soundsLikeAllergy(order.notes);

@@ -145,6 +145,27 @@ private slots:
         noted.id = QStringLiteral("order-143");
         noted.notes = QStringLiteral("Sauce on the side");
         QVERIFY(printer.ticketFor(noted)->toPlainText().contains(QStringLiteral("NOTE: Sauce on the side")));
+        // Where it goes and by when: the table, the driver's address and phone, the promise.
+        Order delivery = order;
+        delivery.id = QStringLiteral("order-144");
+        delivery.type = OrderType::Delivery;
+        delivery.deliveryAddress = QStringLiteral("12 Mill Lane\nFlat 3");
+        delivery.customerPhone = QStringLiteral("+1 555 0142");
+        delivery.promisedAt = QDateTime(QDate(2026, 11, 20), QTime(19, 45)).toUTC();
+        const QString out = printer.ticketFor(delivery)->toPlainText();
+        for (const QString &expected : {QStringLiteral("12 Mill Lane"), QStringLiteral("Flat 3"), QStringLiteral("Phone +1 555 0142"),
+                                        QStringLiteral("At the door by 7:45")})
+            QVERIFY2(out.contains(expected), qPrintable(expected + QStringLiteral(" not in:\n") + out));
+        Order dineIn = order;
+        dineIn.id = QStringLiteral("order-145");
+        dineIn.type = OrderType::DineIn;
+        dineIn.table = QStringLiteral("Terrace 3");
+        dineIn.promisedAt = QDateTime(QDate(2026, 11, 20), QTime(20, 5)).toUTC();
+        const QString table = printer.ticketFor(dineIn)->toPlainText();
+        QVERIFY2(table.contains(QStringLiteral("Table Terrace 3")) && table.contains(QStringLiteral("Ready by 8:05")), qPrintable(table));
+        QVERIFY(!table.contains(QStringLiteral("Phone")));
+        QVERIFY(!first.contains(QStringLiteral("Table")) && !first.contains(QStringLiteral("Ready by")));
+
         // A folder that is not there: a sentence.
         QVERIFY(!printer.printToPdf(order, dir.filePath(QStringLiteral("missing/t.pdf")), &error));
         QVERIFY(!error.isEmpty());
