@@ -57,7 +57,7 @@ const auto &pick(QRandomGenerator &random, const Array &array)
 
 } // namespace
 
-NewOrder randomOrder(QRandomGenerator &random)
+NewOrder randomOrder(QRandomGenerator &random, const Orderable &orderable)
 {
     NewOrder order;
     const quint32 typeRoll = random.bounded(100u);
@@ -65,9 +65,14 @@ NewOrder randomOrder(QRandomGenerator &random)
     order.customerName = QString::fromUtf16(pick(random, firstNames)) + u' '
         + QString::fromUtf16(pick(random, lastNames));
 
-    const int lines = 1 + static_cast<int>(random.bounded(4u));
+    QList<const MenuItem *> offered;
+    for (const MenuItem &item : menu) {
+        if (!orderable || orderable(QString::fromUtf16(item.name)))
+            offered.append(&item);
+    }
+    const int lines = offered.isEmpty() ? 0 : 1 + static_cast<int>(random.bounded(4u));
     for (int i = 0; i < lines; ++i) {
-        const MenuItem &item = pick(random, menu);
+        const MenuItem &item = *offered.at(random.bounded(static_cast<quint32>(offered.size())));
         const QString name = QString::fromUtf16(item.name);
         const int quantity = random.bounded(100u) < 75 ? 1 : 2 + static_cast<int>(random.bounded(3u));
         auto existing = std::find_if(order.items.begin(), order.items.end(),

@@ -95,6 +95,15 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
       m_kitchen(new KitchenControlService(m_database.get(), m_orderService, m_widgetService, this))
 {
     m_auth->setPasswordIterations(m_options.passwordHashIterations);
+    m_simulator->setUnorderableDishes([this] {
+        QSet<QString> unorderable;
+        const QDate today = QDate::currentDate();
+        for (const MenuItem &item : m_inventoryService->snapshot(QString(DemoAccounts::restaurantId)).menu) {
+            if (!item.isOrderableOn(today))
+                unorderable.insert(item.name);
+        }
+        return unorderable;
+    });
     m_hub->setHeartbeatMs(m_options.heartbeatMs);
     m_drainTimer->setSingleShot(true);
     m_drainTimer->setInterval(drainTimeoutMs);

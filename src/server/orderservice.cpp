@@ -87,9 +87,13 @@ OrderResult OrderService::createOrder(const QString &restaurantId, const NewOrde
     return commit(&transaction, restaurantId, std::move(order), OrderEvents::created, true);
 }
 
-Order OrderService::createRandomOrder(const QString &restaurantId)
+Order OrderService::createRandomOrder(const QString &restaurantId,
+                                     const std::function<bool(const QString &dishName)> &orderable)
 {
-    const OrderResult result = createOrder(restaurantId, DemoData::randomOrder(*QRandomGenerator::global()));
+    const NewOrder draft = DemoData::randomOrder(*QRandomGenerator::global(), orderable);
+    if (draft.items.isEmpty())
+        return {}; // everything is sold out: the website takes no orders
+    const OrderResult result = createOrder(restaurantId, draft);
     if (!result.ok())
         qCWarning(lcServer).noquote() << "cannot create a demo order:" << result.message;
     return result.order;

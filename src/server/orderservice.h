@@ -105,8 +105,10 @@ public:
     // `at` backdates the change (the demo seeder replays a service already under way); it must
     // not precede the order's previous change. Invalid: now.
     OrderResult createOrder(const QString &restaurantId, const NewOrder &draft, const QDateTime &at = {});
-    // A plausible order from the demo menu (the simulator's and the tests' source of orders).
-    Order createRandomOrder(const QString &restaurantId);
+    // A plausible order from the demo menu (the simulator's and the tests' source of orders),
+    // of the dishes `orderable` allows (all without it); none (an empty id) when it allows none.
+    Order createRandomOrder(const QString &restaurantId,
+                            const std::function<bool(const QString &dishName)> &orderable = {});
     // Idempotent: an already acknowledged open order is returned unchanged, without an event.
     OrderResult acknowledge(const QString &restaurantId, const QString &orderId);
     // Validated with hearth::canTransition; entering `acknowledged` also stamps acknowledged_at.

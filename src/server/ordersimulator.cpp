@@ -99,7 +99,9 @@ void OrderSimulator::scheduleNextArrival()
 
 void OrderSimulator::onArrival()
 {
-    m_orders->createRandomOrder(m_restaurantId); // adopted through onEvent
+    const QSet<QString> unorderable = m_unorderable ? m_unorderable() : QSet<QString>();
+    m_orders->createRandomOrder(m_restaurantId, [&unorderable](const QString &dish) { return !unorderable.contains(dish); });
+    // adopted through onEvent
     scheduleNextArrival();
 }
 

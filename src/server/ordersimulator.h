@@ -10,9 +10,12 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QString>
+
+#include <functional>
 
 class QTimer;
 
@@ -33,6 +36,8 @@ public:
     // Runs the kitchen `factor` times faster than real time (demos, tests); arrivals keep the rate.
     void setSpeed(double factor);
     bool isActive() const { return m_ordersPerMinute > 0; }
+    // Guests order only what the website offers: not the dishes this names (asked at each arrival).
+    void setUnorderableDishes(std::function<QSet<QString>()> unorderable) { m_unorderable = std::move(unorderable); }
     double rate() const { return m_ordersPerMinute; }
     int trackedOrders() const { return int(m_plans.size()); }
 
@@ -59,6 +64,7 @@ private:
     QHash<QString, Plan> m_plans;
     double m_ordersPerMinute = 0;
     double m_speed = 1.0;
+    std::function<QSet<QString>()> m_unorderable;
 };
 
 } // namespace hearth::server

@@ -3,7 +3,10 @@
 
 #include "core/ordercodec.h"
 #include "server/demoaccounts.h"
+#include "server/inventoryservice.h"
 #include "server/orderservice.h"
+
+#include <QJsonDocument>
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -67,6 +70,48 @@ private slots:
             latest.insert(order.id, order);
         }
         QCOMPARE(finished, 2);
+    }
+
+    // The website hides what the manager took off the menu (or stock sold out): simulated
+    // guests do not order it either.
+    void simulatedGuestsOrderOnlyWhatIsOnTheMenu()
+    {
+        ServerOptions options = testOptions(m_dir, QStringLiteral("menu.db"));
+        options.simulateOrdersPerMinute = 600;
+        options.simulationSpeed = 100;
+        HearthServer server(options);
+        QSignalSpy events(server.orders(), &OrderService::eventAppended);
+        QVERIFY(server.start());
+        const QString restaurant(DemoAccounts::restaurantId);
+        QStringList offMenu;
+        for (const MenuItem &item : server.inventory()->snapshot(restaurant).menu) {
+            if (item.name == u"Margherita" || item.name == u"Diavola") {
+                QVERIFY(server.inventory()->setAvailability(restaurant, item.id, MenuChange{false, {}, {}}).ok());
+                offMenu.append(item.name);
+            }
+        }
+        QCOMPARE(offMenu.size(), 2);
+
+        events.clear();
+        int created = 0;
+        QHash<QString, int> dishes;
+        QDeadlineTimer deadline(20000);
+        while (created < 40 && !deadline.hasExpired()) {
+            if (events.isEmpty() && !events.wait(int(deadline.remainingTime())))
+                break;
+            const StoredEvent event = events.takeFirst().at(0).value<StoredEvent>();
+            if (event.type != OrderEvents::created)
+                continue;
+            ++created;
+            const Decoded<Order> order = OrderCodec::fromJson(QJsonDocument::fromJson(event.data).object());
+            QVERIFY(order.ok());
+            for (const OrderItem &item : order.value->items)
+                ++dishes[item.name];
+        }
+        QCOMPARE(created, 40);
+        QVERIFY2(dishes.size() >= 5, qPrintable(QStringList(dishes.keys()).join(u", "))); // the rest is ordered
+        for (const QString &dish : std::as_const(offMenu))
+            QVERIFY2(!dishes.contains(dish), qPrintable(dish));
     }
 
     void staffActionsAreRespectedAndTheRateCanChange()
