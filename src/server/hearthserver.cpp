@@ -195,6 +195,8 @@ bool HearthServer::start(QString *errorMessage)
         && !DemoService::seedIfFresh(m_orderService, QString(DemoAccounts::restaurantId),
                                      QDateTime::currentDateTimeUtc(), *QRandomGenerator::global(), &problem))
         return fail(problem);
+    if (m_options.analyticsRetentionDays > 0 && !m_analyticsRepository->setRetentionDays(m_options.analyticsRetentionDays))
+        return fail(QStringLiteral("cannot store the analytics retention"));
     if (m_options.seedDemoService
         && !m_analyticsSimulator->seedHistory(QDateTime::currentMSecsSinceEpoch(), 8, &problem))
         return fail(problem);

@@ -15,6 +15,7 @@ const QString databaseName = QStringLiteral("database");
 const QString simulateName = QStringLiteral("simulate");
 const QString heartbeatName = QStringLiteral("heartbeat-ms");
 const QString retentionName = QStringLiteral("retention");
+const QString analyticsRetentionName = QStringLiteral("analytics-retention-days");
 const QString noDemoSeedName = QStringLiteral("no-demo-seed");
 const QString demoName = QStringLiteral("demo");
 const QString adminPasswordFileName = QStringLiteral("admin-password-file");
@@ -48,6 +49,10 @@ void addOptions(QCommandLineParser *parser)
          QStringLiteral("15000")},
         {retentionName, QStringLiteral("Events kept per channel for replay."), QStringLiteral("count"),
          QStringLiteral("100000")},
+        {analyticsRetentionName,
+         QStringLiteral("Days of website analytics kept (1 to 3650); stored in the database, so later starts "
+                        "without it keep the value (a new database keeps 90)."),
+         QStringLiteral("days")},
         {noDemoSeedName, QStringLiteral("With --simulate: start an empty restaurant from scratch instead of "
                                         "one whose service is already under way.")},
         {demoName, QStringLiteral("A new database gets the demo restaurant and its published accounts "
@@ -119,6 +124,11 @@ Parsed read(const QCommandLineParser &parser)
     options.eventRetention = parser.value(retentionName).toLongLong(&ok);
     if (!ok || options.eventRetention < 1)
         errors.append(QStringLiteral("--retention: expected at least 1"));
+    if (parser.isSet(analyticsRetentionName)) {
+        options.analyticsRetentionDays = parser.value(analyticsRetentionName).toInt(&ok);
+        if (!ok || options.analyticsRetentionDays < 1 || options.analyticsRetentionDays > 3650)
+            errors.append(QStringLiteral("--analytics-retention-days: expected 1 to 3650"));
+    }
     options.maxConnections = parser.value(maxConnectionsName).toInt(&ok);
     if (!ok || options.maxConnections < 1)
         errors.append(QStringLiteral("--max-connections: expected at least 1"));

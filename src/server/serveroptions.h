@@ -31,6 +31,7 @@ struct ServerOptions
     int heartbeatMs = 15000;             // announced in `welcome`; clients ping at half of it, the
                                          // server pings every client this often and drops one silent for 2×
     qint64 eventRetention = 100000;      // newest events kept per restaurant and channel
+    int analyticsRetentionDays = 0;      // stored in the database at start; 0: leave its setting (90 days new)
     int passwordHashIterations = 600000; // PBKDF2 work factor of new hashes (tests lower it); older are rehashed at sign-in
     // Failed sign-ins (docs/protocol.md, "Limits"): a share per username and per client address.
     int loginFailuresPerUser = 5;

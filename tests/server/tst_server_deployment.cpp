@@ -3,6 +3,8 @@
 // does not take answers 405 with Allow instead of 404.
 #include "testsupport.h"
 
+#include "server/analyticsrepository.h"
+#include "server/analyticsservice.h"
 #include "server/demoaccounts.h"
 #include "server/servercommandline.h"
 
@@ -118,6 +120,33 @@ private slots:
         QCOMPARE(raised.options.maxConnectionsPerAddress, 1500);
         QVERIFY(!parse({QStringLiteral("--max-connections"), QStringLiteral("0")}).error.isEmpty());
         QVERIFY(!parse({QStringLiteral("--max-connections-per-address"), QStringLiteral("600")}).error.isEmpty());
+    }
+
+    // How long guests' analytics stay is a privacy decision the owner makes at the command line;
+    // it is kept in the database, so a later start without the flag does not undo it.
+    void theAnalyticsRetentionIsSetOnTheCommandLine()
+    {
+        const ServerCommandLine::Parsed parsed = parse({QStringLiteral("--analytics-retention-days"), QStringLiteral("30")});
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.options.analyticsRetentionDays, 30);
+        QCOMPARE(parse({}).options.analyticsRetentionDays, 0);
+        for (const char *bad : {"0", "3651", "a month"}) {
+            const QString error = parse({QStringLiteral("--analytics-retention-days"), QString::fromLatin1(bad)}).error;
+            QVERIFY2(error.contains(QStringLiteral("--analytics-retention-days")), bad);
+        }
+
+        QTemporaryDir dir;
+        ServerOptions options = testOptions(dir, QStringLiteral("retention.db"));
+        options.analyticsRetentionDays = 30;
+        {
+            HearthServer server(options);
+            QVERIFY(server.start());
+            QCOMPARE(server.analytics()->repository()->retentionDays(), 30);
+        }
+        options.analyticsRetentionDays = 0;
+        HearthServer again(options);
+        QVERIFY(again.start());
+        QCOMPARE(again.analytics()->repository()->retentionDays(), 30);
     }
 
     void aFreshDatabaseWithoutDemoGetsAnAdminWithARandomPassword()
