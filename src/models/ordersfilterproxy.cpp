@@ -8,7 +8,27 @@ OrdersFilterProxy::OrdersFilterProxy(QObject *parent) : QSortFilterProxyModel(pa
 {
     setSortRole(OrdersModel::SortRole);
     setDynamicSortFilter(true);
+    connect(this, &QAbstractProxyModel::sourceModelChanged, this,
+            [this] { m_orders = qobject_cast<const OrdersModel *>(sourceModel()); });
     sort(OrdersModel::ReceivedColumn, Qt::DescendingOrder);
+}
+
+bool OrdersFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Order *a = m_orders ? m_orders->orderAt(left.row()) : nullptr;
+    const Order *b = m_orders ? m_orders->orderAt(right.row()) : nullptr;
+    if (!a || !b || left.column() != right.column() || sortRole() != OrdersModel::SortRole)
+        return QSortFilterProxyModel::lessThan(left, right);
+    // The same keys as OrdersModel's SortRole; names keep the base class's string rules.
+    switch (left.column()) {
+    case OrdersModel::NumberColumn: return a->number < b->number;
+    case OrdersModel::StatusColumn: return int(a->status) < int(b->status);
+    case OrdersModel::TypeColumn: return int(a->type) < int(b->type);
+    case OrdersModel::ItemsColumn: return a->items.size() < b->items.size();
+    case OrdersModel::TotalColumn: return a->totalCents < b->totalCents;
+    case OrdersModel::ReceivedColumn: return a->createdAt < b->createdAt;
+    default: return QSortFilterProxyModel::lessThan(left, right);
+    }
 }
 
 void OrdersFilterProxy::setOpenOnly(bool openOnly)

@@ -9,6 +9,8 @@
 
 namespace hearth {
 
+class OrdersModel;
+
 class OrdersFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ signals:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Numbers and times straight from the orders, not through QVariant: sorting 50 000 rows
+    // compares some 800 000 pairs, and every burst re-sorts the rows it changed.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool m_openOnly = false;
@@ -57,6 +62,7 @@ private:
     std::optional<OrderStatus> m_status;
     std::optional<OrderType> m_type;
     bool m_held = false;
+    const OrdersModel *m_orders = nullptr; // the source, when it is the orders model
     QSet<QString> m_shownWhenHeld; // order ids on screen when the hold began
 };
 

@@ -233,6 +233,7 @@ void OrdersModel::replaceAll(const QList<Order> &orders)
     QList<Order> fresh;
     QHash<QString, qsizetype> freshIndex;
     fresh.reserve(orders.size());
+    freshIndex.reserve(orders.size());
     for (const Order &order : orders) {
         if (const auto seen = freshIndex.constFind(order.id); seen != freshIndex.cend()) {
             if (VersionRule::replaces(order, fresh.at(*seen)))
@@ -308,6 +309,12 @@ void OrdersModel::appendOrders(QList<Order> orders, int *attention)
         return;
     const int first = int(m_orders.size());
     beginInsertRows({}, first, first + int(orders.size()) - 1);
+    // Room for a large batch (a snapshot, a cache) at once; small ones grow the usual way.
+    if (const qsizetype needed = m_orders.size() + orders.size(); needed > m_orders.capacity()) {
+        const qsizetype room = std::max(needed, 2 * m_orders.capacity());
+        m_orders.reserve(room);
+        m_rowById.reserve(room);
+    }
     for (Order &order : orders) {
         *attention += int(needsAttention(order));
         m_rowById.insert(order.id, int(m_orders.size()));

@@ -110,6 +110,48 @@ private slots:
         }
         QCOMPARE(shown, QSet<int>(expectedOpen.cbegin(), expectedOpen.cend()));
     }
+
+    // The proxy compares the orders' fields itself (no QVariant per comparison); every column,
+    // both ways, must come out exactly as the model's SortRole values sort, ties included.
+    void sortingFromTheOrdersMatchesTheSortRole()
+    {
+        QRandomGenerator random(1312);
+        QList<Order> orders;
+        for (int number = 1; number <= 400; ++number) {
+            Order order = makeOrder(number, OrderStatus(random.bounded(6)));
+            order.type = OrderType(random.bounded(3));
+            order.totalCents = 100 * random.bounded(20); // many ties
+            order.customerName = QStringLiteral("Guest %1").arg(random.bounded(30));
+            order.createdAt = order.createdAt.addSecs(-60 * number + 60 * random.bounded(50));
+            order.items = QList<OrderItem>(1 + random.bounded(4), OrderItem{QStringLiteral("Soup"), 1, 650});
+            orders.append(order);
+        }
+        OrdersModel model;
+        model.upsert(orders);
+        OrdersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                // A sort is stable from the order shown before it: ties keep that order.
+                QList<int> expected;
+                for (int row = 0; row < proxy.rowCount(); ++row)
+                    expected.append(proxy.mapToSource(proxy.index(row, 0)).row());
+                proxy.sort(column, order);
+                const auto key = [&](int row) { return model.index(row, column).data(OrdersModel::SortRole); };
+                std::stable_sort(expected.begin(), expected.end(), [&](int a, int b) {
+                    const QPartialOrdering c = QVariant::compare(key(a), key(b));
+                    return order == Qt::AscendingOrder ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
+                });
+                for (int row = 0; row < proxy.rowCount(); ++row) {
+                    const int shown = proxy.mapToSource(proxy.index(row, column)).row();
+                    QVERIFY2(shown == expected.at(row),
+                             qPrintable(QStringLiteral("column %1 %2, row %3: %4 instead of %5")
+                                            .arg(column).arg(order == Qt::AscendingOrder ? QStringLiteral("up") : QStringLiteral("down"))
+                                            .arg(row).arg(shown).arg(expected.at(row))));
+                }
+            }
+        }
+    }
 };
 
 QTEST_MAIN(TestOrdersFilterProxy)
