@@ -23,7 +23,7 @@ payload=$(realpath --relative-to=. "$out/payload")
 
 # The stand-in: the files' names and places are those of a windeployqt deployment; their contents
 # are placeholders (nothing here runs them).
-for file in hearth.exe hearth-server.exe hearthctl.exe Qt6Core.dll Qt6Gui.dll Qt6Widgets.dll \
+for file in hearth.exe hearth-server.exe hearthctl.exe Qt6Core.dll Qt6Concurrent.dll Qt6Gui.dll Qt6Widgets.dll \
             Qt6Network.dll Qt6WebSockets.dll Qt6HttpServer.dll Qt6Sql.dll \
             Qt6Charts.dll Qt6OpenGL.dll Qt6OpenGLWidgets.dll \
             platforms/qwindows.dll sqldrivers/qsqlite.dll tls/qschannelbackend.dll; do

@@ -4,6 +4,7 @@
 #include "store/orderswritebatch.h"
 
 #include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QJsonParseError>
 #include <QSqlQuery>
 
@@ -131,6 +132,39 @@ bool isPrunable(const Order &order, const QDateTime &now)
     return !order.isOpen() && order.updatedAt.toMSecsSinceEpoch() < cutoff;
 }
 
+namespace {
+
+struct StoredRow
+{
+    QString id;
+    QByteArray json;
+};
+
+// The order a row holds, or why it holds none.
+struct DecodedRow
+{
+    std::optional<Order> order;
+    QString reason;
+};
+
+DecodedRow decodeRow(const StoredRow &row)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(row.json, &parseError);
+    if (!document.isObject()) {
+        return {std::nullopt, parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                           : QStringLiteral("not a JSON object")};
+    }
+    Decoded<Order> decoded = OrderCodec::fromJson(document.object());
+    if (!decoded.ok())
+        return {std::nullopt, decoded.errorString()};
+    if (decoded.value->id != row.id)
+        return {std::nullopt, QStringLiteral("holds order \"%1\"").arg(decoded.value->id)};
+    return {std::move(decoded.value), {}};
+}
+
+} // namespace
+
 bool read(const QSqlDatabase &database, ReadResult *result, QSqlError *error)
 {
     QSqlQuery query(database);
@@ -139,30 +173,25 @@ bool read(const QSqlDatabase &database, ReadResult *result, QSqlError *error)
         *error = query.lastError();
         return false;
     }
-    QList<Order> orders;
-    while (query.next()) {
-        const QString id = query.value(0).toString();
-        QJsonParseError parseError{};
-        const QJsonDocument document = QJsonDocument::fromJson(query.value(1).toByteArray(), &parseError);
-        QString reason;
-        if (!document.isObject()) {
-            reason = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                  : QStringLiteral("not a JSON object");
-        } else if (Decoded<Order> decoded = OrderCodec::fromJson(document.object()); !decoded.ok()) {
-            reason = decoded.errorString();
-        } else if (decoded.value->id != id) {
-            reason = QStringLiteral("holds order \"%1\"").arg(decoded.value->id);
-        } else {
-            orders.append(std::move(*decoded.value));
-            continue;
-        }
-        if (result->skipped++ == 0)
-            result->firstSkipReason = QStringLiteral("row \"%1\": %2").arg(id, reason);
-    }
+    QList<StoredRow> rows;
+    while (query.next())
+        rows.append(StoredRow{query.value(0).toString(), query.value(1).toByteArray()});
     // next() also ends at a read error, e.g. a corrupt page half-way through the table.
     if (query.lastError().isValid()) {
         *error = query.lastError();
         return false;
+    }
+    // Decoding the JSON is most of a start-up from a large cache, and the GUI thread waits for
+    // it: every core takes a share (the results keep the rows' order).
+    QList<DecodedRow> decoded = QtConcurrent::blockingMapped(rows, decodeRow);
+    QList<Order> orders;
+    orders.reserve(decoded.size());
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        if (decoded[i].order) {
+            orders.append(std::move(*decoded[i].order));
+        } else if (result->skipped++ == 0) {
+            result->firstSkipReason = QStringLiteral("row \"%1\": %2").arg(rows.at(i).id, decoded.at(i).reason);
+        }
     }
 
     QSqlQuery meta(database);
