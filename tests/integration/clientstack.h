@@ -163,4 +163,14 @@ inline bool modelMatchesServer(const OrdersModel &model, server::HearthServer &s
     return true;
 }
 
+// Whether the link left Live at some point of `states` (a spy on RealtimeService::stateChanged).
+// Not state() in a QTRY loop: on a loaded machine the drop, the retry and the way back to Live
+// can all happen between two looks.
+inline bool leftLive(const QSignalSpy &states)
+{
+    return std::any_of(states.cbegin(), states.cend(), [](const QList<QVariant> &arguments) {
+        return arguments.at(0).value<ConnectionState>() != ConnectionState::Live;
+    });
+}
+
 } // namespace hearth::test
