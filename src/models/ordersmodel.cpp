@@ -309,11 +309,11 @@ void OrdersModel::appendOrders(QList<Order> orders, int *attention)
         return;
     const int first = int(m_orders.size());
     beginInsertRows({}, first, first + int(orders.size()) - 1);
-    // Room for a large batch (a snapshot, a cache) at once; small ones grow the usual way.
-    if (const qsizetype needed = m_orders.size() + orders.size(); needed > m_orders.capacity()) {
-        const qsizetype room = std::max(needed, 2 * m_orders.capacity());
-        m_orders.reserve(room);
-        m_rowById.reserve(room);
+    // The first fill (the cache at start-up, a snapshot into an empty table) in one allocation.
+    // Not later batches: reserving for those re-hashed the whole index inside a burst's slice.
+    if (m_orders.isEmpty()) {
+        m_orders.reserve(orders.size());
+        m_rowById.reserve(orders.size());
     }
     for (Order &order : orders) {
         *attention += int(needsAttention(order));
