@@ -25,12 +25,13 @@ QString KitchenTicket::html(const Order &order, const QString &restaurant, bool 
     if (order.type == OrderType::DineIn && !order.table.isEmpty())
         page += QStringLiteral("<p align=\"center\" style=\"font-size: 20pt; font-weight: bold;\">%1</p>")
                     .arg(tr("Table %1").arg(order.table).toHtmlEscaped());
-    if (order.promisedAt.isValid())
+    if (order.promisedAt.isValid()) {
+        const QString time = locale.toString(order.promisedAt.toLocalTime().time(), QLocale::ShortFormat);
+        const QString promise = order.type == OrderType::Delivery ? tr("At the door by %1").arg(time)
+                                                                  : tr("Ready by %1").arg(time);
         page += QStringLiteral("<p align=\"center\" style=\"font-size: 16pt; font-weight: bold;\">%1</p>")
-                    .arg((order.type == OrderType::Delivery
-                              ? tr("At the door by %1").arg(locale.toString(order.promisedAt.toLocalTime().time(), QLocale::ShortFormat))
-                              : tr("Ready by %1").arg(locale.toString(order.promisedAt.toLocalTime().time(), QLocale::ShortFormat)))
-                             .toHtmlEscaped());
+                    .arg(promise.toHtmlEscaped());
+    }
     page += QStringLiteral("<p align=\"center\">%1</p>")
                 .arg(tr("Received %1").arg(locale.toString(order.createdAt.toLocalTime(), QLocale::ShortFormat)).toHtmlEscaped());
     if (order.type == OrderType::Delivery && !order.deliveryAddress.isEmpty())

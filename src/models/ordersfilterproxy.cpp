@@ -19,16 +19,9 @@ bool OrdersFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
     const Order *b = m_orders ? m_orders->orderAt(right.row()) : nullptr;
     if (!a || !b || left.column() != right.column() || sortRole() != OrdersModel::SortRole)
         return QSortFilterProxyModel::lessThan(left, right);
-    // The same keys as OrdersModel's SortRole; names keep the base class's string rules.
-    switch (left.column()) {
-    case OrdersModel::NumberColumn: return a->number < b->number;
-    case OrdersModel::StatusColumn: return int(a->status) < int(b->status);
-    case OrdersModel::TypeColumn: return int(a->type) < int(b->type);
-    case OrdersModel::ItemsColumn: return a->items.size() < b->items.size();
-    case OrdersModel::TotalColumn: return a->totalCents < b->totalCents;
-    case OrdersModel::ReceivedColumn: return a->createdAt < b->createdAt;
-    default: return QSortFilterProxyModel::lessThan(left, right);
-    }
+    if (const std::optional<bool> before = OrdersModel::sortsBefore(*a, *b, left.column()))
+        return *before;
+    return QSortFilterProxyModel::lessThan(left, right); // names: the base class's string rules
 }
 
 void OrdersFilterProxy::setOpenOnly(bool openOnly)

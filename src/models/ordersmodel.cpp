@@ -170,6 +170,19 @@ QVariant OrdersModel::sortData(const Order &order, int column) const
     }
 }
 
+std::optional<bool> OrdersModel::sortsBefore(const Order &a, const Order &b, int column)
+{
+    switch (column) {
+    case NumberColumn: return a.number < b.number;
+    case StatusColumn: return int(a.status) < int(b.status);
+    case TypeColumn: return int(a.type) < int(b.type);
+    case ItemsColumn: return a.items.size() < b.items.size();
+    case TotalColumn: return a.totalCents < b.totalCents;
+    case ReceivedColumn: return a.createdAt < b.createdAt;
+    default: return std::nullopt;
+    }
+}
+
 QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -98,7 +98,7 @@ HearthServer::HearthServer(ServerOptions options, QObject *parent)
     m_simulator->setUnorderableDishes([this] {
         QSet<QString> unorderable;
         const QDate today = QDate::currentDate();
-        for (const MenuItem &item : m_inventoryService->snapshot(QString(DemoAccounts::restaurantId)).menu) {
+        for (const MenuItem &item : m_menuRepository->all(QString(DemoAccounts::restaurantId))) {
             if (!item.isOrderableOn(today))
                 unorderable.insert(item.name);
         }

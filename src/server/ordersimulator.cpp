@@ -100,8 +100,8 @@ void OrderSimulator::scheduleNextArrival()
 void OrderSimulator::onArrival()
 {
     const QSet<QString> unorderable = m_unorderable ? m_unorderable() : QSet<QString>();
+    // The new order is adopted through onEvent.
     m_orders->createRandomOrder(m_restaurantId, [&unorderable](const QString &dish) { return !unorderable.contains(dish); });
-    // adopted through onEvent
     scheduleNextArrival();
 }
 
