@@ -43,6 +43,11 @@ function(hearth_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
     hearth_configure_target(${name})
+    if(HEARTH_SANITIZE)
+        # The test code only drives the libraries, which keep their optimisation: unoptimised it
+        # compiles in half the time under the sanitizers, and the suite runs as fast.
+        target_compile_options(${name} PRIVATE -O0)
+    endif()
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
