@@ -1,5 +1,7 @@
 #include "realtime/inboundqueue.h"
 
+#include <algorithm>
+
 namespace hearth {
 
 InboundQueue::InboundQueue(Handler handler, QObject *parent) : QObject(parent), m_handler(std::move(handler))
@@ -45,6 +47,12 @@ std::pair<quint64, QString> InboundQueue::takeFront()
     return front;
 }
 
+void InboundQueue::setSliceBudget(std::chrono::milliseconds budget)
+{
+    m_budget = budget;
+    m_framesBudget = budget;
+}
+
 void InboundQueue::runSlice()
 {
     if (m_handing)
@@ -52,13 +60,24 @@ void InboundQueue::runSlice()
     ++m_slices;
     QElapsedTimer elapsed;
     elapsed.start();
+    const auto sinceStart = [&elapsed] { return std::chrono::nanoseconds(elapsed.nsecsElapsed()); };
     m_handing = true;
     // At least one frame per slice, however slow, so the queue always moves.
     do {
         const auto [generation, frame] = takeFront();
         m_handler(generation, frame);
-    } while (!m_frames.empty() && elapsed.elapsed() < m_budget.count());
+    } while (!m_frames.empty() && sinceStart() < m_framesBudget);
     m_handing = false;
+    if (m_finisher) {
+        const std::chrono::nanoseconds handing = sinceStart();
+        m_finisher();
+        const std::chrono::nanoseconds slice = sinceStart();
+        // The finisher's cost grows with the frames handed over: keep their share of the slice,
+        // never less than an eighth of the budget, so a burst still moves at a useful rate.
+        const double share = slice.count() > 0 ? double(handing.count()) / double(slice.count()) : 1.0;
+        m_framesBudget = std::clamp(std::chrono::nanoseconds(qint64(double(m_budget.count()) * share)),
+                                    m_budget / 8, m_budget);
+    }
     if (!m_frames.empty())
         m_timer.start();
     else

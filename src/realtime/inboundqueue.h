@@ -2,7 +2,10 @@
 
 // Keeps a burst of frames from freezing the GUI thread. QWebSocket delivers every frame of a read
 // in one go; the queue only takes them in, and hands them to the service in slices of a few
-// milliseconds per event-loop turn, so painting and input get their turn between slices.
+// milliseconds per event-loop turn, so painting and input get their turn between slices. A slice
+// ends with its finisher (the service applies what the slice decoded to the models), and the
+// budget covers both: the next slice takes frames for the share of the budget the last one's
+// frames took, so a costly update of the models shortens the slices instead of the frame rate.
 // Bounded: a server that sends faster than we apply, for long enough, fills it. The frame that
 // does not fit is refused, and so is every later frame of the same socket (its stream has a hole
 // now); overflowed() tells the owner, which must drop that link and resume from what it applied.
@@ -30,11 +33,13 @@ class InboundQueue final : public QObject
 
 public:
     using Handler = std::function<void(quint64 generation, const QString &frame)>;
+    using Finisher = std::function<void()>;
 
     InboundQueue(Handler handler, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(InboundQueue)
 
-    void setSliceBudget(std::chrono::milliseconds budget) { m_budget = budget; }
+    void setSliceBudget(std::chrono::milliseconds budget);
+    void setSliceFinisher(Finisher finisher) { m_finisher = std::move(finisher); }
     void setLimits(const InboundLimits &limits) { m_limits = limits; }
     const InboundLimits &limits() const { return m_limits; }
     void push(quint64 generation, const QString &frame);
@@ -58,9 +63,12 @@ private:
     std::pair<quint64, QString> takeFront();
 
     Handler m_handler;
+    Finisher m_finisher;
     std::deque<std::pair<quint64, QString>> m_frames;
     QTimer m_timer;
-    std::chrono::milliseconds m_budget{5}; // leaves the rest of a 16 ms frame for the models and painting
+    // A slice with its finisher: half of a 16 ms frame, the rest for painting and input.
+    std::chrono::nanoseconds m_budget = std::chrono::milliseconds(8);
+    std::chrono::nanoseconds m_framesBudget = m_budget; // of that, for handing over frames
     InboundLimits m_limits;
     qint64 m_bytes = 0;
     qint64 m_slices = 0;

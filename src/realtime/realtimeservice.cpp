@@ -89,6 +89,8 @@ RealtimeService::RealtimeService(QObject *parent)
     connect(m_inbound, &InboundQueue::overflowed, this, &RealtimeService::onInboundOverflow,
             Qt::QueuedConnection);
     connect(m_inbound, &InboundQueue::drained, this, &RealtimeService::onInboundDrained);
+    // What a slice decoded reaches the models within the slice's budget (InboundQueue).
+    m_inbound->setSliceFinisher([this] { m_batcher->flush(); });
     connect(m_batcher, &EventBatcher::channelEventsReady, this,
             [this](const QString &channel, const QList<ChannelEvent> &events) {
                 m_stats.eventsDelivered += events.size();

@@ -4,6 +4,9 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace hearth;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
@@ -40,6 +43,34 @@ private slots:
         QVERIFY2(queue.slicesRun() >= 4, qPrintable(QString::number(queue.slicesRun())));
         for (int i = 0; i < 12; ++i)
             QCOMPARE(handed.at(i), QString::number(i));
+    }
+
+    void aCostlyFinisherShortensTheNextSlices()
+    {
+        // Each frame costs 1 ms, and the finisher 3 ms for each frame of its slice (a models'
+        // update that grows with the batch). Without the finisher in the budget every slice
+        // would take 8 frames and last 32 ms.
+        int handedInSlice = 0;
+        QList<int> framesPerSlice;
+        InboundQueue queue([&handedInSlice](quint64, const QString &) {
+            busyFor(1);
+            ++handedInSlice;
+        });
+        queue.setSliceBudget(8ms);
+        queue.setSliceFinisher([&] {
+            busyFor(3 * handedInSlice);
+            framesPerSlice.append(std::exchange(handedInSlice, 0));
+        });
+        for (int i = 0; i < 60; ++i)
+            queue.push(1, QString::number(i));
+        QTRY_COMPARE_WITH_TIMEOUT(std::accumulate(framesPerSlice.cbegin(), framesPerSlice.cend(), 0), 60, 20000);
+        QCOMPARE(queue.slicesRun(), framesPerSlice.size());
+        // The first slice takes frames for the whole budget; the later ones for about a quarter
+        // of it (a frame's share of frame + finisher), so slice and finisher stay near 8 ms.
+        QList<int> later = framesPerSlice.mid(1, framesPerSlice.size() - 2); // the last takes what is left
+        QVERIFY2(later.size() >= 10, qPrintable(QString::number(later.size())));
+        std::sort(later.begin(), later.end());
+        QVERIFY2(later.at(later.size() / 2) <= 3, qPrintable(QString::number(later.at(later.size() / 2))));
     }
 
     void saysWhenASliceHandedOverTheLastFrame()
