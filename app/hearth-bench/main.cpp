@@ -145,6 +145,11 @@ int main(int argc, char *argv[])
                     view.eventsPerSecond, view.paints, view.complete ? "yes" : "NO", view.linkDrops);
         std::printf("  longest GUI-thread stall: %.1f ms (target < 16 ms: %s)\n", view.longestStallMs,
                     verdict(view.complete && view.longestStallMs < 16));
+        if (view.longestRunMs >= 0) {
+            std::printf("    the GUI thread ran %.1f ms of it (the rest it waited for a core); its longest run\n"
+                        "    of work between two turns of the event loop: %.1f ms\n",
+                        view.longestStallRunningMs, view.longestRunMs);
+        }
         QJsonArray samples;
         for (const BurstSample &sample : view.samples)
             samples.append(QJsonArray{sample.atMs, sample.eventsPerSecond, sample.longestStallMs});
@@ -153,6 +158,8 @@ int main(int argc, char *argv[])
                                 {QStringLiteral("orders"), view.orders},
                                 {QStringLiteral("events_per_s"), view.eventsPerSecond},
                                 {QStringLiteral("longest_stall_ms"), view.longestStallMs},
+                                {QStringLiteral("longest_stall_running_ms"), view.longestStallRunningMs},
+                                {QStringLiteral("longest_run_ms"), view.longestRunMs},
                                 {QStringLiteral("complete"), view.complete},
                                 {QStringLiteral("paints"), view.paints},
                                 {QStringLiteral("link_drops"), view.linkDrops},

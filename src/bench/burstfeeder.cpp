@@ -23,6 +23,16 @@ qint64 nowNs()
         .count();
 }
 
+qint64 threadCpuNs()
+{
+#ifdef Q_OS_UNIX
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+#endif
+    return -1;
+}
+
 namespace {
 
 QString compact(const QJsonObject &object)

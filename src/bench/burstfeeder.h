@@ -23,6 +23,8 @@ namespace hearth::bench {
 
 // Monotonic nanoseconds shared by both threads of the benchmark.
 qint64 nowNs();
+// CPU time the calling thread has run, in nanoseconds; -1 where the system cannot tell.
+qint64 threadCpuNs();
 
 struct FeedPlan
 {

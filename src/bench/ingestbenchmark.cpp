@@ -240,18 +240,28 @@ BurstResult measureBurstWithView(int events, int orders)
     view.viewport()->installEventFilter(&counter);
 
     qint64 lastTickNs = 0;
+    qint64 lastTickCpuNs = 0;
     qint64 windowGapNs = 0;
     qint64 longestGapNs = 0;
+    qint64 longestGapCpuNs = -1;
+    qint64 longestCpuNs = -1;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     ticker.setInterval(1);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = nowNs();
+        const qint64 cpuNow = threadCpuNs();
         if (lastTickNs > 0) {
+            const qint64 cpu = cpuNow >= 0 ? cpuNow - lastTickCpuNs : -1;
             windowGapNs = std::max(windowGapNs, now - lastTickNs);
-            longestGapNs = std::max(longestGapNs, now - lastTickNs);
+            if (now - lastTickNs > longestGapNs) {
+                longestGapNs = now - lastTickNs;
+                longestGapCpuNs = cpu;
+            }
+            longestCpuNs = std::max(longestCpuNs, cpu);
         }
         lastTickNs = now;
+        lastTickCpuNs = cpuNow;
     });
     const auto applied = [&path] { return path.realtime.syncPosition(QStringLiteral("orders")).seq; };
     qint64 startNs = 0;
@@ -298,6 +308,8 @@ BurstResult measureBurstWithView(int events, int orders)
     result.linkDrops = path.realtime.stats().inboundOverflows;
     result.eventsPerSecond = applied() / (double(endNs - feeder.sentAtNs(1)) / 1e9);
     result.longestStallMs = double(longestGapNs) / 1e6;
+    result.longestStallRunningMs = longestGapCpuNs >= 0 ? double(longestGapCpuNs) / 1e6 : -1;
+    result.longestRunMs = longestCpuNs >= 0 ? double(longestCpuNs) / 1e6 : -1;
     return result;
 }
 

@@ -35,6 +35,10 @@ struct BurstResult
     int orders = 0;
     double eventsPerSecond = 0;
     double longestStallMs = 0;
+    // How long the GUI thread itself ran within that stall (-1: unknown). On a machine with
+    // fewer cores than busy threads the rest is time it waited for a core, not work of its own.
+    double longestStallRunningMs = -1;
+    double longestRunMs = -1; // the most CPU time the GUI thread spent between two turns
     bool complete = false; // every event applied and the table painted since
     int paints = 0;        // viewport paints during the burst: the table did repaint
     int linkDrops = 0;     // inbound queue overflows: the client dropped the link and resumed

@@ -81,7 +81,7 @@ public:
     // How many received frames may wait to be applied before the link is dropped and resumed.
     void setInboundLimits(const InboundLimits &limits);
     // How long one turn of the event loop may spend on received frames, decoding them and
-    // applying them to the models (default 8 ms; InboundQueue).
+    // applying them to the models (default 6 ms; InboundQueue).
     void setInboundSliceBudget(std::chrono::milliseconds budget);
     // The operating system's view of the network and the sleep detector, for tests (which play
     // the operating system and the clocks) and diagnostics.
