@@ -157,6 +157,7 @@ RealtimeStats RealtimeService::stats() const
     stats.batchesEmitted = m_batcher->batchesEmitted();
     stats.networkMonitored = m_networkWatch->isAvailable();
     stats.inboundQueued = m_inbound->size();
+    stats.inboundSlices = m_inbound->slicesRun();
     stats.outgoingQueued = m_outgoing.size();
     stats.outgoingOverflows = m_outgoing.overflows();
     stats.eventsPerSecond = m_eventRate.perSecond(1s);

@@ -56,6 +56,7 @@ struct RealtimeStats
     int inboundOverflows = 0;      // links dropped because frames arrived faster than applied, for
                                    // longer than the inbound queue holds; resumed from what was applied
     qint64 inboundQueued = 0;      // gauge: received frames waiting to be applied
+    qint64 inboundSlices = 0;      // turns of the event loop that applied received frames
 
     int subscribeResends = 0;      // subscribes sent again because no confirmation came
     int subscribeTimeouts = 0;     // links renewed because a subscribe stayed unconfirmed

@@ -87,9 +87,13 @@ private slots:
         m_server->publishOrders(10000);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.orders.size(), 10000, 20000);
         QCOMPARE(recorder.seqs(u"orders"_s), range(1, 10000));
-        qInfo("10 000 events arrived in %d channelEvents and %d ordersChanged signals",
-              recorder.eventBatches, recorder.orderBatches);
-        QVERIFY2(recorder.eventBatches <= 200, "events must be coalesced per event-loop turn");
+        const qint64 slices = service->stats().inboundSlices;
+        qInfo("10 000 events arrived in %d channelEvents and %d ordersChanged signals, in %lld slices",
+              recorder.eventBatches, recorder.orderBatches, slices);
+        // One batch per turn of the event loop that applied frames, whatever the turns' length
+        // (shorter on a loaded machine, where the models' share of a turn grows).
+        QVERIFY2(recorder.eventBatches <= slices, "events must be coalesced per event-loop turn");
+        QVERIFY2(recorder.eventBatches <= 1000, "a burst must not become a signal per few events");
         QCOMPARE(recorder.orderBatches, recorder.eventBatches);
     }
 
