@@ -16,6 +16,7 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <utility>
 
 namespace hearth::bench {
 
@@ -45,6 +46,56 @@ bool runUntil(Predicate done, int timeoutMs = 120000)
     loop.exec();
     return done();
 }
+
+// A 1 ms heartbeat on the event loop: its longest gap is the longest the GUI thread went without
+// turning it (the UI froze). The thread's CPU time in a gap tells its own work from time it
+// waited for a core.
+class StallMeter
+{
+public:
+    StallMeter()
+    {
+        m_ticker.setTimerType(Qt::PreciseTimer);
+        m_ticker.setInterval(1);
+        QObject::connect(&m_ticker, &QTimer::timeout, [this] { tick(); });
+    }
+
+    void start() { m_ticker.start(); }
+    void stop() { m_ticker.stop(); }
+    double longestGapMs() const { return double(m_longestGapNs) / 1e6; }
+    // -1 where the system cannot tell a thread's CPU time.
+    double longestGapRunningMs() const { return m_longestGapCpuNs >= 0 ? double(m_longestGapCpuNs) / 1e6 : -1; }
+    double longestRunMs() const { return m_longestCpuNs >= 0 ? double(m_longestCpuNs) / 1e6 : -1; }
+    // The longest gap since the last call.
+    double takeWindowGapMs() { return double(std::exchange(m_windowGapNs, 0)) / 1e6; }
+
+private:
+    void tick()
+    {
+        const qint64 now = nowNs();
+        const qint64 cpuNow = threadCpuNs();
+        if (m_lastTickNs > 0) {
+            const qint64 gap = now - m_lastTickNs;
+            const qint64 cpu = cpuNow >= 0 ? cpuNow - m_lastTickCpuNs : -1;
+            m_windowGapNs = std::max(m_windowGapNs, gap);
+            if (gap > m_longestGapNs) {
+                m_longestGapNs = gap;
+                m_longestGapCpuNs = cpu;
+            }
+            m_longestCpuNs = std::max(m_longestCpuNs, cpu);
+        }
+        m_lastTickNs = now;
+        m_lastTickCpuNs = cpuNow;
+    }
+
+    QTimer m_ticker;
+    qint64 m_lastTickNs = 0;
+    qint64 m_lastTickCpuNs = 0;
+    qint64 m_windowGapNs = 0;
+    qint64 m_longestGapNs = 0;
+    qint64 m_longestGapCpuNs = -1;
+    qint64 m_longestCpuNs = -1;
+};
 
 // A bare QWebSocket on the same feed: `parse` false only counts the frames (what any client
 // pays before it can look at one), true parses each with QJsonDocument too.
@@ -109,30 +160,18 @@ ThroughputResult measureThroughput(int events)
     QObject::connect(&path.model, &QAbstractItemModel::rowsInserted, [&result] { ++result.modelSignals; });
     QObject::connect(&path.model, &QAbstractItemModel::dataChanged, [&result] { ++result.modelSignals; });
 
-    // A 1 ms heartbeat on the event loop: its longest gap is the longest the UI would freeze.
-    qint64 lastTickNs = 0;
-    qint64 longestGapNs = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(1);
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const qint64 now = nowNs();
-        if (lastTickNs > 0)
-            longestGapNs = std::max(longestGapNs, now - lastTickNs);
-        lastTickNs = now;
-    });
-
+    StallMeter stalls;
     const auto last = [&path, events] {
         const Order *order = path.model.orderAt(path.model.rowCount() - 1);
         return path.realtime.syncPosition(QStringLiteral("orders")).seq >= events && order;
     };
     path.realtime.start();
-    ticker.start();
+    stalls.start();
     if (!runUntil(last))
         return result;
-    ticker.stop();
+    stalls.stop();
     result.ingestEventsPerSecond = events / (double(nowNs() - feeder.sentAtNs(1)) / 1e9);
-    result.longestStallMs = double(longestGapNs) / 1e6;
+    result.longestStallMs = stalls.longestGapMs();
     return result;
 }
 
@@ -239,30 +278,7 @@ BurstResult measureBurstWithView(int events, int orders)
     } counter;
     view.viewport()->installEventFilter(&counter);
 
-    qint64 lastTickNs = 0;
-    qint64 lastTickCpuNs = 0;
-    qint64 windowGapNs = 0;
-    qint64 longestGapNs = 0;
-    qint64 longestGapCpuNs = -1;
-    qint64 longestCpuNs = -1;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(1);
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const qint64 now = nowNs();
-        const qint64 cpuNow = threadCpuNs();
-        if (lastTickNs > 0) {
-            const qint64 cpu = cpuNow >= 0 ? cpuNow - lastTickCpuNs : -1;
-            windowGapNs = std::max(windowGapNs, now - lastTickNs);
-            if (now - lastTickNs > longestGapNs) {
-                longestGapNs = now - lastTickNs;
-                longestGapCpuNs = cpu;
-            }
-            longestCpuNs = std::max(longestCpuNs, cpu);
-        }
-        lastTickNs = now;
-        lastTickCpuNs = cpuNow;
-    });
+    StallMeter stalls;
     const auto applied = [&path] { return path.realtime.syncPosition(QStringLiteral("orders")).seq; };
     qint64 startNs = 0;
     qint64 lastSampleNs = 0;
@@ -277,9 +293,10 @@ BurstResult measureBurstWithView(int events, int orders)
         if (startNs > 0) {
             result.samples.append({double(now - startNs) / 1e6,
                                    double(seq - lastSampleSeq) / (double(now - lastSampleNs) / 1e9),
-                                   double(windowGapNs) / 1e6});
+                                   stalls.takeWindowGapMs()});
+        } else {
+            stalls.takeWindowGapMs();
         }
-        windowGapNs = 0;
         lastSampleNs = now;
         lastSampleSeq = seq;
     });
@@ -296,20 +313,20 @@ BurstResult measureBurstWithView(int events, int orders)
         return counter.paints > paintsAtEnd;
     };
     path.realtime.start();
-    ticker.start();
+    stalls.start();
     sampler.start();
     lastSampleNs = nowNs();
     const bool finished = runUntil(done, 300000);
     const qint64 endNs = nowNs();
-    ticker.stop();
+    stalls.stop();
     sampler.stop();
     result.complete = finished && path.model.rowCount() == orders;
     result.paints = counter.paints;
     result.linkDrops = path.realtime.stats().inboundOverflows;
     result.eventsPerSecond = applied() / (double(endNs - feeder.sentAtNs(1)) / 1e9);
-    result.longestStallMs = double(longestGapNs) / 1e6;
-    result.longestStallRunningMs = longestGapCpuNs >= 0 ? double(longestGapCpuNs) / 1e6 : -1;
-    result.longestRunMs = longestCpuNs >= 0 ? double(longestCpuNs) / 1e6 : -1;
+    result.longestStallMs = stalls.longestGapMs();
+    result.longestStallRunningMs = stalls.longestGapRunningMs();
+    result.longestRunMs = stalls.longestRunMs();
     return result;
 }
 

@@ -4,7 +4,14 @@
 
 namespace hearth {
 
-InboundQueue::InboundQueue(Handler handler, QObject *parent) : QObject(parent), m_handler(std::move(handler))
+InboundQueue::InboundQueue(Handler handler, QObject *parent)
+    : QObject(parent),
+      m_handler(std::move(handler)),
+      m_clock([] {
+          return std::chrono::duration_cast<std::chrono::nanoseconds>(
+                     std::chrono::steady_clock::now().time_since_epoch())
+              .count();
+      })
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(0);
@@ -58,9 +65,8 @@ void InboundQueue::runSlice()
     if (m_handing)
         return;
     ++m_slices;
-    QElapsedTimer elapsed;
-    elapsed.start();
-    const auto sinceStart = [&elapsed] { return std::chrono::nanoseconds(elapsed.nsecsElapsed()); };
+    const qint64 startNs = m_clock();
+    const auto sinceStart = [this, startNs] { return std::chrono::nanoseconds(m_clock() - startNs); };
     m_handing = true;
     // At least one frame per slice, however slow, so the queue always moves.
     do {

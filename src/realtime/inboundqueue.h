@@ -9,7 +9,6 @@
 // Bounded: a server that sends faster than we apply, for long enough, fills it. The frame that
 // does not fit is refused, and so is every later frame of the same socket (its stream has a hole
 // now); overflowed() tells the owner, which must drop that link and resume from what it applied.
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -34,12 +33,14 @@ class InboundQueue final : public QObject
 public:
     using Handler = std::function<void(quint64 generation, const QString &frame)>;
     using Finisher = std::function<void()>;
+    using Clock = std::function<qint64()>; // monotonic nanoseconds; injected by tests
 
     InboundQueue(Handler handler, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(InboundQueue)
 
     void setSliceBudget(std::chrono::milliseconds budget);
     void setSliceFinisher(Finisher finisher) { m_finisher = std::move(finisher); }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     void setLimits(const InboundLimits &limits) { m_limits = limits; }
     const InboundLimits &limits() const { return m_limits; }
     void push(quint64 generation, const QString &frame);
@@ -64,6 +65,7 @@ private:
 
     Handler m_handler;
     Finisher m_finisher;
+    Clock m_clock;
     std::deque<std::pair<quint64, QString>> m_frames;
     QTimer m_timer;
     // A slice with its finisher. Repainting a full-screen table takes about 6 ms more (measured
